@@ -1,0 +1,112 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { AEError } from './errors.js';
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type BackendPreference = 'auto' | BackendName;
+export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+export interface BackendChoice {
+  backend: BackendName;
+  /** Why each backend ahead of the chosen one was passed over. */
+  skipped: { backend: BackendName; reason: string }[];
+}
+
+export interface BackendOptions {
+  preference: BackendPreference;
+  /** Directory of the tfjs-backend-wasm .wasm files (absolute URL). */
+  wasmPaths: string;
+  /** Backends to pass over, e.g. ones that lack a kernel a model needs. */
+  exclude?: BackendName[];
+}
+
+const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+/** Loads a backend's module (each registers itself) only when it is tried. */
+async function register(name: BackendName, wasmPaths: string): Promise<void> {
+  if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
+  else if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
+  else if (name === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
+  else {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    wasm.setWasmPaths(wasmPaths.endsWith('/') ? wasmPaths : `${wasmPaths}/`);
+  }
+}
+
+/** A reason to pass a backend over in `auto`, or null when it looks like real hardware. */
+async function autoVeto(name: BackendName): Promise<string | null> {
+  if (name === 'webgpu') {
+    const gpu = (globalThis.navigator as unknown as { gpu?: { requestAdapter(): Promise<GPUAdapterLike | null> } })?.gpu;
+    if (!gpu) return 'navigator.gpu is missing (WebGPU is off, or the page is not a secure context)';
+    const adapter = await gpu.requestAdapter().catch(() => null);
+    if (!adapter) return 'no WebGPU adapter';
+    const info = adapter.info ?? {};
+    if (adapter.isFallbackAdapter || info.isFallbackAdapter) return 'the WebGPU adapter is a software fallback (slower than wasm)';
+    if (SOFTWARE_GL.test(`${info.vendor} ${info.architecture} ${info.description}`)) return `the WebGPU adapter is software (${info.vendor || info.architecture})`;
+    return null;
+  }
+  if (name === 'webgl') {
+    const renderer = webglRenderer();
+    if (renderer === null) return 'WebGL2 is unavailable';
+    if (SOFTWARE_GL.test(renderer)) return `WebGL runs on a software renderer (${renderer}); wasm is faster`;
+    return null;
+  }
+  return null;
+}
+
+interface GPUAdapterLike {
+  isFallbackAdapter?: boolean;
+  info?: { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean };
+}
+
+function webglRenderer(): string | null {
+  try {
+    const canvas: OffscreenCanvas | HTMLCanvasElement =
+      typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
+    const gl = canvas.getContext('webgl2') as WebGL2RenderingContext | null;
+    if (!gl) return null;
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return renderer;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `auto` ranks hardware GPUs first, then wasm, then cpu: a software GPU is slower than
+ * wasm, so it is only used when forced. A forced backend that cannot start is an error.
+ */
+export async function initBackend(opts: BackendOptions): Promise<BackendChoice> {
+  const skipped: BackendChoice['skipped'] = [];
+  const forced = opts.preference !== 'auto';
+  const order = forced ? [opts.preference as BackendName] : BACKENDS.filter((b) => !opts.exclude?.includes(b));
+  for (const name of order) {
+    if (!forced) {
+      const veto = await autoVeto(name);
+      if (veto) {
+        skipped.push({ backend: name, reason: veto });
+        continue;
+      }
+    }
+    try {
+      await register(name, opts.wasmPaths);
+      if (await tf.setBackend(name)) {
+        await tf.ready();
+        return { backend: name, skipped };
+      }
+      skipped.push({ backend: name, reason: 'failed to initialise' });
+    } catch (e) {
+      skipped.push({ backend: name, reason: `failed to initialise: ${(e as Error).message}` });
+    }
+  }
+  const why = skipped.map((s) => `${s.backend}: ${s.reason}`).join('; ');
+  throw new AEError('backend-unavailable', forced ? `The ${opts.preference} backend is unavailable here (${why}). Use backend 'auto' to fall back.` : `No TensorFlow.js backend could start (${why}).`, { skipped });
+}
+
+/** Kernels a backend must have to train a model; missing ones are named in the error. */
+export function missingKernels(backend: string, kernels: readonly string[]): string[] {
+  return kernels.filter((k) => !tf.getKernel(k, backend));
+}
+
+export const CONV_TRAINING_KERNELS = ['Conv2DBackpropFilter', 'Conv2DBackpropInput'] as const;

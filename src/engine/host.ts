@@ -1,0 +1,93 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend, type BackendChoice } from './backends.js';
+import type { Dataset } from './dataset.js';
+import { AEError } from './errors.js';
+import type { WeightsSource } from './persistence.js';
+import type { EmitFn, HostApi } from './protocol.js';
+import { Session, type DeviceDataset } from './session.js';
+import type { ModelSpec } from './spec.js';
+import type { TrainOptions } from './trainer.js';
+
+/**
+ * The engine's face to the main thread: one backend, shared datasets, a session per
+ * store. Runs inside a module Worker (see worker.ts) or directly in the page.
+ */
+export class EngineHost implements HostApi {
+  private datasets = new Map<string, DeviceDataset>();
+  private sessions = new Map<string, Session>();
+  private choice: Promise<BackendChoice> | null = null;
+
+  constructor(private emit: EmitFn) {}
+
+  init(opts: Parameters<HostApi['init']>[0]) {
+    this.choice ??= initBackend(opts);
+    return this.choice;
+  }
+
+  async putDataset(key: string, data: Dataset) {
+    if (this.datasets.has(key)) return;
+    const { n, height, width, channels, trainIndices } = data;
+    const images = tf.tensor4d(data.images, [n, height, width, channels]);
+    const meanImage = meanOf(data.images, trainIndices, height * width * channels);
+    this.datasets.set(key, { data, images, meanImage });
+  }
+
+  async dropDataset(key: string) {
+    const ds = this.datasets.get(key);
+    if (!ds || [...this.sessions.values()].some((s) => s.ds === ds)) return;
+    ds.images.dispose();
+    this.datasets.delete(key);
+  }
+
+  private dataset(key: string): DeviceDataset {
+    const ds = this.datasets.get(key);
+    if (!ds) throw new AEError('not-ready', `Dataset "${key}" has not been loaded into the engine.`);
+    return ds;
+  }
+
+  private session(id: string): Session {
+    const s = this.sessions.get(id);
+    if (!s) throw new AEError('not-ready', `Model "${id}" is not open.`);
+    return s;
+  }
+
+  async open(id: string, spec: ModelSpec, datasetKey: string) {
+    const existing = this.sessions.get(id);
+    if (existing) return existing.rebuild(spec, this.dataset(datasetKey));
+    this.sessions.set(id, new Session(id, spec, this.dataset(datasetKey), this.emit));
+  }
+
+  async close(id: string) {
+    const s = this.sessions.get(id);
+    this.sessions.delete(id);
+    await s?.dispose();
+  }
+
+  reset = (id: string) => this.session(id).rebuild();
+  train = (id: string, opts: TrainOptions) => this.session(id).train(opts);
+  pause = async (id: string) => this.session(id).pause();
+  resume = async (id: string) => this.session(id).resume();
+  stop = async (id: string) => this.session(id).stop();
+  encode = (id: string, images: Float32Array, n: number) => this.session(id).encode(images, n);
+  decode = (id: string, latents: Float32Array, n: number) => this.session(id).decode(latents, n);
+  reconstruct = (id: string, images: Float32Array, n: number) => this.session(id).reconstruct(images, n);
+  evaluate = (id: string) => this.session(id).evaluate();
+  load = (id: string, source: WeightsSource) => this.session(id).load(source);
+  save = (id: string, url: string) => this.session(id).save(url);
+  exportFiles = (id: string, name: string) => this.session(id).exportFiles(name);
+
+  async memory() {
+    const { numTensors, numBytes } = tf.memory();
+    return { numTensors, numBytes };
+  }
+}
+
+function meanOf(images: Float32Array, indices: Uint32Array, size: number): Float32Array {
+  const mean = new Float32Array(size);
+  for (const i of indices) {
+    const base = i * size;
+    for (let p = 0; p < size; p++) mean[p] += images[base + p];
+  }
+  for (let p = 0; p < size; p++) mean[p] /= Math.max(1, indices.length);
+  return mean;
+}

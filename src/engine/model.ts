@@ -1,0 +1,118 @@
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import type { ModelSpec } from './spec.js';
+
+export interface ImageShape {
+  height: number;
+  width: number;
+  channels: number;
+}
+
+/**
+ * One autoencoder as three views over shared layers: `full` (what is saved and
+ * loaded), `encoder` (image -> code, or [mean, logVar] for a VAE) and `decoder`.
+ */
+export interface Autoencoder {
+  spec: ModelSpec;
+  shape: ImageShape;
+  full: tfl.LayersModel;
+  encoder: tfl.LayersModel;
+  decoder: tfl.LayersModel;
+  variational: boolean;
+  trainable: tf.Variable[];
+}
+
+type Sym = tfl.SymbolicTensor;
+
+/** Layer names the loader matches weights by (see weights/README.md). */
+export const OUTPUT_LAYER = 'dec_output';
+
+export function buildAutoencoder(spec: ModelSpec, shape: ImageShape, meanImage?: Float32Array): Autoencoder {
+  let seed = spec.seed || Math.floor(Math.random() * 2 ** 31);
+  const init = () => tfl.initializers.glorotUniform({ seed: seed++ });
+  const dense = (name: string, units: number, activation: string) =>
+    tfl.layers.dense({ name, units, activation: activation as 'relu', kernelInitializer: init() });
+  const { height: h, width: w, channels: c } = shape;
+  const size = h * w * c;
+  const variational = spec.kind === 'vae';
+  const conv = spec.kind === 'conv';
+
+  // Encoder
+  const input = tfl.input({ shape: [h, w, c], name: 'image' });
+  let x: Sym = input;
+  if (conv) {
+    spec.filters.forEach((f, i) => {
+      x = tfl.layers.conv2d({ name: `enc_conv_${i + 1}`, filters: f, kernelSize: 3, strides: 2, padding: 'same', activation: spec.activation as 'relu', kernelInitializer: init() }).apply(x) as Sym;
+    });
+  }
+  x = tfl.layers.flatten({ name: 'flatten' }).apply(x) as Sym;
+  spec.hidden.forEach((units, i) => (x = dense(`enc_dense_${i + 1}`, units, spec.activation).apply(x) as Sym));
+  const codeAct = variational ? 'linear' : spec.codeActivation;
+  const heads: Sym[] = variational
+    ? [dense('z_mean', spec.latentDim, 'linear').apply(x) as Sym, zeroDense('z_log_var', spec.latentDim).apply(x) as Sym]
+    : [dense('code', spec.latentDim, codeAct).apply(x) as Sym];
+
+  // Decoder: layers built once, applied to the code path and to a fresh latent input.
+  const decoderLayers: tfl.layers.Layer[] = [...spec.hidden].reverse().map((units, i) => dense(`dec_dense_${i + 1}`, units, spec.activation));
+  if (conv) {
+    const steps = spec.filters.length;
+    const fh = Math.ceil(h / 2 ** steps);
+    const fw = Math.ceil(w / 2 ** steps);
+    const top = spec.filters[steps - 1];
+    decoderLayers.push(dense('dec_project', fh * fw * top, spec.activation), tfl.layers.reshape({ name: 'dec_reshape', targetShape: [fh, fw, top] }));
+    [...spec.filters].reverse().forEach((f, i) => {
+      decoderLayers.push(
+        tfl.layers.upSampling2d({ name: `dec_up_${i + 1}`, size: [2, 2] }),
+        tfl.layers.conv2d({ name: `dec_conv_${i + 1}`, filters: f, kernelSize: 3, padding: 'same', activation: spec.activation as 'relu', kernelInitializer: init() }),
+      );
+    });
+    if (fh * 2 ** steps !== h || fw * 2 ** steps !== w) {
+      decoderLayers.push(tfl.layers.cropping2D({ name: 'dec_crop', cropping: [[0, fh * 2 ** steps - h], [0, fw * 2 ** steps - w]] }));
+    }
+    decoderLayers.push(tfl.layers.conv2d({ name: OUTPUT_LAYER, filters: c, kernelSize: 3, padding: 'same', activation: spec.outputActivation, kernelInitializer: init() }));
+  } else {
+    decoderLayers.push(dense(OUTPUT_LAYER, size, spec.outputActivation), tfl.layers.reshape({ name: 'dec_reshape', targetShape: [h, w, c] }));
+  }
+  const decode = (z: Sym) => decoderLayers.reduce((t, layer) => layer.apply(t) as Sym, z);
+
+  const full = tfl.model({ name: 'autoencoder', inputs: input, outputs: variational ? [decode(heads[0]), ...heads] : decode(heads[0]) });
+  const encoder = tfl.model({ name: 'encoder', inputs: input, outputs: variational ? heads : heads[0] });
+  const latent = tfl.input({ shape: [spec.latentDim], name: 'latent' });
+  const decoder = tfl.model({ name: 'decoder', inputs: latent, outputs: decode(latent) });
+
+  if (meanImage) startAtMean(full, spec, meanImage, conv);
+  const trainable = full.trainableWeights.map((v) => v.read() as tf.Variable);
+  return { spec, shape, full, encoder, decoder, variational, trainable };
+}
+
+/** VAE log-variance head starts at zero so the first samples are N(mean, 1), not wild. */
+function zeroDense(name: string, units: number) {
+  return tfl.layers.dense({ name, units, kernelInitializer: 'zeros', biasInitializer: 'zeros' });
+}
+
+/**
+ * The decoder's output bias starts at the mean training image. Without this the
+ * decoder begins at 0.5 everywhere, the quickest way to cut the loss is to shift every
+ * code the same way, and a tanh code saturates within a few Adam steps: the model
+ * then collapses to the mean digit. Starting at the mean removes that pull.
+ */
+function startAtMean(full: tfl.LayersModel, spec: ModelSpec, meanImage: Float32Array, conv: boolean) {
+  const layer = full.getLayer(OUTPUT_LAYER);
+  const [kernel, bias] = layer.getWeights();
+  const target = tf.tidy(() => {
+    let m = tf.tensor1d(meanImage);
+    if (conv) m = tf.tile(tf.reshape(tf.mean(m), [1]), [bias.shape[0]]);
+    if (spec.outputActivation === 'sigmoid') {
+      const p = tf.clipByValue(m, 0.01, 0.99);
+      return tf.log(tf.div(p, tf.sub(1, p)));
+    }
+    return m;
+  });
+  layer.setWeights([kernel, target]); // getWeights() returns the live variables: only `target` is ours
+  target.dispose();
+}
+
+/** The three models share layers (with per-call ref counts), so free the variables directly. */
+export function disposeAutoencoder(ae: Autoencoder) {
+  for (const v of new Set([...ae.full.weights, ...ae.decoder.weights])) v.dispose();
+}

@@ -1,0 +1,46 @@
+import type { BackendChoice, BackendName, BackendPreference } from './backends.js';
+import type { Dataset } from './dataset.js';
+import type { SerializedError } from './errors.js';
+import type { ModelFiles, WeightsSource } from './persistence.js';
+import type { ModelSpec } from './spec.js';
+import type { TrainOptions, TrainProgress, TrainResult } from './trainer.js';
+
+export type SessionStatus = 'ready' | 'training' | 'paused';
+
+/** Everything the main thread may ask of an engine host; plain data in and out. */
+export interface HostApi {
+  init(opts: { preference: BackendPreference; wasmPaths: string; exclude?: BackendName[] }): Promise<BackendChoice>;
+  putDataset(key: string, dataset: Dataset): Promise<void>;
+  dropDataset(key: string): Promise<void>;
+  open(session: string, spec: ModelSpec, datasetKey: string): Promise<void>;
+  close(session: string): Promise<void>;
+  reset(session: string): Promise<void>;
+  train(session: string, opts: TrainOptions): Promise<TrainResult>;
+  pause(session: string): Promise<void>;
+  resume(session: string): Promise<void>;
+  stop(session: string): Promise<void>;
+  encode(session: string, images: Float32Array, n: number): Promise<Float32Array>;
+  decode(session: string, latents: Float32Array, n: number): Promise<Float32Array>;
+  reconstruct(session: string, images: Float32Array, n: number): Promise<Float32Array>;
+  evaluate(session: string): Promise<{ testLoss: number; testMse: number }>;
+  load(session: string, source: WeightsSource): Promise<ModelSpec>;
+  save(session: string, url: string): Promise<void>;
+  exportFiles(session: string, name: string): Promise<ModelFiles>;
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
+}
+
+export type HostMethod = keyof HostApi;
+
+export interface HostEvents {
+  progress: TrainProgress;
+  statechange: { status: SessionStatus };
+  weightschange: { reason: 'train' | 'reset' | 'load' | 'spec' };
+}
+
+export type CallMessage = { type: 'call'; id: number; method: HostMethod; args: unknown[] };
+export type ReplyMessage =
+  | { type: 'result'; id: number; value: unknown }
+  | { type: 'error'; id: number; error: SerializedError }
+  | { type: 'event'; session: string; name: keyof HostEvents; detail: unknown };
+
+export type EmitFn = <K extends keyof HostEvents>(session: string, name: K, detail: HostEvents[K]) => void;

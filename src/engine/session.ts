@@ -1,0 +1,223 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { AEError } from './errors.js';
+import { buildAutoencoder, disposeAutoencoder, type Autoencoder, type ImageShape } from './model.js';
+import { encodeTensor, reconstructTensor } from './losses.js';
+import { assignWeights, exportFiles, loadArtifacts, saveToUrl, type WeightsSource } from './persistence.js';
+import { normalizeSpec, type ModelSpec } from './spec.js';
+import { evaluate, trainLoop, type TrainOptions, type TrainResult } from './trainer.js';
+import { CONV_TRAINING_KERNELS, missingKernels } from './backends.js';
+import type { EmitFn, SessionStatus } from './protocol.js';
+import type { Dataset } from './dataset.js';
+
+/** A dataset as the engine holds it: on the backend, with the mean training image. */
+export interface DeviceDataset {
+  data: Dataset;
+  images: tf.Tensor4D;
+  meanImage: Float32Array;
+}
+
+const WEIGHTS_EVENT_MS = 400;
+const CHUNK = 1000;
+
+/** One store's model on the engine side: build, train, infer, persist. */
+export class Session {
+  private ae: Autoencoder;
+  private optimizer: tf.AdamOptimizer;
+  private status: SessionStatus = 'ready';
+  private stopping = false;
+  private resumeGate: (() => void) | null = null;
+  private running: Promise<TrainResult> | null = null;
+  private lastWeightsEvent = 0;
+
+  constructor(
+    readonly id: string,
+    spec: ModelSpec,
+    public ds: DeviceDataset,
+    private emit: EmitFn,
+  ) {
+    checkKernels(spec);
+    this.ae = buildAutoencoder(spec, shapeOf(ds.data), ds.meanImage);
+    this.optimizer = tf.train.adam(1e-3);
+  }
+
+  get spec(): ModelSpec {
+    return this.ae.spec;
+  }
+
+  /** New architecture or new data: stop training, rebuild with fresh weights. */
+  async rebuild(spec: ModelSpec = this.ae.spec, ds: DeviceDataset = this.ds): Promise<void> {
+    checkKernels(spec);
+    await this.halt();
+    const next = buildAutoencoder(spec, shapeOf(ds.data), ds.meanImage);
+    this.replace(next);
+    this.ds = ds;
+    this.emit(this.id, 'weightschange', { reason: 'reset' });
+  }
+
+  private replace(next: Autoencoder) {
+    disposeAutoencoder(this.ae);
+    this.optimizer.dispose();
+    this.ae = next;
+    this.optimizer = tf.train.adam(1e-3);
+  }
+
+  private setStatus(status: SessionStatus) {
+    if (this.status === status) return;
+    this.status = status;
+    this.emit(this.id, 'statechange', { status });
+  }
+
+  async train(opts: TrainOptions): Promise<TrainResult> {
+    if (this.running) throw new AEError('busy', 'This model is already training; pause, stop or wait for it first.');
+    (this.optimizer as unknown as { learningRate: number }).learningRate = opts.learningRate;
+    this.stopping = false;
+    this.setStatus('training');
+    const { data } = this.ds;
+    this.running = trainLoop(
+      {
+        ae: this.ae,
+        optimizer: this.optimizer,
+        images: this.ds.images,
+        trainIndices: data.trainIndices,
+        testIndices: data.testIndices,
+        seed: this.ae.spec.seed,
+        gate: () => this.gate(),
+        onProgress: (p) => {
+          this.emit(this.id, 'progress', p);
+          if (p.phase === 'step' && performance.now() - this.lastWeightsEvent > WEIGHTS_EVENT_MS) this.weightsChanged();
+        },
+        onWeights: () => this.weightsChanged(),
+      },
+      opts,
+    );
+    try {
+      return await this.running;
+    } finally {
+      this.running = null;
+      this.resumeGate = null;
+      this.setStatus('ready');
+      this.weightsChanged();
+    }
+  }
+
+  private weightsChanged() {
+    this.lastWeightsEvent = performance.now();
+    this.emit(this.id, 'weightschange', { reason: 'train' });
+  }
+
+  private async gate(): Promise<boolean> {
+    if (this.status === 'paused' && !this.stopping) await new Promise<void>((r) => (this.resumeGate = r));
+    return !this.stopping;
+  }
+
+  pause() {
+    if (this.status === 'training') this.setStatus('paused');
+  }
+
+  resume() {
+    if (this.status !== 'paused') return;
+    this.setStatus('training');
+    this.resumeGate?.();
+    this.resumeGate = null;
+  }
+
+  stop() {
+    this.stopping = true;
+    this.resumeGate?.();
+    this.resumeGate = null;
+  }
+
+  /** Stops any training and waits for the loop to let go of the model. */
+  async halt() {
+    if (!this.running) return;
+    this.stop();
+    await this.running.catch(() => undefined);
+  }
+
+  async encode(images: Float32Array, n: number): Promise<Float32Array> {
+    return this.batched(images, n, this.pixels, this.ae.spec.latentDim, 'images', (x) => encodeTensor(this.ae, tf.reshape(x, [-1, ...this.imageDims])));
+  }
+
+  async reconstruct(images: Float32Array, n: number): Promise<Float32Array> {
+    return this.batched(images, n, this.pixels, this.pixels, 'images', (x) => reconstructTensor(this.ae, tf.reshape(x, [-1, ...this.imageDims])));
+  }
+
+  async decode(latents: Float32Array, n: number): Promise<Float32Array> {
+    return this.batched(latents, n, this.ae.spec.latentDim, this.pixels, 'latents', (z) => this.ae.decoder.apply(z) as tf.Tensor);
+  }
+
+  private get imageDims(): [number, number, number] {
+    const { height, width, channels } = this.ae.shape;
+    return [height, width, channels];
+  }
+
+  private get pixels() {
+    return this.imageDims.reduce((a, b) => a * b, 1);
+  }
+
+  /** Runs `fn` over chunks so 10,000 images never sit on the backend at once. */
+  private async batched(input: Float32Array, n: number, inSize: number, outSize: number, what: string, fn: (x: tf.Tensor2D) => tf.Tensor): Promise<Float32Array> {
+    if (!(input instanceof Float32Array)) throw new AEError('input-invalid', `${what} must be a Float32Array.`);
+    if (!Number.isInteger(n) || n < 0 || input.length !== n * inSize) {
+      const shape = what === 'images' ? this.imageDims.join('x') : String(inSize);
+      throw new AEError('input-invalid', `Expected ${n} ${what} of ${shape} (${n * inSize} values) but got ${input.length} values.`, { expected: n * inSize, actual: input.length });
+    }
+    const out = new Float32Array(n * outSize);
+    for (let start = 0; start < n; start += CHUNK) {
+      const count = Math.min(CHUNK, n - start);
+      const y = tf.tidy(() => fn(tf.tensor2d(input.subarray(start * inSize, (start + count) * inSize), [count, inSize])));
+      out.set(await y.data(), start * outSize);
+      y.dispose();
+    }
+    return out;
+  }
+
+  evaluate() {
+    return evaluate(this.ae, this.ds.images, this.ds.data.testIndices, this.ae.spec.seed || 1);
+  }
+
+  /** Loads into a fresh model and swaps only on success, so a bad file changes nothing. */
+  async load(source: WeightsSource): Promise<ModelSpec> {
+    const artifacts = await loadArtifacts(source);
+    const spec = artifacts.meta?.spec ? normalizeSpec(artifacts.meta.spec) : this.ae.spec;
+    checkKernels(spec);
+    const next = buildAutoencoder(spec, shapeOf(this.ds.data));
+    try {
+      assignWeights(next, artifacts);
+    } catch (e) {
+      disposeAutoencoder(next);
+      throw e;
+    }
+    await this.halt();
+    this.replace(next);
+    this.emit(this.id, 'weightschange', { reason: 'load' });
+    return spec;
+  }
+
+  save(url: string) {
+    return saveToUrl(this.ae, url);
+  }
+
+  exportFiles(name: string) {
+    return exportFiles(this.ae, name);
+  }
+
+  async dispose() {
+    await this.halt();
+    disposeAutoencoder(this.ae);
+    this.optimizer.dispose();
+  }
+}
+
+function shapeOf(d: Dataset): ImageShape {
+  return { height: d.height, width: d.width, channels: d.channels };
+}
+
+function checkKernels(spec: ModelSpec) {
+  if (spec.kind !== 'conv') return;
+  const backend = tf.getBackend();
+  const missing = missingKernels(backend, CONV_TRAINING_KERNELS);
+  if (missing.length) {
+    throw new AEError('backend-unsupported', `Convolutional models cannot train on the ${backend} backend (it lacks ${missing.join(', ')}). Use webgl, webgpu or cpu.`, { backend, missing });
+  }
+}

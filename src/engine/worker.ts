@@ -1,0 +1,23 @@
+/// <reference lib="webworker" />
+import { AEError } from './errors.js';
+import { EngineHost } from './host.js';
+import type { CallMessage, ReplyMessage } from './protocol.js';
+
+// Module worker entry: forwards calls to an EngineHost and posts results and events back.
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (msg: ReplyMessage, transfer: Transferable[] = []) => scope.postMessage(msg, transfer);
+
+const host = new EngineHost((session, name, detail) => post({ type: 'event', session, name, detail }));
+
+scope.onmessage = async (e: MessageEvent<CallMessage>) => {
+  const { id, method, args } = e.data;
+  try {
+    const fn = host[method] as (...a: unknown[]) => Promise<unknown>;
+    const value = await fn.apply(host, args);
+    // Results are fresh arrays: hand their memory over instead of copying.
+    post({ type: 'result', id, value }, value instanceof Float32Array ? [value.buffer] : []);
+  } catch (err) {
+    post({ type: 'error', id, error: AEError.from(err, 'worker-failed').toJSON() });
+  }
+};
+post({ type: 'event', session: '', name: 'statechange', detail: { status: 'ready' } });

@@ -1,0 +1,10 @@
+export { getModelStore } from './store/registry.js';
+export { configure, getConfig, type Config } from './store/config.js';
+export { ModelStore, type StoreStatus, type StoreEventMap } from './store/model-store.js';
+export { PRESETS, type Preset } from './store/presets.js';
+export { AEError, type AEErrorCode } from './engine/errors.js';
+export { DEFAULT_SPEC, normalizeSpec, type ModelSpec, type ModelKind, type Activation, type NoiseType, type LossName } from './engine/spec.js';
+export { SPLIT_SEED, TEST_FRACTION, type Dataset, type DatasetInput } from './engine/dataset.js';
+export type { TrainOptions, TrainProgress, TrainResult } from './engine/trainer.js';
+export type { BackendName, BackendPreference, BackendChoice } from './engine/backends.js';
+export type { ModelFiles } from './engine/persistence.js';

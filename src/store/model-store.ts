@@ -1,0 +1,340 @@
+import type { BackendChoice, BackendName } from '../engine/backends.js';
+import { fetchDataset, validateDataset, type Dataset, type DatasetInput } from '../engine/dataset.js';
+import { AEError } from '../engine/errors.js';
+import type { ModelFiles, WeightsSource } from '../engine/persistence.js';
+import type { HostApi, HostEvents, HostMethod, SessionStatus } from '../engine/protocol.js';
+import { normalizeSpec, type ModelSpec } from '../engine/spec.js';
+import { DEFAULT_TRAIN, type TrainOptions, type TrainProgress, type TrainResult } from '../engine/trainer.js';
+import { absolute, getConfig, getHost, type Host } from './config.js';
+import { PRESETS, presetWeightsUrl, type Preset } from './presets.js';
+import { downloadFiles, readFiles } from './files.js';
+
+export type StoreStatus = 'idle' | 'loading' | 'ready' | 'training' | 'paused' | 'error';
+
+export interface StoreEventMap {
+  progress: CustomEvent<TrainProgress>;
+  statechange: CustomEvent<{ status: StoreStatus }>;
+  weightschange: CustomEvent<HostEvents['weightschange']>;
+  specchange: CustomEvent<{ spec: ModelSpec }>;
+  error: CustomEvent<{ error: AEError; code: AEError['code']; message: string }>;
+}
+
+type SessionMethod = Exclude<HostMethod, 'init' | 'putDataset' | 'dropDataset' | 'memory'>;
+type Tail<T> = T extends [unknown, ...infer R] ? R : never;
+
+const bundled = new Map<string, Promise<Dataset>>();
+let customCount = 0;
+
+/**
+ * The main-thread face of one model: elements and pages talk to this, never to tfjs.
+ * Every method is async; data crosses as typed arrays.
+ */
+export class ModelStore extends EventTarget {
+  readonly preset: Preset | undefined;
+  status: StoreStatus = 'idle';
+  spec: ModelSpec;
+  /** The last error, until the next successful operation that replaces it. */
+  error: AEError | null = null;
+  /** The last progress report of the current or last training run. */
+  progress: TrainProgress | null = null;
+  backendInfo: BackendChoice | null = null;
+  /** Whether the weights come from a file (preset or load) rather than fresh initialisation. */
+  pretrained = false;
+
+  private host: Host | null = null;
+  private data: Dataset | null = null;
+  private dataKey = '';
+  private starting: Promise<void> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private disposed = false;
+
+  constructor(readonly id: string) {
+    super();
+    this.preset = PRESETS[id];
+    this.spec = normalizeSpec(this.preset?.spec ?? {});
+  }
+
+  get backend(): BackendName | null {
+    return this.backendInfo?.backend ?? null;
+  }
+
+  /** Resolves when dataset and model (and a preset's weights) are loaded. */
+  ready(): Promise<void> {
+    if (this.disposed) return Promise.reject(new AEError('disposed', `Store "${this.id}" was disposed.`));
+    this.starting ??= this.start().catch((e) => {
+      this.starting = null; // a later call tries again
+      throw this.fail(e);
+    });
+    return this.starting;
+  }
+
+  private async start() {
+    this.setStatus('loading');
+    const data = this.data ?? (await this.bundledDataset());
+    await this.attach(await getHost(), data, this.spec);
+    this.setStatus('ready');
+    if (this.preset) await this.loadPreset();
+  }
+
+  private bundledDataset(): Promise<Dataset> {
+    const url = absolute(getConfig().dataUrl);
+    let p = bundled.get(url);
+    if (!p) {
+      p = fetchDataset(url);
+      bundled.set(url, p);
+      p.catch(() => bundled.delete(url));
+    }
+    return p;
+  }
+
+  /** Opens this store's model on a host, moving to another host if the backend cannot train it. */
+  private async attach(host: Host, data: Dataset, spec: ModelSpec): Promise<void> {
+    const key = data.name === 'mnist-10k' ? 'mnist-10k' : this.dataKey || `custom-${++customCount}`;
+    if (!host.datasets.has(key)) {
+      await host.channel.call('putDataset', key, data);
+      host.datasets.add(key);
+    }
+    try {
+      await host.channel.call('open', this.id, spec, key);
+    } catch (e) {
+      const err = AEError.from(e);
+      if (err.code !== 'backend-unsupported' || host.channel.mode !== 'worker') throw err;
+      return this.attach(await getHost([...host.exclude, host.choice.backend]), data, spec);
+    }
+    if (this.host && this.host !== host) await this.host.channel.call('close', this.id).catch(() => undefined);
+    if (!this.host || this.host !== host) this.listen(host);
+    this.host = host;
+    this.backendInfo = host.choice;
+    this.data = data;
+    this.dataKey = key;
+    this.spec = spec;
+    this.dispatch('specchange', { spec });
+  }
+
+  private listen(host: Host) {
+    host.channel.listen((session, name, detail) => {
+      if (session !== this.id || this.host !== host) return;
+      if (name === 'statechange') {
+        const s = (detail as { status: SessionStatus }).status;
+        if (this.status === 'training' || this.status === 'paused') this.setStatus(s);
+      } else {
+        if (name === 'progress') this.progress = detail as TrainProgress;
+        this.dispatch(name, detail);
+      }
+    });
+  }
+
+  private async loadPreset() {
+    const url = presetWeightsUrl(getConfig().weightsBase, this.preset!.id);
+    try {
+      this.spec = await this.call('load', { kind: 'url', url });
+      this.pretrained = true;
+      this.dispatch('specchange', { spec: this.spec });
+    } catch (e) {
+      const err = AEError.from(e);
+      if (err.code === 'weights-fetch-failed' && err.details?.status === 404) {
+        throw new AEError('weights-missing', `No pretrained weights for preset "${this.id}" at ${url}. The model is freshly initialised: train it, or load weights.`, { url });
+      }
+      throw err;
+    }
+  }
+
+  /** Calls the engine for this store's session (the id goes first). */
+  private call<M extends SessionMethod>(method: M, ...rest: Tail<Parameters<HostApi[M]>>): Promise<Awaited<ReturnType<HostApi[M]>>> {
+    const host = this.host;
+    if (!host) return Promise.reject(new AEError('not-ready', `Store "${this.id}" is not ready; await store.ready() first.`));
+    const call = host.channel.call as (m: M, ...a: unknown[]) => Promise<Awaited<ReturnType<HostApi[M]>>>;
+    return call.call(host.channel, method, this.id, ...rest);
+  }
+
+  /** Runs `op` after earlier model-changing operations, and reports its failure. */
+  private exclusive<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      try {
+        await this.readyQuietly();
+        return await op();
+      } catch (e) {
+        throw this.fail(e);
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Like ready(), but a preset's missing weights do not block other operations. */
+  private async readyQuietly() {
+    try {
+      await this.ready();
+    } catch (e) {
+      if (!this.host) throw e;
+    }
+  }
+
+  private async guarded<T>(op: () => Promise<T>): Promise<T> {
+    try {
+      await this.readyQuietly();
+      return await op();
+    } catch (e) {
+      throw this.fail(e);
+    }
+  }
+
+  private fail(e: unknown): AEError {
+    const err = AEError.from(e);
+    this.error = err;
+    if (this.status === 'loading') this.setStatus(this.host ? 'ready' : 'error');
+    this.dispatch('error', { error: err, code: err.code, message: err.message });
+    return err;
+  }
+
+  private setStatus(status: StoreStatus) {
+    if (status === this.status) return;
+    this.status = status;
+    this.dispatch('statechange', { status });
+  }
+
+  private dispatch(name: string, detail: unknown) {
+    this.dispatchEvent(new CustomEvent(name, { detail }));
+  }
+
+  /** A new model with fresh weights; unspecified fields keep their current values. */
+  setSpec(partial: Partial<ModelSpec>): Promise<void> {
+    let spec: ModelSpec;
+    try {
+      spec = normalizeSpec(partial, this.spec);
+    } catch (e) {
+      return Promise.reject(this.fail(e));
+    }
+    return this.exclusive(async () => {
+      await this.attach(this.host!, this.data!, spec);
+      this.pretrained = false;
+    });
+  }
+
+  /** The dataset in use (bundled MNIST unless setDataset() gave another). */
+  async dataset(): Promise<Dataset> {
+    if (this.data) return this.data;
+    return this.guarded(() => this.bundledDataset());
+  }
+
+  /** Replaces the data (validated), rebuilding the model for its shape. */
+  setDataset(input: DatasetInput): Promise<void> {
+    let data: Dataset;
+    try {
+      data = validateDataset(input);
+    } catch (e) {
+      return Promise.reject(this.fail(e));
+    }
+    return this.exclusive(async () => {
+      this.dataKey = '';
+      await this.attach(this.host!, data, this.spec);
+      this.pretrained = false;
+    });
+  }
+
+  encode(images: Float32Array, n: number): Promise<Float32Array> {
+    return this.guarded(() => this.call('encode', images, n));
+  }
+
+  decode(latents: Float32Array, n: number): Promise<Float32Array> {
+    return this.guarded(() => this.call('decode', latents, n));
+  }
+
+  reconstruct(images: Float32Array, n: number): Promise<Float32Array> {
+    return this.guarded(() => this.call('reconstruct', images, n));
+  }
+
+  /** Test-split loss and reconstruction MSE of the current weights. */
+  evaluate(): Promise<{ testLoss: number; testMse: number }> {
+    return this.guarded(() => this.call('evaluate'));
+  }
+
+  /** Trains until done or stopped; progress arrives as `progress` events. */
+  train(options: Partial<TrainOptions> = {}): Promise<TrainResult> {
+    const opts = { ...DEFAULT_TRAIN, ...options };
+    for (const [k, v] of Object.entries(opts)) {
+      const ok = typeof v === 'number' && Number.isFinite(v) && v > 0 && (k === 'learningRate' || Number.isInteger(v));
+      if (!ok) return Promise.reject(this.fail(new AEError('input-invalid', `train(): "${k}" must be a positive ${k === 'learningRate' ? 'number' : 'whole number'}; got ${JSON.stringify(v)}.`)));
+    }
+    return this.exclusive(async () => {
+      this.setStatus('training');
+      this.progress = null;
+      try {
+        const result = await this.call('train', opts);
+        this.pretrained = false;
+        return result;
+      } finally {
+        this.setStatus('ready');
+      }
+    });
+  }
+
+  pause(): void {
+    if (this.status === 'training') void this.host?.channel.call('pause', this.id);
+  }
+
+  resume(): void {
+    if (this.status === 'paused') void this.host?.channel.call('resume', this.id);
+  }
+
+  stop(): void {
+    void this.host?.channel.call('stop', this.id);
+  }
+
+  /** Fresh weights for the same spec (stops training first). */
+  reset(): Promise<void> {
+    this.stop();
+    return this.exclusive(async () => {
+      await this.call('reset');
+      this.pretrained = false;
+    });
+  }
+
+  /** Saves to 'indexeddb://name' or 'downloads://name' (TF.js LayersModel format). */
+  save(url: string): Promise<void> {
+    return this.guarded(async () => {
+      const m = /^downloads:\/\/(.*)$/.exec(url);
+      if (m) return downloadFiles(await this.call('exportFiles', m[1] || this.id));
+      if (!/^(indexeddb|localstorage):\/\//.test(url)) throw new AEError('input-invalid', `save(): use "indexeddb://name" or "downloads://name"; got "${url}".`);
+      await this.call('save', url);
+    });
+  }
+
+  /** The model as files in memory: model.json text and one weights buffer. */
+  exportFiles(name = this.id): Promise<ModelFiles> {
+    return this.guarded(() => this.call('exportFiles', name));
+  }
+
+  /** Loads weights from a model.json URL, 'indexeddb://name', or the files of a file input. */
+  load(source: string | File[] | FileList): Promise<void> {
+    return this.exclusive(async () => {
+      let src: WeightsSource;
+      if (typeof source === 'string') src = source.startsWith('indexeddb://') ? { kind: 'indexeddb', url: source } : { kind: 'url', url: absolute(source) };
+      else src = { kind: 'files', files: await readFiles(source) };
+      this.stop();
+      this.spec = await this.call('load', src);
+      this.pretrained = true;
+      this.error = null;
+      this.dispatch('specchange', { spec: this.spec });
+    });
+  }
+
+  /** Tensors and bytes held by this store's engine (shared with other stores on it). */
+  memory(): Promise<{ numTensors: number; numBytes: number }> {
+    return this.guarded(() => this.host!.channel.call('memory'));
+  }
+
+  /** Frees the model; the id can be used again with getModelStore(). */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    const host = this.host;
+    this.host = null;
+    if (host) await host.channel.call('close', this.id);
+  }
+
+  override addEventListener<K extends keyof StoreEventMap>(type: K, listener: (ev: StoreEventMap[K]) => void, options?: boolean | AddEventListenerOptions): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+    super.addEventListener(type, listener, options);
+  }
+}

@@ -1,0 +1,19 @@
+import { ModelStore } from './model-store.js';
+
+const stores = new Map<string, ModelStore>();
+
+/** The page-wide store of this id: the same id always gives the same store. */
+export function getModelStore(id: string): ModelStore {
+  let store = stores.get(id);
+  if (!store) {
+    store = new ModelStore(id);
+    stores.set(id, store);
+    const created = store;
+    const dispose = created.dispose.bind(created);
+    created.dispose = async () => {
+      if (stores.get(id) === created) stores.delete(id);
+      await dispose();
+    };
+  }
+  return store;
+}

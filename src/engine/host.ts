@@ -34,9 +34,10 @@ export class EngineHost implements HostApi {
 
   async dropDataset(key: string) {
     const ds = this.datasets.get(key);
-    if (!ds || [...this.sessions.values()].some((s) => s.ds === ds)) return;
+    if (!ds || [...this.sessions.values()].some((s) => s.ds === ds)) return false;
     ds.images.dispose();
     this.datasets.delete(key);
+    return true;
   }
 
   private dataset(key: string): DeviceDataset {

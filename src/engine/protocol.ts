@@ -5,13 +5,22 @@ import type { ModelFiles, WeightsSource } from './persistence.js';
 import type { ModelSpec } from './spec.js';
 import type { TrainOptions, TrainProgress, TrainResult } from './trainer.js';
 
+/** Test-split figures of the current weights. */
+export interface Evaluation {
+  testLoss: number;
+  testMse: number;
+  /** KL term of a VAE (0 for other kinds). */
+  testKl: number;
+}
+
 export type SessionStatus = 'ready' | 'training' | 'paused';
 
 /** Everything the main thread may ask of an engine host; plain data in and out. */
 export interface HostApi {
   init(opts: { preference: BackendPreference; wasmPaths: string; exclude?: BackendName[] }): Promise<BackendChoice>;
   putDataset(key: string, dataset: Dataset): Promise<void>;
-  dropDataset(key: string): Promise<void>;
+  /** Frees a dataset no session uses; false when one still does. */
+  dropDataset(key: string): Promise<boolean>;
   open(session: string, spec: ModelSpec, datasetKey: string): Promise<void>;
   close(session: string): Promise<void>;
   reset(session: string): Promise<void>;
@@ -22,7 +31,7 @@ export interface HostApi {
   encode(session: string, images: Float32Array, n: number): Promise<Float32Array>;
   decode(session: string, latents: Float32Array, n: number): Promise<Float32Array>;
   reconstruct(session: string, images: Float32Array, n: number): Promise<Float32Array>;
-  evaluate(session: string): Promise<{ testLoss: number; testMse: number }>;
+  evaluate(session: string): Promise<Evaluation>;
   load(session: string, source: WeightsSource): Promise<ModelSpec>;
   save(session: string, url: string): Promise<void>;
   exportFiles(session: string, name: string): Promise<ModelFiles>;

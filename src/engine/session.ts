@@ -19,6 +19,13 @@ export interface DeviceDataset {
 const WEIGHTS_EVENT_MS = 400;
 const CHUNK = 1000;
 
+/**
+ * Adam with an explicit epsilon: tfjs defaults it to the backend's epsilon, which is
+ * 1e-4 on WebGL. Against per-weight gradients near 1e-5 that shrinks every step about
+ * tenfold and the model barely trains there. 1e-7 is Keras's default.
+ */
+const newOptimizer = (lr = 1e-3) => tf.train.adam(lr, 0.9, 0.999, 1e-7);
+
 /** One store's model on the engine side: build, train, infer, persist. */
 export class Session {
   private ae: Autoencoder;
@@ -37,7 +44,7 @@ export class Session {
   ) {
     checkKernels(spec);
     this.ae = buildAutoencoder(spec, shapeOf(ds.data), ds.meanImage);
-    this.optimizer = tf.train.adam(1e-3);
+    this.optimizer = newOptimizer();
   }
 
   get spec(): ModelSpec {
@@ -58,7 +65,7 @@ export class Session {
     disposeAutoencoder(this.ae);
     this.optimizer.dispose();
     this.ae = next;
-    this.optimizer = tf.train.adam(1e-3);
+    this.optimizer = newOptimizer();
   }
 
   private setStatus(status: SessionStatus) {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Autoencoder } from './model.js';
-import { variantLoss, reconstructTensor } from './losses.js';
+import { batchKl, variantLoss, reconstructTensor } from './losses.js';
 import { mulberry32, shuffle } from './random.js';
 import { nextTask, now } from './schedule.js';
 
@@ -26,6 +26,8 @@ export interface TrainProgress {
   samplesPerSec: number;
   testLoss?: number;
   testMse?: number;
+  /** KL term of a VAE on the test split (0 for other kinds). */
+  testKl?: number;
 }
 
 export interface TrainResult {
@@ -35,6 +37,7 @@ export interface TrainResult {
   loss: number;
   testLoss?: number;
   testMse?: number;
+  testKl?: number;
 }
 
 /** What the loop needs from its owner; keeps the loop free of session details. */
@@ -59,21 +62,24 @@ const EVAL_BATCH = 500;
 export async function evaluate(ae: Autoencoder, images: tf.Tensor4D, indices: Uint32Array, seed: number) {
   let loss = 0;
   let sq = 0;
+  let kl = 0;
   for (let start = 0; start < indices.length; start += EVAL_BATCH) {
     const idx = indices.subarray(start, start + EVAL_BATCH);
     const sums = tf.tidy(() => {
       const x = tf.gather(images, tf.tensor1d(Int32Array.from(idx), 'int32'));
       const l = tf.mul(variantLoss(ae, x, { training: false, seed }), idx.length);
       const e = tf.sum(tf.squaredDifference(x, reconstructTensor(ae, x)));
-      return tf.stack([l, e]);
+      const k = tf.mul(batchKl(ae, x), idx.length);
+      return tf.stack([l, e, k]);
     });
-    const [l, e] = await sums.data();
+    const [l, e, k] = await sums.data();
     sums.dispose();
     loss += l;
     sq += e;
+    kl += k;
   }
   const pixels = images.shape[1] * images.shape[2] * images.shape[3];
-  return { testLoss: loss / indices.length, testMse: sq / (indices.length * pixels) };
+  return { testLoss: loss / indices.length, testMse: sq / (indices.length * pixels), testKl: kl / indices.length };
 }
 
 /** The one training loop: shuffled mini-batches, any variant's loss, cooperative yields. */
@@ -86,7 +92,7 @@ export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<
   const order = new Int32Array(n);
   let totalSteps = 0;
   let lastLoss = NaN;
-  let last: { testLoss?: number; testMse?: number } = {};
+  let last: { testLoss?: number; testMse?: number; testKl?: number } = {};
   const pending: tf.Scalar[] = [];
   let windowStart = now();
   let windowSamples = 0;

@@ -2,7 +2,7 @@ import type { BackendChoice, BackendName } from '../engine/backends.js';
 import { fetchDataset, validateDataset, type Dataset, type DatasetInput } from '../engine/dataset.js';
 import { AEError } from '../engine/errors.js';
 import type { ModelFiles, WeightsSource } from '../engine/persistence.js';
-import type { HostApi, HostEvents, HostMethod, SessionStatus } from '../engine/protocol.js';
+import type { Evaluation, HostApi, HostEvents, HostMethod, SessionStatus } from '../engine/protocol.js';
 import { normalizeSpec, type ModelSpec } from '../engine/spec.js';
 import { DEFAULT_TRAIN, type TrainOptions, type TrainProgress, type TrainResult } from '../engine/trainer.js';
 import { absolute, getConfig, getHost, type Host } from './config.js';
@@ -101,6 +101,7 @@ export class ModelStore extends EventTarget {
       if (err.code !== 'backend-unsupported' || host.channel.mode !== 'worker') throw err;
       return this.attach(await getHost([...host.exclude, host.choice.backend]), data, spec);
     }
+    const previous = this.host && { host: this.host, key: this.dataKey };
     if (this.host && this.host !== host) await this.host.channel.call('close', this.id).catch(() => undefined);
     if (!this.host || this.host !== host) this.listen(host);
     this.host = host;
@@ -108,7 +109,13 @@ export class ModelStore extends EventTarget {
     this.data = data;
     this.dataKey = key;
     this.spec = spec;
+    if (previous && (previous.key !== key || previous.host !== host)) await this.release(previous.host, previous.key);
     this.dispatch('specchange', { spec });
+  }
+
+  /** Frees a dataset copy in an engine once no session there uses it. */
+  private async release(host: Host, key: string) {
+    if (await host.channel.call('dropDataset', key).catch(() => false)) host.datasets.delete(key);
   }
 
   private listen(host: Host) {
@@ -244,8 +251,8 @@ export class ModelStore extends EventTarget {
     return this.guarded(() => this.call('reconstruct', images, n));
   }
 
-  /** Test-split loss and reconstruction MSE of the current weights. */
-  evaluate(): Promise<{ testLoss: number; testMse: number }> {
+  /** Test-split loss, reconstruction MSE (and a VAE's KL term) of the current weights. */
+  evaluate(): Promise<Evaluation> {
     return this.guarded(() => this.call('evaluate'));
   }
 
@@ -329,7 +336,9 @@ export class ModelStore extends EventTarget {
     this.disposed = true;
     const host = this.host;
     this.host = null;
-    if (host) await host.channel.call('close', this.id);
+    if (!host) return;
+    await host.channel.call('close', this.id);
+    await this.release(host, this.dataKey);
   }
 
   override addEventListener<K extends keyof StoreEventMap>(type: K, listener: (ev: StoreEventMap[K]) => void, options?: boolean | AddEventListenerOptions): void;

@@ -1,0 +1,3 @@
+import { defaultModelSuite } from './default-model.js';
+
+defaultModelSuite('webgl');

@@ -1,0 +1,72 @@
+import { getModelStore, type Dataset, type DatasetInput, type ModelStore } from '../src/index.js';
+
+let counter = 0;
+
+/** A fresh store id per call, so tests never share models by accident. */
+export function freshStore(prefix = 'test'): ModelStore {
+  return getModelStore(`${prefix}-${++counter}-${Math.random().toString(36).slice(2, 7)}`);
+}
+
+/** The first `count` images of a dataset (the file is already class-mixed), with its own split. */
+export function subset(ds: Dataset, count: number): DatasetInput {
+  const size = ds.height * ds.width * ds.channels;
+  return {
+    name: `subset-${count}`,
+    images: ds.images.slice(0, count * size),
+    labels: ds.labels?.slice(0, count),
+    n: count,
+    height: ds.height,
+    width: ds.width,
+    channels: ds.channels,
+  };
+}
+
+/** Gathers the images at `indices` into one array. */
+export function pick(ds: Dataset, indices: ArrayLike<number>): Float32Array {
+  const size = ds.height * ds.width * ds.channels;
+  const out = new Float32Array(indices.length * size);
+  for (let k = 0; k < indices.length; k++) out.set(ds.images.subarray(indices[k] * size, (indices[k] + 1) * size), k * size);
+  return out;
+}
+
+/** MSE of predicting the mean training image for every test image: what a collapsed model scores. */
+export function meanImageBaseline(ds: Dataset): number {
+  const size = ds.height * ds.width * ds.channels;
+  const mean = new Float64Array(size);
+  for (const i of ds.trainIndices) for (let p = 0; p < size; p++) mean[p] += ds.images[i * size + p];
+  for (let p = 0; p < size; p++) mean[p] /= ds.trainIndices.length;
+  let sq = 0;
+  for (const i of ds.testIndices) for (let p = 0; p < size; p++) sq += (ds.images[i * size + p] - mean[p]) ** 2;
+  return sq / (ds.testIndices.length * size);
+}
+
+export function mse(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2;
+  return s / a.length;
+}
+
+/** Collects the per-step training losses a store reports while `run` goes. */
+export async function collectLosses(store: ModelStore, run: () => Promise<unknown>): Promise<number[]> {
+  const losses: number[] = [];
+  const onProgress = (e: Event) => losses.push(...(e as CustomEvent<{ losses: number[] }>).detail.losses);
+  store.addEventListener('progress', onProgress);
+  try {
+    await run();
+  } finally {
+    store.removeEventListener('progress', onProgress);
+  }
+  return losses;
+}
+
+export const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Expects `promise` to reject with an AEError of `code`; returns it for further checks. */
+export async function rejection(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise;
+  } catch (e) {
+    return e as { code: string; message: string };
+  }
+  throw new Error('expected a rejection, but the call succeeded');
+}

@@ -86,7 +86,7 @@ describe('errors', () => {
     configure({ backend: 'wasm', weightsBase: '/no-weights-here/' });
     const s = getModelStore('mnist-ae-2d');
     const err = await rejection(s.ready());
-    expect(err.code).to.equal('weights-missing');
+    expect(err.code, err.message).to.equal('weights-missing');
     expect(err.message).to.contain('mnist-ae-2d');
     expect(s.status).to.equal('ready');
     await s.setDataset(data);

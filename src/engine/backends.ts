@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { AEError } from './errors.js';
+import { registerConvFilterGrad } from './conv-filter-grad.js';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendPreference = 'auto' | BackendName;
@@ -15,8 +16,6 @@ export interface BackendOptions {
   preference: BackendPreference;
   /** Directory of the tfjs-backend-wasm .wasm files (absolute URL). */
   wasmPaths: string;
-  /** Backends to pass over, e.g. ones that lack a kernel a model needs. */
-  exclude?: BackendName[];
 }
 
 const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|basic render/i;
@@ -29,6 +28,7 @@ async function register(name: BackendName, wasmPaths: string): Promise<void> {
   else {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     wasm.setWasmPaths(wasmPaths.endsWith('/') ? wasmPaths : `${wasmPaths}/`);
+    registerConvFilterGrad('wasm');
   }
 }
 
@@ -80,7 +80,7 @@ function webglRenderer(): string | null {
 export async function initBackend(opts: BackendOptions): Promise<BackendChoice> {
   const skipped: BackendChoice['skipped'] = [];
   const forced = opts.preference !== 'auto';
-  const order = forced ? [opts.preference as BackendName] : BACKENDS.filter((b) => !opts.exclude?.includes(b));
+  const order = forced ? [opts.preference as BackendName] : BACKENDS;
   for (const name of order) {
     if (!forced) {
       const veto = await autoVeto(name);

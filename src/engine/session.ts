@@ -225,6 +225,6 @@ function checkKernels(spec: ModelSpec) {
   const backend = tf.getBackend();
   const missing = missingKernels(backend, CONV_TRAINING_KERNELS);
   if (missing.length) {
-    throw new AEError('backend-unsupported', `Convolutional models cannot train on the ${backend} backend (it lacks ${missing.join(', ')}). Use webgl, webgpu or cpu.`, { backend, missing });
+    throw new AEError('backend-unsupported', `Convolutional models cannot train on the ${backend} backend (it lacks ${missing.join(', ')}). Choose another with configure({ backend }).`, { backend, missing });
   }
 }

@@ -1,5 +1,5 @@
 import { assetUrls } from '../assets.js';
-import type { BackendChoice, BackendName, BackendPreference } from '../engine/backends.js';
+import type { BackendChoice, BackendPreference } from '../engine/backends.js';
 import { AEError } from '../engine/errors.js';
 import { PageChannel, WorkerChannel, type Channel } from './channel.js';
 
@@ -28,13 +28,11 @@ const config: Config = {
 export interface Host {
   channel: Channel;
   choice: BackendChoice;
-  /** Backends this host was told to avoid. */
-  exclude: BackendName[];
   /** Dataset keys already copied into this host. */
   datasets: Set<string>;
 }
 
-let hosts = new Map<string, Promise<Host>>();
+let host: Promise<Host> | null = null;
 
 const absolute = (url: string) => new URL(url, globalThis.document?.baseURI ?? globalThis.location?.href).href;
 
@@ -44,27 +42,24 @@ export function configure(options: Partial<Config>): void {
     if (!(key in config)) throw new AEError('input-invalid', `configure(): unknown option "${key}". Known: ${Object.keys(config).join(', ')}.`);
     (config as unknown as Record<string, unknown>)[key] = value;
   }
-  hosts = new Map();
+  host = null;
 }
 
 export function getConfig(): Readonly<Config> {
   return config;
 }
 
-/** The shared engine host, or one that avoids backends a model cannot train on. */
-export function getHost(avoid: BackendName[] = []): Promise<Host> {
-  const exclude = [...new Set(avoid)].sort();
-  const key = exclude.join(',');
-  let host = hosts.get(key);
+/** The page's engine host, started on first use (again after a failed start). */
+export function getHost(): Promise<Host> {
   if (!host) {
-    host = startHost(exclude);
-    hosts.set(key, host);
-    host.catch(() => hosts.get(key) === host && hosts.delete(key));
+    const starting = startHost();
+    host = starting;
+    starting.catch(() => host === starting && (host = null));
   }
   return host;
 }
 
-async function startHost(exclude: BackendName[]): Promise<Host> {
+async function startHost(): Promise<Host> {
   let channel: Channel;
   const canWork = config.worker && typeof Worker !== 'undefined';
   try {
@@ -73,9 +68,8 @@ async function startHost(exclude: BackendName[]): Promise<Host> {
     // A page that forbids workers (CSP worker-src, file://) still gets a working engine.
     channel = await PageChannel.start();
   }
-  const preference = exclude.includes(config.backend as BackendName) ? 'auto' : config.backend;
-  const choice = await channel.call('init', { preference, wasmPaths: absolute(config.wasmPaths), exclude });
-  return { channel, choice, exclude, datasets: new Set() };
+  const choice = await channel.call('init', { preference: config.backend, wasmPaths: absolute(config.wasmPaths) });
+  return { channel, choice, datasets: new Set() };
 }
 
 export { absolute };

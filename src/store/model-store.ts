@@ -87,20 +87,14 @@ export class ModelStore extends EventTarget {
     return p;
   }
 
-  /** Opens this store's model on a host, moving to another host if the backend cannot train it. */
+  /** Opens this store's model (with `data`) on a host. */
   private async attach(host: Host, data: Dataset, spec: ModelSpec): Promise<void> {
     const key = data.name === 'mnist-10k' ? 'mnist-10k' : this.dataKey || `custom-${++customCount}`;
     if (!host.datasets.has(key)) {
       await host.channel.call('putDataset', key, data);
       host.datasets.add(key);
     }
-    try {
-      await host.channel.call('open', this.id, spec, key);
-    } catch (e) {
-      const err = AEError.from(e);
-      if (err.code !== 'backend-unsupported' || host.channel.mode !== 'worker') throw err;
-      return this.attach(await getHost([...host.exclude, host.choice.backend]), data, spec);
-    }
+    await host.channel.call('open', this.id, spec, key);
     const previous = this.host && { host: this.host, key: this.dataKey };
     if (this.host && this.host !== host) await this.host.channel.call('close', this.id).catch(() => undefined);
     if (!this.host || this.host !== host) this.listen(host);
@@ -132,7 +126,7 @@ export class ModelStore extends EventTarget {
   }
 
   private async loadPreset() {
-    const url = presetWeightsUrl(getConfig().weightsBase, this.preset!.id);
+    const url = presetWeightsUrl(absolute(getConfig().weightsBase), this.preset!.id);
     try {
       this.spec = await this.call('load', { kind: 'url', url });
       this.pretrained = true;

@@ -77,7 +77,7 @@ export class Session {
   async train(opts: TrainOptions): Promise<TrainResult> {
     if (this.running) throw new AEError('busy', 'This model is already training; pause, stop or wait for it first.');
     (this.optimizer as unknown as { learningRate: number }).learningRate = opts.learningRate;
-    this.stopping = false;
+    // `stopping` may already be set: a stop sent while this run was queued ends it at once.
     this.setStatus('training');
     const { data } = this.ds;
     this.running = trainLoop(
@@ -101,6 +101,7 @@ export class Session {
       return await this.running;
     } finally {
       this.running = null;
+      this.stopping = false;
       this.resumeGate = null;
       this.setStatus('ready');
       this.weightsChanged();

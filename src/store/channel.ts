@@ -8,7 +8,8 @@ export type EventListenerFn = (session: string, name: keyof HostEvents, detail: 
 export interface Channel {
   readonly mode: 'worker' | 'page';
   call<M extends HostMethod>(method: M, ...args: Parameters<HostApi[M]>): Promise<Result<M>>;
-  listen(fn: EventListenerFn): void;
+  /** Subscribes to engine events; returns the unsubscribe function. */
+  listen(fn: EventListenerFn): () => void;
   terminate(): void;
 }
 
@@ -45,6 +46,9 @@ export class WorkerChannel implements Channel {
 
   listen(fn: EventListenerFn) {
     this.listeners.push(fn);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== fn);
+    };
   }
 
   terminate() {
@@ -95,6 +99,9 @@ export class PageChannel implements Channel {
 
   listen(fn: EventListenerFn) {
     this.listeners.push(fn);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== fn);
+    };
   }
 
   terminate() {}

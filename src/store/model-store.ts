@@ -47,6 +47,9 @@ export class ModelStore extends EventTarget {
   private starting: Promise<void> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
+  private unlisten: (() => void) | null = null;
+  /** A train() call is queued or running. */
+  private runActive = false;
 
   constructor(readonly id: string) {
     super();
@@ -58,11 +61,15 @@ export class ModelStore extends EventTarget {
     return this.backendInfo?.backend ?? null;
   }
 
-  /** Resolves when dataset and model (and a preset's weights) are loaded. */
+  /**
+   * Resolves when dataset and model (and a preset's weights) are loaded. Rejects when
+   * any of them fails; once the model itself is up (a preset's weights may still have
+   * failed), later calls resolve and the model can be trained.
+   */
   ready(): Promise<void> {
     if (this.disposed) return Promise.reject(new AEError('disposed', `Store "${this.id}" was disposed.`));
     this.starting ??= this.start().catch((e) => {
-      this.starting = null; // a later call tries again
+      this.starting = this.host ? Promise.resolve() : null; // null: a later call tries again
       throw this.fail(e);
     });
     return this.starting;
@@ -113,7 +120,8 @@ export class ModelStore extends EventTarget {
   }
 
   private listen(host: Host) {
-    host.channel.listen((session, name, detail) => {
+    this.unlisten?.();
+    this.unlisten = host.channel.listen((session, name, detail) => {
       if (session !== this.id || this.host !== host) return;
       if (name === 'statechange') {
         const s = (detail as { status: SessionStatus }).status;
@@ -206,6 +214,7 @@ export class ModelStore extends EventTarget {
     } catch (e) {
       return Promise.reject(this.fail(e));
     }
+    this.stop();
     return this.exclusive(async () => {
       await this.attach(this.host!, this.data!, spec);
       this.pretrained = false;
@@ -226,6 +235,7 @@ export class ModelStore extends EventTarget {
     } catch (e) {
       return Promise.reject(this.fail(e));
     }
+    this.stop();
     return this.exclusive(async () => {
       this.dataKey = '';
       await this.attach(this.host!, data, this.spec);
@@ -257,7 +267,11 @@ export class ModelStore extends EventTarget {
       const ok = typeof v === 'number' && Number.isFinite(v) && v > 0 && (k === 'learningRate' || Number.isInteger(v));
       if (!ok) return Promise.reject(this.fail(new AEError('input-invalid', `train(): "${k}" must be a positive ${k === 'learningRate' ? 'number' : 'whole number'}; got ${JSON.stringify(v)}.`)));
     }
-    return this.exclusive(async () => {
+    if (this.runActive) {
+      return Promise.reject(this.fail(new AEError('busy', `Store "${this.id}" is already training; pause, stop or wait for it first.`)));
+    }
+    this.runActive = true;
+    const run = this.exclusive(async () => {
       this.setStatus('training');
       this.progress = null;
       try {
@@ -268,18 +282,20 @@ export class ModelStore extends EventTarget {
         this.setStatus('ready');
       }
     });
+    return run.finally(() => (this.runActive = false));
   }
 
   pause(): void {
-    if (this.status === 'training') void this.host?.channel.call('pause', this.id);
+    if (this.status === 'training') void this.host?.channel.call('pause', this.id).catch(() => undefined);
   }
 
   resume(): void {
-    if (this.status === 'paused') void this.host?.channel.call('resume', this.id);
+    if (this.status === 'paused') void this.host?.channel.call('resume', this.id).catch(() => undefined);
   }
 
+  /** Ends the training run (running or queued) after its current step. */
   stop(): void {
-    void this.host?.channel.call('stop', this.id);
+    if (this.runActive) void this.host?.channel.call('stop', this.id).catch(() => undefined);
   }
 
   /** Fresh weights for the same spec (stops training first). */
@@ -308,11 +324,11 @@ export class ModelStore extends EventTarget {
 
   /** Loads weights from a model.json URL, 'indexeddb://name', or the files of a file input. */
   load(source: string | File[] | FileList): Promise<void> {
+    this.stop();
     return this.exclusive(async () => {
       let src: WeightsSource;
       if (typeof source === 'string') src = source.startsWith('indexeddb://') ? { kind: 'indexeddb', url: source } : { kind: 'url', url: absolute(source) };
       else src = { kind: 'files', files: await readFiles(source) };
-      this.stop();
       this.spec = await this.call('load', src);
       this.pretrained = true;
       this.error = null;
@@ -328,6 +344,8 @@ export class ModelStore extends EventTarget {
   /** Frees the model; the id can be used again with getModelStore(). */
   async dispose(): Promise<void> {
     this.disposed = true;
+    this.stop();
+    this.unlisten?.();
     const host = this.host;
     this.host = null;
     if (!host) return;

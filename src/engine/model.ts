@@ -60,11 +60,10 @@ export function buildAutoencoder(spec: ModelSpec, shape: ImageShape, meanImage?:
     const fw = Math.ceil(w / 2 ** steps);
     const top = spec.filters[steps - 1];
     decoderLayers.push(dense('dec_project', fh * fw * top, spec.activation), tfl.layers.reshape({ name: 'dec_reshape', targetShape: [fh, fw, top] }));
+    // Transposed convolutions, not UpSampling2D: tfjs-backend-cpu 4.22's
+    // ResizeNearestNeighborGrad is wrong for batches larger than one.
     [...spec.filters].reverse().forEach((f, i) => {
-      decoderLayers.push(
-        tfl.layers.upSampling2d({ name: `dec_up_${i + 1}`, size: [2, 2] }),
-        tfl.layers.conv2d({ name: `dec_conv_${i + 1}`, filters: f, kernelSize: 3, padding: 'same', activation: spec.activation as 'relu', kernelInitializer: init() }),
-      );
+      decoderLayers.push(tfl.layers.conv2dTranspose({ name: `dec_conv_${i + 1}`, filters: f, kernelSize: 3, strides: 2, padding: 'same', activation: spec.activation as 'relu', kernelInitializer: init() }));
     });
     if (fh * 2 ** steps !== h || fw * 2 ** steps !== w) {
       decoderLayers.push(tfl.layers.cropping2D({ name: 'dec_crop', cropping: [[0, fh * 2 ** steps - h], [0, fw * 2 ** steps - w]] }));

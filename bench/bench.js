@@ -1,0 +1,123 @@
+// Bench page logic: scripts/bench.mjs calls window.benchBackend(plan) once per backend,
+// all in one page load. Store runs and the bare loop never overlap.
+import { configure, getModelStore } from '../dist/index.js';
+
+const BATCH = 64;
+const log = (msg) => console.log(`[bench] ${msg}`);
+
+// Long tasks (>= 50 ms) on this main thread, kept with their start times.
+const longTasks = [];
+try {
+  new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
+} catch {
+  log('longtask observer unsupported');
+}
+const longestTask = (t0, t1) => longTasks.filter((e) => e.startTime >= t0 && e.startTime <= t1).reduce((m, e) => Math.max(m, e.duration), 0);
+
+let seq = 0;
+let dataset = null;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : NaN;
+};
+
+/**
+ * Trains a fresh store until warmup+steps steps, then stops it. Two throughputs:
+ * `mean` is timed-steps x batch over main-thread time between progress events (so it
+ * includes the message hop); `median` is the median of the engine's ~100 ms report
+ * windows, which shrugs off bursts of other load on a shared machine.
+ */
+async function storeRun(backend, worker, { warmup, steps, encodes = 2 }) {
+  configure({ backend, worker }); // affects stores created from now on
+  const store = getModelStore(`bench-${backend}-${worker ? 'worker' : 'page'}-${++seq}`);
+  try {
+    const r0 = performance.now();
+    await store.ready();
+    const readyMs = performance.now() - r0;
+    if (store.backend !== backend) throw new Error(`store picked ${store.backend}, wanted ${backend}`);
+    dataset ??= await store.dataset();
+    let mark = null;
+    let last = null;
+    const windows = [];
+    const onProgress = ({ detail: p }) => {
+      if (p.phase !== 'step') return;
+      const t = performance.now();
+      if (mark) windows.push(p.samplesPerSec);
+      if (!mark && p.totalSteps >= warmup) mark = { t, steps: p.totalSteps };
+      else if (mark) last = { t, steps: p.totalSteps, loss: p.loss };
+      if (p.totalSteps >= warmup + steps) store.stop();
+    };
+    store.addEventListener('progress', onProgress);
+    const t0 = performance.now();
+    // One epoch is 125 steps: plans stay under it, so no test pass lands in the timing.
+    const result = await store.train({ epochs: 1, batchSize: BATCH, learningRate: 1e-3 });
+    const t1 = performance.now();
+    store.removeEventListener('progress', onProgress);
+    if (!mark || !last) throw new Error(`too few progress events (${result.steps} steps)`);
+    // The last window may be cut short by stop(): leave it out of the median.
+    const out = {
+      mean: ((last.steps - mark.steps) * BATCH * 1000) / (last.t - mark.t),
+      median: median(windows.slice(0, -1).length ? windows.slice(0, -1) : windows),
+      timedSteps: last.steps - mark.steps,
+      loss: last.loss,
+      longestTaskMs: longestTask(t0, t1),
+      readyMs,
+      trainMs: t1 - t0,
+    };
+    if (worker) {
+      // Encode the whole dataset (twice where cheap: the first call includes kernel set-up).
+      out.encodeMs = [];
+      for (let i = 0; i < encodes; i++) {
+        const e0 = performance.now();
+        await store.encode(dataset.images, dataset.n);
+        out.encodeMs.push(performance.now() - e0);
+      }
+    }
+    return out;
+  } finally {
+    await store.dispose();
+  }
+}
+
+/** Runs the bare tfjs loop in a fresh iframe (its own tfjs engine), then removes it. */
+async function bareRun(backend, { warmup, steps }) {
+  const frame = document.createElement('iframe');
+  frame.src = './bare.html';
+  // Rendered (1 px), not display:none, so the frame is never a throttled hidden frame.
+  frame.style.cssText = 'width: 1px; height: 1px; border: 0';
+  document.body.append(frame);
+  try {
+    await new Promise((ok, fail) => {
+      frame.onload = ok;
+      frame.onerror = fail;
+    });
+    const win = frame.contentWindow;
+    for (let i = 0; !win.runBare; i++) {
+      if (i > 600) throw new Error('bare.bundle.js did not load');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return await win.runBare({ backend, images: dataset.images, n: dataset.n, trainIndices: dataset.trainIndices, batch: BATCH, warmup, steps });
+  } finally {
+    frame.remove();
+  }
+}
+
+window.benchBackend = async (backend, plan) => {
+  const row = { backend, plan };
+  window.benchPartial = row; // what bench.mjs reports if this backend times out
+  const phases = [
+    ['worker', 'store, worker mode', () => storeRun(backend, true, plan)],
+    ['page', 'store, page mode', () => storeRun(backend, false, plan)],
+    ['bare', 'bare tfjs loop', () => bareRun(backend, plan)],
+  ];
+  const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+  for (const [key, what, run] of phases) {
+    const t = performance.now();
+    const r = (row[key] = await run());
+    const parts = [r.readyMs && `ready ${s(r.readyMs)}`, r.trainMs && `train ${s(r.trainMs)}`, r.encodeMs && `encode ${r.encodeMs.map(s).join(' + ')}`, r.ms && `timed ${s(r.ms)}`];
+    log(`${backend}: ${what} took ${s(performance.now() - t)} (${parts.filter(Boolean).join(', ')})`);
+  }
+  return row;
+};
+window.benchReady = true;

@@ -2,11 +2,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, type BackendChoice } from './backends.js';
 import type { Dataset } from './dataset.js';
 import { AEError } from './errors.js';
-import type { WeightsSource } from './persistence.js';
 import type { EmitFn, HostApi } from './protocol.js';
 import { Session, type DeviceDataset } from './session.js';
 import type { ModelSpec } from './spec.js';
-import type { TrainOptions } from './trainer.js';
+import type { TrainOptions, WeightsSource } from './types.js';
 
 /**
  * The engine's face to the main thread: one backend, shared datasets, a session per

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { AEError } from './errors.js';
 import type { Autoencoder } from './model.js';
 import type { ModelSpec } from './spec.js';
+import type { ModelFiles, WeightsSource } from './types.js';
 
 /** Key under userDefinedMetadata where a saved model records its spec. */
 export const META_KEY = 'autoencoderWidgets';
@@ -9,19 +10,6 @@ export const META_KEY = 'autoencoderWidgets';
 export interface SavedMeta {
   spec: ModelSpec;
   shape: { height: number; width: number; channels: number };
-}
-
-/** Where weights come from. Files are read to buffers on the main thread. */
-export type WeightsSource =
-  | { kind: 'url'; url: string }
-  | { kind: 'indexeddb'; url: string }
-  | { kind: 'files'; files: { name: string; data: ArrayBuffer }[] };
-
-/** A model in LayersModel format, in memory: model.json plus one weights file. */
-export interface ModelFiles {
-  modelJson: string;
-  weightsName: string;
-  weights: ArrayBuffer;
 }
 
 interface Artifacts {

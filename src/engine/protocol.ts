@@ -1,9 +1,8 @@
 import type { BackendChoice, BackendPreference } from './backends.js';
 import type { Dataset } from './dataset.js';
 import type { SerializedError } from './errors.js';
-import type { ModelFiles, WeightsSource } from './persistence.js';
 import type { ModelSpec } from './spec.js';
-import type { TrainOptions, TrainProgress, TrainResult } from './trainer.js';
+import type { ModelFiles, TrainOptions, TrainProgress, TrainResult, WeightsSource } from './types.js';
 
 /** Test-split figures of the current weights. */
 export interface Evaluation {

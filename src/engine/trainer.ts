@@ -3,42 +3,7 @@ import type { Autoencoder } from './model.js';
 import { batchKl, variantLoss, reconstructTensor } from './losses.js';
 import { mulberry32, shuffle } from './random.js';
 import { nextTask, now } from './schedule.js';
-
-export interface TrainOptions {
-  epochs: number;
-  batchSize: number;
-  learningRate: number;
-}
-
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 10, batchSize: 64, learningRate: 1e-3 };
-
-/** One progress report: steps since the last report, or the end of an epoch. */
-export interface TrainProgress {
-  phase: 'step' | 'epoch';
-  epoch: number; // 1-based
-  epochs: number;
-  step: number; // steps done in this epoch
-  stepsPerEpoch: number;
-  totalSteps: number; // steps done in this train() call
-  /** Training loss of each step since the last report, in order. */
-  losses: number[];
-  loss: number;
-  samplesPerSec: number;
-  testLoss?: number;
-  testMse?: number;
-  /** KL term of a VAE on the test split (0 for other kinds). */
-  testKl?: number;
-}
-
-export interface TrainResult {
-  stopped: boolean;
-  epochs: number;
-  steps: number;
-  loss: number;
-  testLoss?: number;
-  testMse?: number;
-  testKl?: number;
-}
+import type { TrainOptions, TrainProgress, TrainResult } from './types.js';
 
 /** What the loop needs from its owner; keeps the loop free of session details. */
 export interface TrainContext {

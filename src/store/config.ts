@@ -30,9 +30,13 @@ export interface Host {
   choice: BackendChoice;
   /** Dataset keys already copied into this host. */
   datasets: Set<string>;
+  /** Ids of the stores whose models live here. */
+  users: Set<string>;
 }
 
 let host: Promise<Host> | null = null;
+/** The current host once started: configure() retires it when no store uses it. */
+let live: Host | null = null;
 
 const absolute = (url: string) => new URL(url, globalThis.document?.baseURI ?? globalThis.location?.href).href;
 
@@ -42,7 +46,10 @@ export function configure(options: Partial<Config>): void {
     if (!(key in config)) throw new AEError('input-invalid', `configure(): unknown option "${key}". Known: ${Object.keys(config).join(', ')}.`);
     (config as unknown as Record<string, unknown>)[key] = value;
   }
+  const old = live;
   host = null;
+  live = null;
+  if (old) retireIfIdle(old);
 }
 
 export function getConfig(): Readonly<Config> {
@@ -54,7 +61,10 @@ export function getHost(): Promise<Host> {
   if (!host) {
     const starting = startHost();
     host = starting;
-    starting.catch(() => host === starting && (host = null));
+    starting.then(
+      (h) => host === starting && (live = h),
+      () => host === starting && (host = null),
+    );
   }
   return host;
 }
@@ -69,7 +79,17 @@ async function startHost(): Promise<Host> {
     channel = await PageChannel.start();
   }
   const choice = await channel.call('init', { preference: config.backend, wasmPaths: absolute(config.wasmPaths) });
-  return { channel, choice, datasets: new Set() };
+  return { channel, choice, datasets: new Set(), users: new Set() };
+}
+
+/** A store let go of a host; an old host (replaced by configure()) shuts down when idle. */
+export function releaseHost(h: Host, storeId: string): void {
+  h.users.delete(storeId);
+  if (h !== live) retireIfIdle(h);
+}
+
+function retireIfIdle(h: Host) {
+  if (h.users.size === 0) h.channel.terminate();
 }
 
 export { absolute };

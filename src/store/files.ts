@@ -1,4 +1,4 @@
-import type { ModelFiles } from '../engine/persistence.js';
+import type { ModelFiles } from '../engine/types.js';
 
 /** Triggers browser downloads of model.json and its weights (tf.io's downloads:// layout). */
 export function downloadFiles(files: ModelFiles): void {

@@ -1,11 +1,10 @@
 import type { BackendChoice, BackendName } from '../engine/backends.js';
 import { fetchDataset, validateDataset, type Dataset, type DatasetInput } from '../engine/dataset.js';
 import { AEError } from '../engine/errors.js';
-import type { ModelFiles, WeightsSource } from '../engine/persistence.js';
 import type { Evaluation, HostApi, HostEvents, HostMethod, SessionStatus } from '../engine/protocol.js';
 import { normalizeSpec, type ModelSpec } from '../engine/spec.js';
-import { DEFAULT_TRAIN, type TrainOptions, type TrainProgress, type TrainResult } from '../engine/trainer.js';
-import { absolute, getConfig, getHost, type Host } from './config.js';
+import { DEFAULT_TRAIN, type ModelFiles, type TrainOptions, type TrainProgress, type TrainResult, type WeightsSource } from '../engine/types.js';
+import { absolute, getConfig, getHost, releaseHost, type Host } from './config.js';
 import { PRESETS, presetWeightsUrl, type Preset } from './presets.js';
 import { downloadFiles, readFiles } from './files.js';
 
@@ -77,8 +76,8 @@ export class ModelStore extends EventTarget {
 
   private async start() {
     this.setStatus('loading');
-    const data = this.data ?? (await this.bundledDataset());
-    await this.attach(await getHost(), data, this.spec);
+    const data = await this.bundledDataset();
+    await this.attach(await getHost(), data, this.spec, `bundled:${absolute(getConfig().dataUrl)}`);
     this.setStatus('ready');
     if (this.preset) await this.loadPreset();
   }
@@ -94,23 +93,24 @@ export class ModelStore extends EventTarget {
     return p;
   }
 
-  /** Opens this store's model (with `data`) on a host. */
-  private async attach(host: Host, data: Dataset, spec: ModelSpec): Promise<void> {
-    const key = data.name === 'mnist-10k' ? 'mnist-10k' : this.dataKey || `custom-${++customCount}`;
+  /** Opens this store's model on a host with the dataset known there as `key`. */
+  private async attach(host: Host, data: Dataset, spec: ModelSpec, key: string): Promise<void> {
     if (!host.datasets.has(key)) {
       await host.channel.call('putDataset', key, data);
       host.datasets.add(key);
     }
     await host.channel.call('open', this.id, spec, key);
-    const previous = this.host && { host: this.host, key: this.dataKey };
-    if (this.host && this.host !== host) await this.host.channel.call('close', this.id).catch(() => undefined);
-    if (!this.host || this.host !== host) this.listen(host);
+    const previousKey = this.host === host ? this.dataKey : null;
+    if (this.host !== host) {
+      this.listen(host);
+      host.users.add(this.id);
+    }
     this.host = host;
     this.backendInfo = host.choice;
     this.data = data;
     this.dataKey = key;
     this.spec = spec;
-    if (previous && (previous.key !== key || previous.host !== host)) await this.release(previous.host, previous.key);
+    if (previousKey && previousKey !== key) await this.release(host, previousKey);
     this.dispatch('specchange', { spec });
   }
 
@@ -216,7 +216,7 @@ export class ModelStore extends EventTarget {
     }
     this.stop();
     return this.exclusive(async () => {
-      await this.attach(this.host!, this.data!, spec);
+      await this.attach(this.host!, this.data!, spec, this.dataKey);
       this.pretrained = false;
     });
   }
@@ -224,7 +224,11 @@ export class ModelStore extends EventTarget {
   /** The dataset in use (bundled MNIST unless setDataset() gave another). */
   async dataset(): Promise<Dataset> {
     if (this.data) return this.data;
-    return this.guarded(() => this.bundledDataset());
+    try {
+      return await this.bundledDataset(); // needs no engine: views can draw digits before the model is up
+    } catch (e) {
+      throw this.fail(e);
+    }
   }
 
   /** Replaces the data (validated), rebuilding the model for its shape. */
@@ -237,8 +241,7 @@ export class ModelStore extends EventTarget {
     }
     this.stop();
     return this.exclusive(async () => {
-      this.dataKey = '';
-      await this.attach(this.host!, data, this.spec);
+      await this.attach(this.host!, data, this.spec, `custom-${++customCount}`);
       this.pretrained = false;
     });
   }
@@ -351,6 +354,7 @@ export class ModelStore extends EventTarget {
     if (!host) return;
     await host.channel.call('close', this.id);
     await this.release(host, this.dataKey);
+    releaseHost(host, this.id);
   }
 
   override addEventListener<K extends keyof StoreEventMap>(type: K, listener: (ev: StoreEventMap[K]) => void, options?: boolean | AddEventListenerOptions): void;

@@ -1,0 +1,51 @@
+// Plain-data types that cross between the engine and the main thread. No tfjs here:
+// the store imports from this file, and so does the public API.
+
+export interface TrainOptions {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+}
+
+export const DEFAULT_TRAIN: Readonly<TrainOptions> = Object.freeze({ epochs: 10, batchSize: 64, learningRate: 1e-3 });
+
+/** One progress report: steps since the last report, or the end of an epoch. */
+export interface TrainProgress {
+  phase: 'step' | 'epoch';
+  epoch: number; // 1-based
+  epochs: number;
+  step: number; // steps done in this epoch
+  stepsPerEpoch: number;
+  totalSteps: number; // steps done in this train() call
+  /** Training loss of each step since the last report, in order. */
+  losses: number[];
+  loss: number;
+  samplesPerSec: number;
+  testLoss?: number;
+  testMse?: number;
+  /** KL term of a VAE on the test split (0 for other kinds). */
+  testKl?: number;
+}
+
+export interface TrainResult {
+  stopped: boolean;
+  epochs: number;
+  steps: number;
+  loss: number;
+  testLoss?: number;
+  testMse?: number;
+  testKl?: number;
+}
+
+/** Where weights come from. Files are read to buffers on the main thread. */
+export type WeightsSource =
+  | { kind: 'url'; url: string }
+  | { kind: 'indexeddb'; url: string }
+  | { kind: 'files'; files: { name: string; data: ArrayBuffer }[] };
+
+/** A model in LayersModel format, in memory: model.json plus one weights file. */
+export interface ModelFiles {
+  modelJson: string;
+  weightsName: string;
+  weights: ArrayBuffer;
+}

@@ -5,7 +5,7 @@ import { freshStore, pick, subset } from './helpers.js';
 // Tensor counts return to their baselines after every operation, in a worker and in the page.
 for (const worker of [true, false]) {
   describe(`memory (${worker ? 'worker' : 'page'})`, () => {
-    it('train, encode, decode, reset, load and dispose leak no tensors', async () => {
+    it('train, encode, decode, reset, load, metrics and dispose leak no tensors', async () => {
       configure({ backend: 'wasm', worker });
       const probe = getModelStore(`memory-probe-${worker}`);
       const ds = await probe.dataset();
@@ -33,6 +33,7 @@ for (const worker of [true, false]) {
       expect((await s.memory()).numTensors).to.equal(fresh);
       await s.setSpec({ latentDim: 4 }); // same layers, other sizes: same tensor count
       expect((await s.memory()).numTensors).to.equal(fresh);
+      await s.metrics(); // caches a PCA with the dataset; dispose must free it too
       await s.dispose();
       expect((await probe.memory()).numTensors).to.equal(empty);
       await probe.dispose();

@@ -4,6 +4,7 @@ import type { Dataset } from './dataset.js';
 import { AEError } from './errors.js';
 import type { EmitFn, HostApi } from './protocol.js';
 import { Session, type DeviceDataset } from './session.js';
+import { disposePca } from './metrics.js';
 import type { ModelSpec } from './spec.js';
 import type { TrainOptions, WeightsSource } from './types.js';
 
@@ -28,13 +29,14 @@ export class EngineHost implements HostApi {
     const { n, height, width, channels, trainIndices } = data;
     const images = tf.tensor4d(data.images, [n, height, width, channels]);
     const meanImage = meanOf(data.images, trainIndices, height * width * channels);
-    this.datasets.set(key, { data, images, meanImage });
+    this.datasets.set(key, { data, images, meanImage, pcas: new Map() });
   }
 
   async dropDataset(key: string) {
     const ds = this.datasets.get(key);
     if (!ds || [...this.sessions.values()].some((s) => s.ds === ds)) return false;
     ds.images.dispose();
+    for (const pca of ds.pcas.values()) void pca.then(disposePca, () => undefined);
     this.datasets.delete(key);
     return true;
   }
@@ -72,6 +74,7 @@ export class EngineHost implements HostApi {
   decode = (id: string, latents: Float32Array, n: number) => this.session(id).decode(latents, n);
   reconstruct = (id: string, images: Float32Array, n: number) => this.session(id).reconstruct(images, n);
   evaluate = (id: string) => this.session(id).evaluate();
+  metrics = (id: string) => this.session(id).metrics();
   load = (id: string, source: WeightsSource) => this.session(id).load(source);
   save = (id: string, url: string) => this.session(id).save(url);
   exportFiles = (id: string, name: string) => this.session(id).exportFiles(name);

@@ -2,7 +2,7 @@ import type { BackendChoice, BackendPreference } from './backends.js';
 import type { Dataset } from './dataset.js';
 import type { SerializedError } from './errors.js';
 import type { ModelSpec } from './spec.js';
-import type { ModelFiles, TrainOptions, TrainProgress, TrainResult, WeightsSource } from './types.js';
+import type { Metrics, ModelFiles, TrainOptions, TrainProgress, TrainResult, WeightsSource } from './types.js';
 
 /** Test-split figures of the current weights. */
 export interface Evaluation {
@@ -31,6 +31,7 @@ export interface HostApi {
   decode(session: string, latents: Float32Array, n: number): Promise<Float32Array>;
   reconstruct(session: string, images: Float32Array, n: number): Promise<Float32Array>;
   evaluate(session: string): Promise<Evaluation>;
+  metrics(session: string): Promise<Metrics>;
   load(session: string, source: WeightsSource): Promise<ModelSpec>;
   save(session: string, url: string): Promise<void>;
   exportFiles(session: string, name: string): Promise<ModelFiles>;

@@ -5,7 +5,9 @@ import { encodeTensor, reconstructTensor } from './losses.js';
 import { assignWeights, exportFiles, loadArtifacts, saveToUrl } from './persistence.js';
 import { normalizeSpec, type ModelSpec } from './spec.js';
 import { evaluate, trainLoop } from './trainer.js';
-import type { TrainOptions, TrainResult, WeightsSource } from './types.js';
+import { nextTask } from './schedule.js';
+import type { Metrics, TrainOptions, TrainResult, WeightsSource } from './types.js';
+import { fitPca, knnAccuracy, pcaDecode, pcaEncode, type Pca } from './metrics.js';
 import { CONV_TRAINING_KERNELS, missingKernels } from './backends.js';
 import type { EmitFn, SessionStatus } from './protocol.js';
 import type { Dataset } from './dataset.js';
@@ -15,6 +17,8 @@ export interface DeviceDataset {
   data: Dataset;
   images: tf.Tensor4D;
   meanImage: Float32Array;
+  /** PCAs fitted on the train split, by number of components (fitted on first use). */
+  pcas: Map<number, Promise<Pca>>;
 }
 
 const WEIGHTS_EVENT_MS = 400;
@@ -183,6 +187,56 @@ export class Session {
 
   evaluate() {
     return evaluate(this.ae, this.ds.images, this.ds.data.testIndices, this.ae.spec.seed || 1);
+  }
+
+  /** Test MSE and kNN-5 accuracy of the codes, and the same for a PCA of equal size. */
+  async metrics(): Promise<Metrics> {
+    const { data } = this.ds;
+    const k = this.ae.spec.latentDim;
+    const pixels = this.pixels;
+    const flat = (idx: Uint32Array) => tf.tidy(() => tf.reshape(tf.gather(this.ds.images, tf.tensor1d(Int32Array.from(idx), 'int32')), [idx.length, pixels]) as tf.Tensor2D);
+    const { testMse } = await this.evaluate();
+    let pca = this.ds.pcas.get(k);
+    if (!pca) {
+      const train = flat(data.trainIndices);
+      pca = fitPca(train, k).finally(() => train.dispose());
+      this.ds.pcas.set(k, pca);
+    }
+    const fitted = await pca;
+    const test = flat(data.testIndices);
+    const pcaErr = tf.tidy(() => tf.mean(tf.squaredDifference(test, pcaDecode(fitted, pcaEncode(fitted, test)))));
+    const pcaMse = (await pcaErr.data())[0];
+    pcaErr.dispose();
+    let knn: number | null = null;
+    let pcaKnn: number | null = null;
+    if (data.labels) {
+      const labelsOf = (idx: Uint32Array) => Uint8Array.from(idx, (i) => data.labels![i]);
+      const [trainLabels, testLabels] = [labelsOf(data.trainIndices), labelsOf(data.testIndices)];
+      const trainCodes = await this.codes(data.trainIndices);
+      const testCodes = await this.codes(data.testIndices);
+      knn = await knnAccuracy(trainCodes, trainLabels, testCodes, testLabels);
+      tf.dispose([trainCodes, testCodes]);
+      const train = flat(data.trainIndices);
+      const [pcaTrain, pcaTest] = [pcaEncode(fitted, train), pcaEncode(fitted, test)];
+      train.dispose();
+      pcaKnn = await knnAccuracy(pcaTrain, trainLabels, pcaTest, testLabels);
+      tf.dispose([pcaTrain, pcaTest]);
+    }
+    test.dispose();
+    return { latentDim: k, testMse, knnAccuracy: knn, pca: { components: k, testMse: pcaMse, knnAccuracy: pcaKnn } };
+  }
+
+  /** Codes of dataset images, encoded in chunks, as one tensor. */
+  private async codes(indices: Uint32Array): Promise<tf.Tensor2D> {
+    const parts: tf.Tensor[] = [];
+    for (let start = 0; start < indices.length; start += CHUNK) {
+      const idx = indices.subarray(start, start + CHUNK);
+      parts.push(tf.tidy(() => encodeTensor(this.ae, tf.gather(this.ds.images, tf.tensor1d(Int32Array.from(idx), 'int32')))));
+      await nextTask(); // let a pause or stop in
+    }
+    const all = tf.concat(parts) as tf.Tensor2D;
+    tf.dispose(parts);
+    return all;
   }
 
   /** Loads into a fresh model and swaps only on success, so a bad file changes nothing. */

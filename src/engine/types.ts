@@ -49,3 +49,13 @@ export interface ModelFiles {
   weightsName: string;
   weights: ArrayBuffer;
 }
+
+/** How well a model's code captures the data, next to a PCA with as many components. */
+export interface Metrics {
+  latentDim: number;
+  /** Reconstruction MSE on the test split (mean over pixels). */
+  testMse: number;
+  /** kNN (k = 5) accuracy of test codes against train codes; null without labels. */
+  knnAccuracy: number | null;
+  pca: { components: number; testMse: number; knnAccuracy: number | null };
+}

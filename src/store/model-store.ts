@@ -3,7 +3,7 @@ import { fetchDataset, validateDataset, type Dataset, type DatasetInput } from '
 import { AEError } from '../engine/errors.js';
 import type { Evaluation, HostApi, HostEvents, HostMethod, SessionStatus } from '../engine/protocol.js';
 import { normalizeSpec, type ModelSpec } from '../engine/spec.js';
-import { DEFAULT_TRAIN, type ModelFiles, type TrainOptions, type TrainProgress, type TrainResult, type WeightsSource } from '../engine/types.js';
+import { DEFAULT_TRAIN, type Metrics, type ModelFiles, type TrainOptions, type TrainProgress, type TrainResult, type WeightsSource } from '../engine/types.js';
 import { absolute, getConfig, getHost, releaseHost, type Host } from './config.js';
 import { PRESETS, presetWeightsUrl, type Preset } from './presets.js';
 import { downloadFiles, readFiles } from './files.js';
@@ -261,6 +261,14 @@ export class ModelStore extends EventTarget {
   /** Test-split loss, reconstruction MSE (and a VAE's KL term) of the current weights. */
   evaluate(): Promise<Evaluation> {
     return this.guarded(() => this.call('evaluate'));
+  }
+
+  /**
+   * Test reconstruction MSE and kNN-5 accuracy of the codes (train codes as reference),
+   * next to the same two figures for a PCA with as many components fitted on the train split.
+   */
+  metrics(): Promise<Metrics> {
+    return this.guarded(() => this.call('metrics'));
   }
 
   /** Trains until done or stopped; progress arrives as `progress` events. */

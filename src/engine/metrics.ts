@@ -1,0 +1,92 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { symmetricEigen } from './linalg.js';
+
+/** A PCA fitted on training rows: x ~ mean + codes @ components^T. */
+export interface Pca {
+  mean: tf.Tensor1D;
+  /** d x k, orthonormal columns, by decreasing variance. */
+  components: tf.Tensor2D;
+  /** Variance along each component. */
+  variances: Float64Array;
+}
+
+const OVERSAMPLE = 10;
+const ITERATIONS = 60;
+
+/**
+ * Top-k principal components by subspace iteration on the covariance, finished with a
+ * Rayleigh-Ritz step. tfjs has no eigen-decomposition; this needs only matMul and QR
+ * on the backend and a small (k + 10)^2 symmetric eigenproblem in plain JS.
+ */
+export async function fitPca(x: tf.Tensor2D, k: number, seed = 7): Promise<Pca> {
+  const [n, d] = x.shape;
+  const p = Math.min(d, k + OVERSAMPLE);
+  const mean = tf.mean(x, 0) as tf.Tensor1D;
+  const cov = tf.tidy(() => {
+    const centred = tf.sub(x, mean);
+    return tf.div(tf.matMul(centred, centred, true, false), Math.max(1, n - 1)) as tf.Tensor2D;
+  });
+  let basis = tf.tidy(() => tf.linalg.qr(tf.randomNormal([d, p], 0, 1, 'float32', seed) as tf.Tensor2D)[0]);
+  for (let i = 0; i < ITERATIONS; i++) {
+    const next = tf.tidy(() => tf.linalg.qr(tf.matMul(cov, basis))[0]);
+    basis.dispose();
+    basis = next;
+  }
+  const small = tf.tidy(() => tf.matMul(basis, tf.matMul(cov, basis), true, false));
+  const { values, vectors } = symmetricEigen(await small.data(), p);
+  const rotation = new Float32Array(p * k);
+  for (let r = 0; r < p; r++) for (let c = 0; c < k; c++) rotation[r * k + c] = vectors[r * p + c];
+  const components = tf.tidy(() => tf.matMul(basis, tf.tensor2d(rotation, [p, k])) as tf.Tensor2D);
+  tf.dispose([cov, basis, small]);
+  return { mean, components, variances: values.slice(0, k) };
+}
+
+export function pcaEncode(pca: Pca, x: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => tf.matMul(tf.sub(x, pca.mean), pca.components));
+}
+
+export function pcaDecode(pca: Pca, codes: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => tf.add(tf.matMul(codes, pca.components, false, true), pca.mean));
+}
+
+export function disposePca(pca: Pca) {
+  tf.dispose([pca.mean, pca.components]);
+}
+
+const KNN_CHUNK = 500;
+
+/**
+ * Accuracy of k-nearest-neighbour classification (Euclidean, majority vote, ties to the
+ * nearer neighbour) of `query` codes against `reference` codes.
+ */
+export async function knnAccuracy(reference: tf.Tensor2D, referenceLabels: Uint8Array, query: tf.Tensor2D, queryLabels: Uint8Array, k = 5): Promise<number> {
+  const refNorms = tf.tidy(() => tf.sum(tf.square(reference), 1));
+  let correct = 0;
+  const n = query.shape[0];
+  for (let start = 0; start < n; start += KNN_CHUNK) {
+    const count = Math.min(KNN_CHUNK, n - start);
+    const nearest = tf.tidy(() => {
+      const q = tf.slice(query, [start, 0], [count, -1]);
+      // |q - r|^2 up to the per-row constant |q|^2, which does not change the order.
+      const dist = tf.sub(refNorms, tf.mul(2, tf.matMul(q, reference, false, true)));
+      return tf.topk(tf.neg(dist), Math.min(k, reference.shape[0])).indices;
+    });
+    const idx = await nearest.data();
+    nearest.dispose();
+    const kk = idx.length / count;
+    for (let i = 0; i < count; i++) {
+      const votes = new Map<number, number>();
+      let best = -1;
+      let bestVotes = 0;
+      for (let j = 0; j < kk; j++) {
+        const label = referenceLabels[idx[i * kk + j]];
+        const v = (votes.get(label) ?? 0) + 1;
+        votes.set(label, v);
+        if (v > bestVotes) [best, bestVotes] = [label, v]; // a tie keeps the nearer label
+      }
+      if (best === queryLabels[start + i]) correct++;
+    }
+  }
+  refNorms.dispose();
+  return correct / n;
+}

@@ -5,6 +5,7 @@ import { AEError } from './errors.js';
 import type { EmitFn, HostApi } from './protocol.js';
 import { Session, type DeviceDataset } from './session.js';
 import { disposePca } from './metrics.js';
+import type { Quantization } from './quantize.js';
 import type { ModelSpec } from './spec.js';
 import type { TrainOptions, WeightsSource } from './types.js';
 
@@ -77,7 +78,7 @@ export class EngineHost implements HostApi {
   metrics = (id: string) => this.session(id).metrics();
   load = (id: string, source: WeightsSource) => this.session(id).load(source);
   save = (id: string, url: string) => this.session(id).save(url);
-  exportFiles = (id: string, name: string) => this.session(id).exportFiles(name);
+  exportFiles = (id: string, name: string, quantize?: Quantization) => this.session(id).exportFiles(name, quantize);
 
   async memory() {
     const { numTensors, numBytes } = tf.memory();

@@ -3,6 +3,7 @@ import { AEError } from './errors.js';
 import type { Autoencoder } from './model.js';
 import type { ModelSpec } from './spec.js';
 import type { ModelFiles, WeightsSource } from './types.js';
+import { quantizeWeights, type Quantization } from './quantize.js';
 
 /** Key under userDefinedMetadata where a saved model records its spec. */
 export const META_KEY = 'autoencoderWidgets';
@@ -133,21 +134,25 @@ export function assignWeights(ae: Autoencoder, a: Artifacts): void {
   }
 }
 
-/** The model as LayersModel files (model.json + one weights file), with its spec inside. */
-export async function exportFiles(ae: Autoencoder, name: string): Promise<ModelFiles> {
+/**
+ * The model as LayersModel files (model.json + one weights file), with its spec inside;
+ * optionally with float16 or uint8 weights (half or a quarter of the bytes).
+ */
+export async function exportFiles(ae: Autoencoder, name: string, quantize?: Quantization): Promise<ModelFiles> {
   let out: ModelFiles | undefined;
   ae.full.setUserDefinedMetadata({ [META_KEY]: { spec: ae.spec, shape: ae.shape } satisfies SavedMeta });
   await ae.full.save(
     tf.io.withSaveHandler(async (art) => {
       const weightsName = `${name}.weights.bin`;
-      const weights = art.weightData ? concat(Array.isArray(art.weightData) ? art.weightData : [art.weightData]) : new ArrayBuffer(0);
+      const raw = art.weightData ? concat(Array.isArray(art.weightData) ? art.weightData : [art.weightData]) : new ArrayBuffer(0);
+      const { data: weights, specs } = quantize ? quantizeWeights(raw, art.weightSpecs ?? [], quantize) : { data: raw, specs: art.weightSpecs };
       const modelJson = JSON.stringify({
         format: art.format,
         generatedBy: art.generatedBy,
         convertedBy: art.convertedBy,
         modelTopology: art.modelTopology,
         userDefinedMetadata: art.userDefinedMetadata,
-        weightsManifest: [{ paths: [`./${weightsName}`], weights: art.weightSpecs }],
+        weightsManifest: [{ paths: [`./${weightsName}`], weights: specs }],
       });
       out = { modelJson, weightsName, weights };
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };

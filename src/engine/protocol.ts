@@ -1,6 +1,7 @@
 import type { BackendChoice, BackendPreference } from './backends.js';
 import type { Dataset } from './dataset.js';
 import type { SerializedError } from './errors.js';
+import type { Quantization } from './quantize.js';
 import type { ModelSpec } from './spec.js';
 import type { Metrics, ModelFiles, TrainOptions, TrainProgress, TrainResult, WeightsSource } from './types.js';
 
@@ -34,7 +35,7 @@ export interface HostApi {
   metrics(session: string): Promise<Metrics>;
   load(session: string, source: WeightsSource): Promise<ModelSpec>;
   save(session: string, url: string): Promise<void>;
-  exportFiles(session: string, name: string): Promise<ModelFiles>;
+  exportFiles(session: string, name: string, quantize?: Quantization): Promise<ModelFiles>;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
 }
 

@@ -3,6 +3,7 @@ import { AEError } from './errors.js';
 import { buildAutoencoder, disposeAutoencoder, type Autoencoder, type ImageShape } from './model.js';
 import { encodeTensor, reconstructTensor } from './losses.js';
 import { assignWeights, exportFiles, loadArtifacts, saveToUrl } from './persistence.js';
+import type { Quantization } from './quantize.js';
 import { normalizeSpec, type ModelSpec } from './spec.js';
 import { evaluate, trainLoop } from './trainer.js';
 import { nextTask } from './schedule.js';
@@ -261,8 +262,8 @@ export class Session {
     return saveToUrl(this.ae, url);
   }
 
-  exportFiles(name: string) {
-    return exportFiles(this.ae, name);
+  exportFiles(name: string, quantize?: Quantization) {
+    return exportFiles(this.ae, name, quantize);
   }
 
   async dispose() {

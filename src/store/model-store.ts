@@ -328,9 +328,12 @@ export class ModelStore extends EventTarget {
     });
   }
 
-  /** The model as files in memory: model.json text and one weights buffer. */
-  exportFiles(name = this.id): Promise<ModelFiles> {
-    return this.guarded(() => this.call('exportFiles', name));
+  /**
+   * The model as files in memory: model.json text and one weights buffer, optionally
+   * quantised to float16 or uint8 (tfjs dequantises them on load).
+   */
+  exportFiles(name = this.id, options: { quantize?: 'float16' | 'uint8' } = {}): Promise<ModelFiles> {
+    return this.guarded(() => this.call('exportFiles', name, options.quantize));
   }
 
   /** Loads weights from a model.json URL, 'indexeddb://name', or the files of a file input. */

@@ -6,7 +6,7 @@ import type { EmitFn, HostApi } from './protocol.js';
 import { Session, type DeviceDataset } from './session.js';
 import { disposePca } from './metrics.js';
 import type { Quantization } from './quantize.js';
-import type { ModelSpec } from './spec.js';
+import type { ModelSpec, NoiseType } from './spec.js';
 import type { TrainOptions, WeightsSource } from './types.js';
 
 /**
@@ -76,6 +76,7 @@ export class EngineHost implements HostApi {
   reconstruct = (id: string, images: Float32Array, n: number) => this.session(id).reconstruct(images, n);
   evaluate = (id: string) => this.session(id).evaluate();
   metrics = (id: string) => this.session(id).metrics();
+  evaluateDenoising = (id: string, noiseType: NoiseType, noise: number, seed?: number) => this.session(id).evaluateDenoising(noiseType, noise, seed);
   load = (id: string, source: WeightsSource) => this.session(id).load(source);
   save = (id: string, url: string) => this.session(id).save(url);
   exportFiles = (id: string, name: string, quantize?: Quantization) => this.session(id).exportFiles(name, quantize);

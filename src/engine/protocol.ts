@@ -2,8 +2,8 @@ import type { BackendChoice, BackendPreference } from './backends.js';
 import type { Dataset } from './dataset.js';
 import type { SerializedError } from './errors.js';
 import type { Quantization } from './quantize.js';
-import type { ModelSpec } from './spec.js';
-import type { Metrics, ModelFiles, TrainOptions, TrainProgress, TrainResult, WeightsSource } from './types.js';
+import type { ModelSpec, NoiseType } from './spec.js';
+import type { DenoiseEvaluation, Metrics, ModelFiles, TrainOptions, TrainProgress, TrainResult, WeightsSource } from './types.js';
 
 /** Test-split figures of the current weights. */
 export interface Evaluation {
@@ -33,6 +33,7 @@ export interface HostApi {
   reconstruct(session: string, images: Float32Array, n: number): Promise<Float32Array>;
   evaluate(session: string): Promise<Evaluation>;
   metrics(session: string): Promise<Metrics>;
+  evaluateDenoising(session: string, noiseType: NoiseType, noise: number, seed?: number): Promise<DenoiseEvaluation>;
   load(session: string, source: WeightsSource): Promise<ModelSpec>;
   save(session: string, url: string): Promise<void>;
   exportFiles(session: string, name: string, quantize?: Quantization): Promise<ModelFiles>;

@@ -7,7 +7,9 @@ import type { Quantization } from './quantize.js';
 import { normalizeSpec, type ModelSpec } from './spec.js';
 import { evaluate, trainLoop } from './trainer.js';
 import { nextTask } from './schedule.js';
-import type { Metrics, TrainOptions, TrainResult, WeightsSource } from './types.js';
+import type { DenoiseEvaluation, Metrics, TrainOptions, TrainResult, WeightsSource } from './types.js';
+import { corrupt } from './noise.js';
+import type { NoiseType } from './spec.js';
 import { fitPca, knnAccuracy, pcaDecode, pcaEncode, type Pca } from './metrics.js';
 import { CONV_TRAINING_KERNELS, missingKernels } from './backends.js';
 import type { EmitFn, SessionStatus } from './protocol.js';
@@ -225,6 +227,27 @@ export class Session {
     }
     test.dispose();
     return { latentDim: k, testMse, knnAccuracy: knn, pca: { components: k, testMse: pcaMse, knnAccuracy: pcaKnn } };
+  }
+
+  /** Corrupts the test split (seeded) and measures MSE to the clean images before and after the model. */
+  async evaluateDenoising(noiseType: NoiseType, noise: number, seed = 1): Promise<DenoiseEvaluation> {
+    const indices = this.ds.data.testIndices;
+    let noisy = 0;
+    let restored = 0;
+    for (let start = 0; start < indices.length; start += CHUNK) {
+      const idx = indices.subarray(start, start + CHUNK);
+      const sums = tf.tidy(() => {
+        const x = tf.gather(this.ds.images, tf.tensor1d(Int32Array.from(idx), 'int32'));
+        const xn = corrupt(x, noiseType, noise, seed + start);
+        return tf.stack([tf.sum(tf.squaredDifference(xn, x)), tf.sum(tf.squaredDifference(reconstructTensor(this.ae, xn), x))]);
+      });
+      const [a, b] = await sums.data();
+      sums.dispose();
+      noisy += a;
+      restored += b;
+    }
+    const count = indices.length * this.pixels;
+    return { noiseType, noise, noisyMse: noisy / count, restoredMse: restored / count };
   }
 
   /** Codes of dataset images, encoded in chunks, as one tensor. */

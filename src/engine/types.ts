@@ -59,3 +59,11 @@ export interface Metrics {
   knnAccuracy: number | null;
   pca: { components: number; testMse: number; knnAccuracy: number | null };
 }
+
+/** How a model restores corrupted test images: MSE to the clean images before and after. */
+export interface DenoiseEvaluation {
+  noiseType: 'gaussian' | 'salt-pepper' | 'masking';
+  noise: number;
+  noisyMse: number;
+  restoredMse: number;
+}

@@ -2,8 +2,8 @@ import type { BackendChoice, BackendName } from '../engine/backends.js';
 import { fetchDataset, validateDataset, type Dataset, type DatasetInput } from '../engine/dataset.js';
 import { AEError } from '../engine/errors.js';
 import type { Evaluation, HostApi, HostEvents, HostMethod, SessionStatus } from '../engine/protocol.js';
-import { normalizeSpec, type ModelSpec } from '../engine/spec.js';
-import { DEFAULT_TRAIN, type Metrics, type ModelFiles, type TrainOptions, type TrainProgress, type TrainResult, type WeightsSource } from '../engine/types.js';
+import { normalizeSpec, type ModelSpec, type NoiseType } from '../engine/spec.js';
+import { DEFAULT_TRAIN, type DenoiseEvaluation, type Metrics, type ModelFiles, type TrainOptions, type TrainProgress, type TrainResult, type WeightsSource } from '../engine/types.js';
 import { absolute, getConfig, getHost, releaseHost, type Host } from './config.js';
 import { PRESETS, presetWeightsUrl, type Preset } from './presets.js';
 import { downloadFiles, readFiles } from './files.js';
@@ -269,6 +269,21 @@ export class ModelStore extends EventTarget {
    */
   metrics(): Promise<Metrics> {
     return this.guarded(() => this.call('metrics'));
+  }
+
+  /**
+   * Corrupts the test split (seeded; defaults to the spec's noise) and reports MSE to the
+   * clean images before and after the model restores them.
+   */
+  evaluateDenoising(options: { noiseType?: NoiseType; noise?: number; seed?: number } = {}): Promise<DenoiseEvaluation> {
+    const { noiseType = this.spec.noiseType, noise = this.spec.noise, seed = 1 } = options;
+    let checked: ModelSpec;
+    try {
+      checked = normalizeSpec({ noiseType, noise }, this.spec);
+    } catch (e) {
+      return Promise.reject(this.fail(new AEError('input-invalid', AEError.from(e).message.replace('Model spec', 'evaluateDenoising():'))));
+    }
+    return this.guarded(() => this.call('evaluateDenoising', checked.noiseType, checked.noise, seed));
   }
 
   /** Trains until done or stopped; progress arrives as `progress` events. */

@@ -98,3 +98,30 @@ describe('metrics: store on the bundled data', () => {
     await s.dispose();
   });
 });
+
+describe('classify', () => {
+  it('labels test digits by kNN on raw pixels, and decoded VAE grids can be judged with it', async () => {
+    configure({ backend: 'wasm' });
+    const s = freshStore('classify');
+    const ds = await s.dataset();
+    const idx = ds.testIndices.subarray(0, 300);
+    const images = new Float32Array(idx.length * 784);
+    idx.forEach((i, k) => images.set(ds.images.subarray(i * 784, (i + 1) * 784), k * 784));
+    const labels = await s.classify(images, idx.length);
+    expect(labels).to.be.instanceOf(Uint8Array);
+    let correct = 0;
+    labels.forEach((l, k) => (correct += l === ds.labels![idx[k]] ? 1 : 0));
+    expect(correct / idx.length).to.be.above(0.85);
+
+    await s.setSpec({ kind: 'vae', loss: 'bce', seed: 2 });
+    const grid = new Float32Array(2 * 25);
+    for (let r = 0; r < 5; r++) for (let c = 0; c < 5; c++) grid.set([-3 + 1.5 * c, -3 + 1.5 * r], 2 * (r * 5 + c));
+    const decoded = await s.decode(grid, 25);
+    const classes = await s.classify(decoded, 25);
+    expect(classes.length).to.equal(25);
+    expect(Array.from(classes).every((c) => c >= 0 && c <= 9)).to.equal(true);
+    const err = await s.classify(new Float32Array(10), 1).catch((e) => e);
+    expect(err.code).to.equal('input-invalid');
+    await s.dispose();
+  });
+});

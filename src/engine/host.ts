@@ -76,6 +76,7 @@ export class EngineHost implements HostApi {
   reconstruct = (id: string, images: Float32Array, n: number) => this.session(id).reconstruct(images, n);
   evaluate = (id: string) => this.session(id).evaluate();
   metrics = (id: string) => this.session(id).metrics();
+  classify = (id: string, images: Float32Array, n: number) => this.session(id).classify(images, n);
   evaluateDenoising = (id: string, noiseType: NoiseType, noise: number, seed?: number) => this.session(id).evaluateDenoising(noiseType, noise, seed);
   load = (id: string, source: WeightsSource) => this.session(id).load(source);
   save = (id: string, url: string) => this.session(id).save(url);

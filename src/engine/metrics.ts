@@ -56,13 +56,13 @@ export function disposePca(pca: Pca) {
 const KNN_CHUNK = 500;
 
 /**
- * Accuracy of k-nearest-neighbour classification (Euclidean, majority vote, ties to the
- * nearer neighbour) of `query` codes against `reference` codes.
+ * k-nearest-neighbour labels (Euclidean, majority vote, ties to the label reached first,
+ * i.e. the nearer one) of `query` rows against labelled `reference` rows.
  */
-export async function knnAccuracy(reference: tf.Tensor2D, referenceLabels: Uint8Array, query: tf.Tensor2D, queryLabels: Uint8Array, k = 5): Promise<number> {
+export async function knnPredict(reference: tf.Tensor2D, referenceLabels: Uint8Array, query: tf.Tensor2D, k = 5): Promise<Uint8Array> {
   const refNorms = tf.tidy(() => tf.sum(tf.square(reference), 1));
-  let correct = 0;
   const n = query.shape[0];
+  const out = new Uint8Array(n);
   for (let start = 0; start < n; start += KNN_CHUNK) {
     const count = Math.min(KNN_CHUNK, n - start);
     const nearest = tf.tidy(() => {
@@ -82,11 +82,19 @@ export async function knnAccuracy(reference: tf.Tensor2D, referenceLabels: Uint8
         const label = referenceLabels[idx[i * kk + j]];
         const v = (votes.get(label) ?? 0) + 1;
         votes.set(label, v);
-        if (v > bestVotes) [best, bestVotes] = [label, v]; // a tie keeps the nearer label
+        if (v > bestVotes) [best, bestVotes] = [label, v];
       }
-      if (best === queryLabels[start + i]) correct++;
+      out[start + i] = best;
     }
   }
   refNorms.dispose();
-  return correct / n;
+  return out;
+}
+
+/** Accuracy of knnPredict against the true labels of `query`. */
+export async function knnAccuracy(reference: tf.Tensor2D, referenceLabels: Uint8Array, query: tf.Tensor2D, queryLabels: Uint8Array, k = 5): Promise<number> {
+  const predicted = await knnPredict(reference, referenceLabels, query, k);
+  let correct = 0;
+  predicted.forEach((p, i) => (correct += p === queryLabels[i] ? 1 : 0));
+  return correct / predicted.length;
 }

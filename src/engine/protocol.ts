@@ -33,6 +33,7 @@ export interface HostApi {
   reconstruct(session: string, images: Float32Array, n: number): Promise<Float32Array>;
   evaluate(session: string): Promise<Evaluation>;
   metrics(session: string): Promise<Metrics>;
+  classify(session: string, images: Float32Array, n: number): Promise<Uint8Array>;
   evaluateDenoising(session: string, noiseType: NoiseType, noise: number, seed?: number): Promise<DenoiseEvaluation>;
   load(session: string, source: WeightsSource): Promise<ModelSpec>;
   save(session: string, url: string): Promise<void>;

@@ -10,7 +10,7 @@ import { nextTask } from './schedule.js';
 import type { DenoiseEvaluation, Metrics, TrainOptions, TrainResult, WeightsSource } from './types.js';
 import { corrupt } from './noise.js';
 import type { NoiseType } from './spec.js';
-import { fitPca, knnAccuracy, pcaDecode, pcaEncode, type Pca } from './metrics.js';
+import { fitPca, knnAccuracy, knnPredict, pcaDecode, pcaEncode, type Pca } from './metrics.js';
 import { CONV_TRAINING_KERNELS, missingKernels } from './backends.js';
 import type { EmitFn, SessionStatus } from './protocol.js';
 import type { Dataset } from './dataset.js';
@@ -227,6 +227,25 @@ export class Session {
     }
     test.dispose();
     return { latentDim: k, testMse, knnAccuracy: knn, pca: { components: k, testMse: pcaMse, knnAccuracy: pcaKnn } };
+  }
+
+  /**
+   * Labels images by 5-nearest-neighbour on raw pixels against the train split: a small,
+   * model-free judge of what decoded images look like (about 0.9 accurate on MNIST test).
+   */
+  async classify(images: Float32Array, n: number): Promise<Uint8Array> {
+    const { data } = this.ds;
+    if (!data.labels) throw new AEError('dataset-invalid', 'classify() needs a dataset with labels.');
+    if (!(images instanceof Float32Array) || images.length !== n * this.pixels) {
+      throw new AEError('input-invalid', `Expected ${n} images of ${this.imageDims.join('x')} (${n * this.pixels} values) but got ${images?.length} values.`);
+    }
+    const train = tf.tidy(() => tf.reshape(tf.gather(this.ds.images, tf.tensor1d(Int32Array.from(data.trainIndices), 'int32')), [data.trainIndices.length, this.pixels]) as tf.Tensor2D);
+    const query = tf.tensor2d(images, [n, this.pixels]);
+    try {
+      return await knnPredict(train, Uint8Array.from(data.trainIndices, (i) => data.labels![i]), query);
+    } finally {
+      tf.dispose([train, query]);
+    }
   }
 
   /** Corrupts the test split (seeded) and measures MSE to the clean images before and after the model. */

@@ -15,7 +15,7 @@ scope.onmessage = async (e: MessageEvent<CallMessage>) => {
     const fn = host[method] as (...a: unknown[]) => Promise<unknown>;
     const value = await fn.apply(host, args);
     // Results are fresh arrays: hand their memory over instead of copying.
-    post({ type: 'result', id, value }, value instanceof Float32Array ? [value.buffer] : []);
+    post({ type: 'result', id, value }, ArrayBuffer.isView(value) ? [value.buffer as ArrayBuffer] : []);
   } catch (err) {
     post({ type: 'error', id, error: AEError.from(err, 'worker-failed').toJSON() });
   }

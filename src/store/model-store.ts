@@ -271,6 +271,11 @@ export class ModelStore extends EventTarget {
     return this.guarded(() => this.call('metrics'));
   }
 
+  /** Digit labels for images by 5-nearest-neighbour on raw pixels against the train split. */
+  classify(images: Float32Array, n: number): Promise<Uint8Array> {
+    return this.guarded(() => this.call('classify', images, n));
+  }
+
   /**
    * Corrupts the test split (seeded; defaults to the spec's noise) and reports MSE to the
    * clean images before and after the model restores them.

@@ -24,7 +24,7 @@ async function trainInPage({ id, plan, libUrl }) {
     if (p.phase === 'epoch') console.log(`[train] ${id} epoch ${p.epoch}/${p.epochs} loss ${p.loss.toFixed(5)} test MSE ${p.testMse.toFixed(5)}`);
   });
   const t0 = performance.now();
-  for (const phase of plan.schedule) await store.train({ epochs: phase.epochs, batchSize: plan.batchSize, learningRate: phase.learningRate });
+  for (const phase of plan.schedule) await store.train({ batchSize: plan.batchSize, ...phase });
   const trainSeconds = (performance.now() - t0) / 1000;
   const base64 = (buffer) => {
     const bytes = new Uint8Array(buffer);
@@ -58,7 +58,7 @@ function readme(results) {
   });
   const details = Object.entries(results).map(([id, r]) => {
     const sizes = Object.entries(r.sizes).map(([enc, s]) => `${enc} ${kb(s.bytes)} (${kb(s.gzip)} gzip)`).join(', ');
-    const schedule = r.plan.schedule.map((p) => `${p.epochs} epochs at ${p.learningRate}`).join(', then ');
+    const schedule = r.plan.schedule.map((p) => `${p.epochs} epochs at ${p.learningRate}${p.finalLearningRate ? ` decaying to ${p.finalLearningRate} (cosine)` : ''}`).join(', then ');
     return `### ${id}\n\n- Spec: \`${JSON.stringify(r.spec)}\`\n- Training: seed ${r.plan.seed}, batch ${r.plan.batchSize}, Adam; ${schedule}; ${r.backend} backend, ${(r.trainSeconds / 60).toFixed(1)} min on a 2-core machine.\n- Weights: ${sizes}; ships ${r.ship}.\n- Test MSE before quantisation ${fmt(r.trained.testMse, 5)}, after ${fmt(r.metrics.testMse, 5)}.`;
   });
   return `# Pretrained weights
@@ -85,7 +85,7 @@ async function main() {
   try {
     for (const id of chosen) {
       const plan = { ...PLANS[id], schedule: PLANS[id].schedule.map((p) => ({ ...p, epochs: Math.max(1, Math.round(p.epochs * scale)) })) };
-      console.log(`${id}: training (${plan.schedule.map((p) => `${p.epochs}@${p.learningRate}`).join(', ')})`);
+      console.log(`${id}: training (${plan.schedule.map((p) => `${p.epochs} epochs, lr ${p.learningRate}${p.finalLearningRate ? `->${p.finalLearningRate}` : ''}`).join('; ')})`);
       const r = await page.evaluate(trainInPage, { id, plan, libUrl: `${url}dist/index.js` });
       const dir = new URL(`${id}/`, WEIGHTS);
       mkdirSync(dir, { recursive: true });

@@ -1,10 +1,15 @@
-// How each preset's shipped weights are trained: seed, batch size, a learning-rate
-// schedule as successive train() calls (Adam's state carries over between them), and
-// which weight encoding ships. The spec itself comes from the library's PRESETS.
+// How each preset's shipped weights are trained: seed, batch size, and phases of
+// train() calls (Adam's state, the seeded shuffle and the noise carry over between
+// them); `finalLearningRate` makes a phase decay its rate along a cosine. `ship` picks
+// the weight encoding. The spec itself comes from the library's PRESETS.
 export const PLANS = {
-  'mnist-ae-2d': { seed: 1, batchSize: 64, schedule: [{ epochs: 40, learningRate: 1e-3 }, { epochs: 20, learningRate: 1e-4 }], ship: 'float16' },
-  'mnist-ae-16': { seed: 1, batchSize: 64, schedule: [{ epochs: 30, learningRate: 1e-3 }, { epochs: 10, learningRate: 1e-4 }], ship: 'float16' },
-  'mnist-vae-2d': { seed: 1, batchSize: 64, schedule: [{ epochs: 40, learningRate: 1e-3 }, { epochs: 10, learningRate: 1e-4 }], ship: 'float16' },
-  'mnist-dae': { seed: 1, batchSize: 64, schedule: [{ epochs: 30, learningRate: 1e-3 }, { epochs: 10, learningRate: 1e-4 }], ship: 'float16' },
-  'mnist-conv-ae': { seed: 1, batchSize: 64, schedule: [{ epochs: 10, learningRate: 1e-3 }, { epochs: 3, learningRate: 1e-4 }], ship: 'float16' },
+  // Measured: BCE + linear code + cosine 1e-3 -> 1e-4 over 40 epochs gives test MSE
+  // 0.039-0.040 (PCA-2: 0.0555) and kNN-5 0.749-0.757 on two seeds; a tanh code with BCE
+  // saturates (kNN 0.60 at epoch 20).
+  'mnist-ae-2d': { seed: 1, batchSize: 64, schedule: [{ epochs: 40, learningRate: 1e-3, finalLearningRate: 1e-4 }], ship: 'float16' },
+  'mnist-ae-16': { seed: 1, batchSize: 64, schedule: [{ epochs: 40, learningRate: 1e-3, finalLearningRate: 1e-4 }], ship: 'float16' },
+  'mnist-vae-2d': { seed: 1, batchSize: 64, schedule: [{ epochs: 40, learningRate: 1e-3, finalLearningRate: 1e-4 }], ship: 'float16' },
+  // Measured: restored-to-clean MSE is 3.4x below noisy-to-clean after 1 epoch, 5.7x after 8.
+  'mnist-dae': { seed: 1, batchSize: 64, schedule: [{ epochs: 10, learningRate: 1e-3, finalLearningRate: 1e-4 }], ship: 'float16' },
+  'mnist-conv-ae': { seed: 1, batchSize: 64, schedule: [{ epochs: 12, learningRate: 1e-3, finalLearningRate: 1e-4 }], ship: 'float16' },
 };

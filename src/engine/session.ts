@@ -43,6 +43,8 @@ export class Session {
   private resumeGate: (() => void) | null = null;
   private running: Promise<TrainResult> | null = null;
   private lastWeightsEvent = 0;
+  /** Steps trained since the weights were initialised or loaded. */
+  private stepsTrained = 0;
 
   constructor(
     readonly id: string,
@@ -74,6 +76,7 @@ export class Session {
     this.optimizer.dispose();
     this.ae = next;
     this.optimizer = newOptimizer();
+    this.stepsTrained = 0;
   }
 
   private setStatus(status: SessionStatus) {
@@ -96,6 +99,7 @@ export class Session {
         trainIndices: data.trainIndices,
         testIndices: data.testIndices,
         seed: this.ae.spec.seed,
+        stepsBefore: this.stepsTrained,
         gate: () => this.gate(),
         onProgress: (p) => {
           this.emit(this.id, 'progress', p);
@@ -106,7 +110,9 @@ export class Session {
       opts,
     );
     try {
-      return await this.running;
+      const result = await this.running;
+      this.stepsTrained += result.steps;
+      return result;
     } finally {
       this.running = null;
       this.stopping = false;

@@ -13,6 +13,8 @@ export interface TrainContext {
   trainIndices: Uint32Array;
   testIndices: Uint32Array;
   seed: number;
+  /** Steps this model has trained before this call: a later call continues the seeded shuffle and noise instead of repeating them. */
+  stepsBefore: number;
   /** Resolves when the loop may go on; rejects never. Returns false to stop. */
   gate(): Promise<boolean> | boolean;
   onProgress(p: TrainProgress): void;
@@ -53,7 +55,9 @@ export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<
   const n = trainIndices.length;
   const batch = Math.min(opts.batchSize, n);
   const stepsPerEpoch = Math.ceil(n / batch);
-  const rand = mulberry32(ctx.seed || Math.floor(Math.random() * 2 ** 31));
+  const rand = mulberry32(ctx.seed ? ctx.seed + 7919 * ctx.stepsBefore : Math.floor(Math.random() * 2 ** 31));
+  const totalPlanned = opts.epochs * stepsPerEpoch;
+  const setRate = (lr: number) => ((optimizer as unknown as { learningRate: number }).learningRate = lr);
   const order = new Int32Array(n);
   let totalSteps = 0;
   let lastLoss = NaN;
@@ -87,7 +91,12 @@ export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<
       }
       const idx = tf.tensor1d(order.subarray(step * batch, (step + 1) * batch), 'int32');
       const x = tf.gather(images, idx);
-      const stepSeed = ctx.seed ? ctx.seed * 100003 + totalSteps : undefined;
+      if (opts.finalLearningRate !== undefined) {
+        // Cosine decay from learningRate to finalLearningRate over this call's steps.
+        const t = totalSteps / Math.max(1, totalPlanned - 1);
+        setRate(opts.finalLearningRate + 0.5 * (opts.learningRate - opts.finalLearningRate) * (1 + Math.cos(Math.PI * t)));
+      }
+      const stepSeed = ctx.seed ? ctx.seed * 100003 + ctx.stepsBefore + totalSteps : undefined;
       const loss = optimizer.minimize(() => variantLoss(ae, x, { training: true, seed: stepSeed }), true, ae.trainable) as tf.Scalar;
       tf.dispose([idx, x]);
       pending.push(loss);

@@ -5,6 +5,8 @@ export interface TrainOptions {
   epochs: number;
   batchSize: number;
   learningRate: number;
+  /** When set, the rate follows a cosine from learningRate down to this over the run. */
+  finalLearningRate?: number;
 }
 
 export const DEFAULT_TRAIN: Readonly<TrainOptions> = Object.freeze({ epochs: 10, batchSize: 64, learningRate: 1e-3 });

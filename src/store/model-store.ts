@@ -295,8 +295,9 @@ export class ModelStore extends EventTarget {
   train(options: Partial<TrainOptions> = {}): Promise<TrainResult> {
     const opts = { ...DEFAULT_TRAIN, ...options };
     for (const [k, v] of Object.entries(opts)) {
-      const ok = typeof v === 'number' && Number.isFinite(v) && v > 0 && (k === 'learningRate' || Number.isInteger(v));
-      if (!ok) return Promise.reject(this.fail(new AEError('input-invalid', `train(): "${k}" must be a positive ${k === 'learningRate' ? 'number' : 'whole number'}; got ${JSON.stringify(v)}.`)));
+      if (k === 'finalLearningRate' && v === undefined) continue;
+      const ok = typeof v === 'number' && Number.isFinite(v) && v > 0 && (/learningRate/i.test(k) || Number.isInteger(v));
+      if (!ok) return Promise.reject(this.fail(new AEError('input-invalid', `train(): "${k}" must be a positive ${/learningRate/i.test(k) ? 'number' : 'whole number'}; got ${JSON.stringify(v)}.`)));
     }
     if (this.runActive) {
       return Promise.reject(this.fail(new AEError('busy', `Store "${this.id}" is already training; pause, stop or wait for it first.`)));

@@ -202,37 +202,40 @@ export class Session {
   async metrics(): Promise<Metrics> {
     const { data } = this.ds;
     const k = this.ae.spec.latentDim;
-    const pixels = this.pixels;
-    const flat = (idx: Uint32Array) => tf.tidy(() => tf.reshape(tf.gather(this.ds.images, tf.tensor1d(Int32Array.from(idx), 'int32')), [idx.length, pixels]) as tf.Tensor2D);
     const { testMse } = await this.evaluate();
-    let pca = this.ds.pcas.get(k);
-    if (!pca) {
-      const train = flat(data.trainIndices);
-      pca = fitPca(train, k).finally(() => train.dispose());
-      this.ds.pcas.set(k, pca);
+    const train = this.rows(data.trainIndices);
+    const test = this.rows(data.testIndices);
+    try {
+      let pca = this.ds.pcas.get(k);
+      if (!pca) {
+        pca = fitPca(train, k); // reads `train` only until it resolves, awaited below
+        this.ds.pcas.set(k, pca);
+      }
+      const fitted = await pca;
+      const pcaErr = tf.tidy(() => tf.mean(tf.squaredDifference(test, pcaDecode(fitted, pcaEncode(fitted, test)))));
+      const pcaMse = (await pcaErr.data())[0];
+      pcaErr.dispose();
+      let knn: number | null = null;
+      let pcaKnn: number | null = null;
+      if (data.labels) {
+        const labelsOf = (idx: Uint32Array) => Uint8Array.from(idx, (i) => data.labels![i]);
+        const [trainLabels, testLabels] = [labelsOf(data.trainIndices), labelsOf(data.testIndices)];
+        const [trainCodes, testCodes] = [await this.codes(data.trainIndices), await this.codes(data.testIndices)];
+        knn = await knnAccuracy(trainCodes, trainLabels, testCodes, testLabels);
+        tf.dispose([trainCodes, testCodes]);
+        const [pcaTrain, pcaTest] = [pcaEncode(fitted, train), pcaEncode(fitted, test)];
+        pcaKnn = await knnAccuracy(pcaTrain, trainLabels, pcaTest, testLabels);
+        tf.dispose([pcaTrain, pcaTest]);
+      }
+      return { latentDim: k, testMse, knnAccuracy: knn, pca: { components: k, testMse: pcaMse, knnAccuracy: pcaKnn } };
+    } finally {
+      tf.dispose([train, test]);
     }
-    const fitted = await pca;
-    const test = flat(data.testIndices);
-    const pcaErr = tf.tidy(() => tf.mean(tf.squaredDifference(test, pcaDecode(fitted, pcaEncode(fitted, test)))));
-    const pcaMse = (await pcaErr.data())[0];
-    pcaErr.dispose();
-    let knn: number | null = null;
-    let pcaKnn: number | null = null;
-    if (data.labels) {
-      const labelsOf = (idx: Uint32Array) => Uint8Array.from(idx, (i) => data.labels![i]);
-      const [trainLabels, testLabels] = [labelsOf(data.trainIndices), labelsOf(data.testIndices)];
-      const trainCodes = await this.codes(data.trainIndices);
-      const testCodes = await this.codes(data.testIndices);
-      knn = await knnAccuracy(trainCodes, trainLabels, testCodes, testLabels);
-      tf.dispose([trainCodes, testCodes]);
-      const train = flat(data.trainIndices);
-      const [pcaTrain, pcaTest] = [pcaEncode(fitted, train), pcaEncode(fitted, test)];
-      train.dispose();
-      pcaKnn = await knnAccuracy(pcaTrain, trainLabels, pcaTest, testLabels);
-      tf.dispose([pcaTrain, pcaTest]);
-    }
-    test.dispose();
-    return { latentDim: k, testMse, knnAccuracy: knn, pca: { components: k, testMse: pcaMse, knnAccuracy: pcaKnn } };
+  }
+
+  /** Dataset images at `indices` as flat rows (n x pixels). */
+  private rows(indices: Uint32Array): tf.Tensor2D {
+    return tf.tidy(() => tf.reshape(tf.gather(this.ds.images, tf.tensor1d(Int32Array.from(indices), 'int32')), [indices.length, this.pixels]) as tf.Tensor2D);
   }
 
   /**
@@ -245,7 +248,7 @@ export class Session {
     if (!(images instanceof Float32Array) || images.length !== n * this.pixels) {
       throw new AEError('input-invalid', `Expected ${n} images of ${this.imageDims.join('x')} (${n * this.pixels} values) but got ${images?.length} values.`);
     }
-    const train = tf.tidy(() => tf.reshape(tf.gather(this.ds.images, tf.tensor1d(Int32Array.from(data.trainIndices), 'int32')), [data.trainIndices.length, this.pixels]) as tf.Tensor2D);
+    const train = this.rows(data.trainIndices);
     const query = tf.tensor2d(images, [n, this.pixels]);
     try {
       return await knnPredict(train, Uint8Array.from(data.trainIndices, (i) => data.labels![i]), query);

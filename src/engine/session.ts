@@ -87,7 +87,6 @@ export class Session {
 
   async train(opts: TrainOptions): Promise<TrainResult> {
     if (this.running) throw new AEError('busy', 'This model is already training; pause, stop or wait for it first.');
-    (this.optimizer as unknown as { learningRate: number }).learningRate = opts.learningRate;
     // `stopping` may already be set: a stop sent while this run was queued ends it at once.
     this.setStatus('training');
     const { data } = this.ds;

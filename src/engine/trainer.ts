@@ -57,7 +57,9 @@ export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<
   const stepsPerEpoch = Math.ceil(n / batch);
   const rand = mulberry32(ctx.seed ? ctx.seed + 7919 * ctx.stepsBefore : Math.floor(Math.random() * 2 ** 31));
   const totalPlanned = opts.epochs * stepsPerEpoch;
+  // Adam keeps its rate in a protected field; each call sets it (the optimizer and its moments persist).
   const setRate = (lr: number) => ((optimizer as unknown as { learningRate: number }).learningRate = lr);
+  setRate(opts.learningRate);
   const order = new Int32Array(n);
   let totalSteps = 0;
   let lastLoss = NaN;

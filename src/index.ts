@@ -8,3 +8,10 @@ export { SPLIT_SEED, TEST_FRACTION, type Dataset, type DatasetInput } from './en
 export { DEFAULT_TRAIN, type TrainOptions, type TrainProgress, type TrainResult, type ModelFiles, type Metrics, type DenoiseEvaluation } from './engine/types.js';
 export type { Evaluation } from './engine/protocol.js';
 export type { BackendName, BackendPreference, BackendChoice } from './engine/backends.js';
+export type { Split, Projection } from './engine/types.js';
+
+// The elements (importing this module registers all tags; each tag also has its own entry).
+export { AeTrainer } from './elements/ae-trainer/define.js';
+export { AeLatentScatter } from './elements/ae-latent-scatter/define.js';
+export { AeReconstructionGrid } from './elements/ae-reconstruction-grid/define.js';
+export type { AEEventMap, AEEvent } from './shared/events.js';

@@ -7,7 +7,7 @@ import { Session, type DeviceDataset } from './session.js';
 import { disposePca } from './metrics.js';
 import type { Quantization } from './quantize.js';
 import type { ModelSpec, NoiseType } from './spec.js';
-import type { TrainOptions, WeightsSource } from './types.js';
+import type { Split, TrainOptions, WeightsSource } from './types.js';
 
 /**
  * The engine's face to the main thread: one backend, shared datasets, a session per
@@ -76,6 +76,8 @@ export class EngineHost implements HostApi {
   reconstruct = (id: string, images: Float32Array, n: number) => this.session(id).reconstruct(images, n);
   evaluate = (id: string) => this.session(id).evaluate();
   metrics = (id: string) => this.session(id).metrics();
+  codes = (id: string, split: Split) => this.session(id).codes(split);
+  pcaCodes = (id: string, components: number, split: Split) => this.session(id).pcaCodes(components, split);
   classify = (id: string, images: Float32Array, n: number) => this.session(id).classify(images, n);
   evaluateDenoising = (id: string, noiseType: NoiseType, noise: number, seed?: number) => this.session(id).evaluateDenoising(noiseType, noise, seed);
   load = (id: string, source: WeightsSource) => this.session(id).load(source);

@@ -3,7 +3,7 @@ import type { Dataset } from './dataset.js';
 import type { SerializedError } from './errors.js';
 import type { Quantization } from './quantize.js';
 import type { ModelSpec, NoiseType } from './spec.js';
-import type { DenoiseEvaluation, Metrics, ModelFiles, TrainOptions, TrainProgress, TrainResult, WeightsSource } from './types.js';
+import type { DenoiseEvaluation, Metrics, ModelFiles, Projection, Split, TrainOptions, TrainProgress, TrainResult, WeightsSource } from './types.js';
 
 /** Test-split figures of the current weights. */
 export interface Evaluation {
@@ -33,6 +33,9 @@ export interface HostApi {
   reconstruct(session: string, images: Float32Array, n: number): Promise<Float32Array>;
   evaluate(session: string): Promise<Evaluation>;
   metrics(session: string): Promise<Metrics>;
+  codes(session: string, split: Split): Promise<Projection>;
+  /** A split through a PCA fitted on the train split (cached per dataset), with its test MSE. */
+  pcaCodes(session: string, components: number, split: Split): Promise<Projection & { testMse: number }>;
   classify(session: string, images: Float32Array, n: number): Promise<Uint8Array>;
   evaluateDenoising(session: string, noiseType: NoiseType, noise: number, seed?: number): Promise<DenoiseEvaluation>;
   load(session: string, source: WeightsSource): Promise<ModelSpec>;

@@ -6,11 +6,10 @@ import { assignWeights, exportFiles, loadArtifacts, saveToUrl } from './persiste
 import type { Quantization } from './quantize.js';
 import { normalizeSpec, type ModelSpec } from './spec.js';
 import { evaluate, trainLoop } from './trainer.js';
-import { nextTask } from './schedule.js';
-import type { DenoiseEvaluation, Metrics, TrainOptions, TrainResult, WeightsSource } from './types.js';
-import { corrupt } from './noise.js';
+import type { DenoiseEvaluation, Metrics, Projection, Split, TrainOptions, TrainResult, WeightsSource } from './types.js';
+import * as analysis from './analysis.js';
 import type { NoiseType } from './spec.js';
-import { fitPca, knnAccuracy, knnPredict, pcaDecode, pcaEncode, type Pca } from './metrics.js';
+import type { Pca } from './metrics.js';
 import { CONV_TRAINING_KERNELS, missingKernels } from './backends.js';
 import type { EmitFn, SessionStatus } from './protocol.js';
 import type { Dataset } from './dataset.js';
@@ -197,97 +196,25 @@ export class Session {
     return evaluate(this.ae, this.ds.images, this.ds.data.testIndices, this.ae.spec.seed || 1);
   }
 
-  /** Test MSE and kNN-5 accuracy of the codes, and the same for a PCA of equal size. */
   async metrics(): Promise<Metrics> {
-    const { data } = this.ds;
-    const k = this.ae.spec.latentDim;
     const { testMse } = await this.evaluate();
-    const train = this.rows(data.trainIndices);
-    const test = this.rows(data.testIndices);
-    try {
-      let pca = this.ds.pcas.get(k);
-      if (!pca) {
-        pca = fitPca(train, k); // reads `train` only until it resolves, awaited below
-        this.ds.pcas.set(k, pca);
-      }
-      const fitted = await pca;
-      const pcaErr = tf.tidy(() => tf.mean(tf.squaredDifference(test, pcaDecode(fitted, pcaEncode(fitted, test)))));
-      const pcaMse = (await pcaErr.data())[0];
-      pcaErr.dispose();
-      let knn: number | null = null;
-      let pcaKnn: number | null = null;
-      if (data.labels) {
-        const labelsOf = (idx: Uint32Array) => Uint8Array.from(idx, (i) => data.labels![i]);
-        const [trainLabels, testLabels] = [labelsOf(data.trainIndices), labelsOf(data.testIndices)];
-        const [trainCodes, testCodes] = [await this.codes(data.trainIndices), await this.codes(data.testIndices)];
-        knn = await knnAccuracy(trainCodes, trainLabels, testCodes, testLabels);
-        tf.dispose([trainCodes, testCodes]);
-        const [pcaTrain, pcaTest] = [pcaEncode(fitted, train), pcaEncode(fitted, test)];
-        pcaKnn = await knnAccuracy(pcaTrain, trainLabels, pcaTest, testLabels);
-        tf.dispose([pcaTrain, pcaTest]);
-      }
-      return { latentDim: k, testMse, knnAccuracy: knn, pca: { components: k, testMse: pcaMse, knnAccuracy: pcaKnn } };
-    } finally {
-      tf.dispose([train, test]);
-    }
+    return analysis.metrics(this.ae, this.ds, testMse);
   }
 
-  /** Dataset images at `indices` as flat rows (n x pixels). */
-  private rows(indices: Uint32Array): tf.Tensor2D {
-    return tf.tidy(() => tf.reshape(tf.gather(this.ds.images, tf.tensor1d(Int32Array.from(indices), 'int32')), [indices.length, this.pixels]) as tf.Tensor2D);
+  codes(split: Split): Promise<Projection> {
+    return analysis.projectModel(this.ae, this.ds, split);
   }
 
-  /**
-   * Labels images by 5-nearest-neighbour on raw pixels against the train split: a small,
-   * model-free judge of what decoded images look like (about 0.9 accurate on MNIST test).
-   */
-  async classify(images: Float32Array, n: number): Promise<Uint8Array> {
-    const { data } = this.ds;
-    if (!data.labels) throw new AEError('dataset-invalid', 'classify() needs a dataset with labels.');
-    if (!(images instanceof Float32Array) || images.length !== n * this.pixels) {
-      throw new AEError('input-invalid', `Expected ${n} images of ${this.imageDims.join('x')} (${n * this.pixels} values) but got ${images?.length} values.`);
-    }
-    const train = this.rows(data.trainIndices);
-    const query = tf.tensor2d(images, [n, this.pixels]);
-    try {
-      return await knnPredict(train, Uint8Array.from(data.trainIndices, (i) => data.labels![i]), query);
-    } finally {
-      tf.dispose([train, query]);
-    }
+  pcaCodes(components: number, split: Split) {
+    return analysis.projectPca(this.ds, components, split);
   }
 
-  /** Corrupts the test split (seeded) and measures MSE to the clean images before and after the model. */
-  async evaluateDenoising(noiseType: NoiseType, noise: number, seed = 1): Promise<DenoiseEvaluation> {
-    const indices = this.ds.data.testIndices;
-    let noisy = 0;
-    let restored = 0;
-    for (let start = 0; start < indices.length; start += CHUNK) {
-      const idx = indices.subarray(start, start + CHUNK);
-      const sums = tf.tidy(() => {
-        const x = tf.gather(this.ds.images, tf.tensor1d(Int32Array.from(idx), 'int32'));
-        const xn = corrupt(x, noiseType, noise, seed + start);
-        return tf.stack([tf.sum(tf.squaredDifference(xn, x)), tf.sum(tf.squaredDifference(reconstructTensor(this.ae, xn), x))]);
-      });
-      const [a, b] = await sums.data();
-      sums.dispose();
-      noisy += a;
-      restored += b;
-    }
-    const count = indices.length * this.pixels;
-    return { noiseType, noise, noisyMse: noisy / count, restoredMse: restored / count };
+  classify(images: Float32Array, n: number): Promise<Uint8Array> {
+    return analysis.classify(this.ds, images, n);
   }
 
-  /** Codes of dataset images, encoded in chunks, as one tensor. */
-  private async codes(indices: Uint32Array): Promise<tf.Tensor2D> {
-    const parts: tf.Tensor[] = [];
-    for (let start = 0; start < indices.length; start += CHUNK) {
-      const idx = indices.subarray(start, start + CHUNK);
-      parts.push(tf.tidy(() => encodeTensor(this.ae, tf.gather(this.ds.images, tf.tensor1d(Int32Array.from(idx), 'int32')))));
-      await nextTask(); // let a pause or stop in
-    }
-    const all = tf.concat(parts) as tf.Tensor2D;
-    tf.dispose(parts);
-    return all;
+  evaluateDenoising(noiseType: NoiseType, noise: number, seed = 1): Promise<DenoiseEvaluation> {
+    return analysis.evaluateDenoising(this.ae, this.ds, noiseType, noise, seed);
   }
 
   /** Loads into a fresh model and swaps only on success, so a bad file changes nothing. */

@@ -69,3 +69,13 @@ export interface DenoiseEvaluation {
   noisyMse: number;
   restoredMse: number;
 }
+
+/** Which images of a dataset: its train split, its test split, or all of them. */
+export type Split = 'train' | 'test' | 'all';
+
+/** Points of a split in some code space: `codes` is n x dim, row k belongs to image indices[k]. */
+export interface Projection {
+  indices: Uint32Array;
+  dim: number;
+  codes: Float32Array;
+}

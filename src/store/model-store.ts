@@ -1,211 +1,21 @@
-import type { BackendChoice, BackendName } from '../engine/backends.js';
-import { fetchDataset, validateDataset, type Dataset, type DatasetInput } from '../engine/dataset.js';
+import { validateDataset, type Dataset, type DatasetInput } from '../engine/dataset.js';
 import { AEError } from '../engine/errors.js';
-import type { Evaluation, HostApi, HostEvents, HostMethod, SessionStatus } from '../engine/protocol.js';
+import type { Evaluation } from '../engine/protocol.js';
 import { normalizeSpec, type ModelSpec, type NoiseType } from '../engine/spec.js';
-import { DEFAULT_TRAIN, type DenoiseEvaluation, type Metrics, type ModelFiles, type TrainOptions, type TrainProgress, type TrainResult, type WeightsSource } from '../engine/types.js';
-import { absolute, getConfig, getHost, releaseHost, type Host } from './config.js';
-import { PRESETS, presetWeightsUrl, type Preset } from './presets.js';
+import { DEFAULT_TRAIN, type DenoiseEvaluation, type Metrics, type ModelFiles, type Projection, type Split, type TrainOptions, type TrainResult, type WeightsSource } from '../engine/types.js';
+import { absolute, releaseHost } from './config.js';
 import { downloadFiles, readFiles } from './files.js';
+import { StoreCore, type StoreEventMap } from './store-core.js';
 
-export type StoreStatus = 'idle' | 'loading' | 'ready' | 'training' | 'paused' | 'error';
+export type { StoreEventMap, StoreStatus } from './store-core.js';
 
-export interface StoreEventMap {
-  progress: CustomEvent<TrainProgress>;
-  statechange: CustomEvent<{ status: StoreStatus }>;
-  weightschange: CustomEvent<HostEvents['weightschange']>;
-  specchange: CustomEvent<{ spec: ModelSpec }>;
-  error: CustomEvent<{ error: AEError; code: AEError['code']; message: string }>;
-}
-
-type SessionMethod = Exclude<HostMethod, 'init' | 'putDataset' | 'dropDataset' | 'memory'>;
-type Tail<T> = T extends [unknown, ...infer R] ? R : never;
-
-const bundled = new Map<string, Promise<Dataset>>();
 let customCount = 0;
 
 /**
  * The main-thread face of one model: elements and pages talk to this, never to tfjs.
  * Every method is async; data crosses as typed arrays.
  */
-export class ModelStore extends EventTarget {
-  readonly preset: Preset | undefined;
-  status: StoreStatus = 'idle';
-  spec: ModelSpec;
-  /** The last error, until the next successful operation that replaces it. */
-  error: AEError | null = null;
-  /** The last progress report of the current or last training run. */
-  progress: TrainProgress | null = null;
-  backendInfo: BackendChoice | null = null;
-  /** Whether the weights come from a file (preset or load) rather than fresh initialisation. */
-  pretrained = false;
-
-  private host: Host | null = null;
-  private data: Dataset | null = null;
-  private dataKey = '';
-  private starting: Promise<void> | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
-  private disposed = false;
-  private unlisten: (() => void) | null = null;
-  /** A train() call is queued or running. */
-  private runActive = false;
-
-  constructor(readonly id: string) {
-    super();
-    this.preset = PRESETS[id];
-    this.spec = normalizeSpec(this.preset?.spec ?? {});
-  }
-
-  get backend(): BackendName | null {
-    return this.backendInfo?.backend ?? null;
-  }
-
-  /**
-   * Resolves when dataset and model (and a preset's weights) are loaded. Rejects when
-   * any of them fails; once the model itself is up (a preset's weights may still have
-   * failed), later calls resolve and the model can be trained.
-   */
-  ready(): Promise<void> {
-    if (this.disposed) return Promise.reject(new AEError('disposed', `Store "${this.id}" was disposed.`));
-    this.starting ??= this.start().catch((e) => {
-      this.starting = this.host ? Promise.resolve() : null; // null: a later call tries again
-      throw this.fail(e);
-    });
-    return this.starting;
-  }
-
-  private async start() {
-    this.setStatus('loading');
-    const data = await this.bundledDataset();
-    await this.attach(await getHost(), data, this.spec, `bundled:${absolute(getConfig().dataUrl)}`);
-    this.setStatus('ready');
-    if (this.preset) await this.loadPreset();
-  }
-
-  private bundledDataset(): Promise<Dataset> {
-    const url = absolute(getConfig().dataUrl);
-    let p = bundled.get(url);
-    if (!p) {
-      p = fetchDataset(url);
-      bundled.set(url, p);
-      p.catch(() => bundled.delete(url));
-    }
-    return p;
-  }
-
-  /** Opens this store's model on a host with the dataset known there as `key`. */
-  private async attach(host: Host, data: Dataset, spec: ModelSpec, key: string): Promise<void> {
-    if (!host.datasets.has(key)) {
-      await host.channel.call('putDataset', key, data);
-      host.datasets.add(key);
-    }
-    await host.channel.call('open', this.id, spec, key);
-    const previousKey = this.host === host ? this.dataKey : null;
-    if (this.host !== host) {
-      this.listen(host);
-      host.users.add(this.id);
-    }
-    this.host = host;
-    this.backendInfo = host.choice;
-    this.data = data;
-    this.dataKey = key;
-    this.spec = spec;
-    if (previousKey && previousKey !== key) await this.release(host, previousKey);
-    this.dispatch('specchange', { spec });
-  }
-
-  /** Frees a dataset copy in an engine once no session there uses it. */
-  private async release(host: Host, key: string) {
-    if (await host.channel.call('dropDataset', key).catch(() => false)) host.datasets.delete(key);
-  }
-
-  private listen(host: Host) {
-    this.unlisten?.();
-    this.unlisten = host.channel.listen((session, name, detail) => {
-      if (session !== this.id || this.host !== host) return;
-      if (name === 'statechange') {
-        const s = (detail as { status: SessionStatus }).status;
-        if (this.status === 'training' || this.status === 'paused') this.setStatus(s);
-      } else {
-        if (name === 'progress') this.progress = detail as TrainProgress;
-        this.dispatch(name, detail);
-      }
-    });
-  }
-
-  private async loadPreset() {
-    const url = presetWeightsUrl(absolute(getConfig().weightsBase), this.preset!.id);
-    try {
-      this.spec = await this.call('load', { kind: 'url', url });
-      this.pretrained = true;
-      this.dispatch('specchange', { spec: this.spec });
-    } catch (e) {
-      const err = AEError.from(e);
-      if (err.code === 'weights-fetch-failed' && err.details?.status === 404) {
-        throw new AEError('weights-missing', `No pretrained weights for preset "${this.id}" at ${url}. The model is freshly initialised: train it, or load weights.`, { url });
-      }
-      throw err;
-    }
-  }
-
-  /** Calls the engine for this store's session (the id goes first). */
-  private call<M extends SessionMethod>(method: M, ...rest: Tail<Parameters<HostApi[M]>>): Promise<Awaited<ReturnType<HostApi[M]>>> {
-    const host = this.host;
-    if (!host) return Promise.reject(new AEError('not-ready', `Store "${this.id}" is not ready; await store.ready() first.`));
-    const call = host.channel.call as (m: M, ...a: unknown[]) => Promise<Awaited<ReturnType<HostApi[M]>>>;
-    return call.call(host.channel, method, this.id, ...rest);
-  }
-
-  /** Runs `op` after earlier model-changing operations, and reports its failure. */
-  private exclusive<T>(op: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => {
-      try {
-        await this.readyQuietly();
-        return await op();
-      } catch (e) {
-        throw this.fail(e);
-      }
-    });
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  /** Like ready(), but a preset's missing weights do not block other operations. */
-  private async readyQuietly() {
-    try {
-      await this.ready();
-    } catch (e) {
-      if (!this.host) throw e;
-    }
-  }
-
-  private async guarded<T>(op: () => Promise<T>): Promise<T> {
-    try {
-      await this.readyQuietly();
-      return await op();
-    } catch (e) {
-      throw this.fail(e);
-    }
-  }
-
-  private fail(e: unknown): AEError {
-    const err = AEError.from(e);
-    this.error = err;
-    if (this.status === 'loading') this.setStatus(this.host ? 'ready' : 'error');
-    this.dispatch('error', { error: err, code: err.code, message: err.message });
-    return err;
-  }
-
-  private setStatus(status: StoreStatus) {
-    if (status === this.status) return;
-    this.status = status;
-    this.dispatch('statechange', { status });
-  }
-
-  private dispatch(name: string, detail: unknown) {
-    this.dispatchEvent(new CustomEvent(name, { detail }));
-  }
-
+export class ModelStore extends StoreCore {
   /** A new model with fresh weights; unspecified fields keep their current values. */
   setSpec(partial: Partial<ModelSpec>): Promise<void> {
     let spec: ModelSpec;
@@ -269,6 +79,19 @@ export class ModelStore extends EventTarget {
    */
   metrics(): Promise<Metrics> {
     return this.guarded(() => this.call('metrics'));
+  }
+
+  /** The model's codes for every image of a split (`indices` maps rows to dataset images). */
+  codes(split: Split = 'all'): Promise<Projection> {
+    return this.guarded(() => this.call('codes', split));
+  }
+
+  /**
+   * A split through a PCA with `components` components fitted on the train split (cached
+   * per dataset), with that PCA's test reconstruction MSE: the baseline an autoencoder beats.
+   */
+  pcaCodes(components = 2, split: Split = 'all'): Promise<Projection & { testMse: number }> {
+    return this.guarded(() => this.call('pcaCodes', components, split));
   }
 
   /** Digit labels for images by 5-nearest-neighbour on raw pixels against the train split. */
@@ -336,6 +159,16 @@ export class ModelStore extends EventTarget {
     return this.exclusive(async () => {
       await this.call('reset');
       this.pretrained = false;
+    });
+  }
+
+  /** Loads the preset's pretrained weights (and spec) again, replacing the current model. */
+  loadPretrained(): Promise<void> {
+    if (!this.preset) return Promise.reject(this.fail(new AEError('input-invalid', `Store "${this.id}" is not a preset; use load() with a URL or files.`)));
+    this.stop();
+    return this.exclusive(async () => {
+      await this.loadPreset();
+      this.error = null;
     });
   }
 

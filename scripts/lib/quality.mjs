@@ -1,0 +1,55 @@
+// The quality bar the shipped weights must clear, and how it is measured: in a page,
+// through the public store API, on the 2,000-image test split. Shared by
+// `npm run quality` (against dist/) and test/quality.test.ts (against src/).
+
+/** Each preset's checks: [label, pass(row)] pairs. */
+export const THRESHOLDS = {
+  'mnist-ae-2d': [
+    ['test MSE at least 25% below PCA-2', (r) => r.testMse <= 0.75 * r.pcaMse],
+    ['kNN-5 accuracy >= 0.75', (r) => r.knn >= 0.75],
+  ],
+  'mnist-vae-2d': [['15x15 grid over [-3,3]^2 decodes all ten digits', (r) => r.gridDigits === 10]],
+  'mnist-dae': [['restored MSE at least 3x below noisy MSE (gaussian 0.5)', (r) => r.denoiseRatio >= 3]],
+};
+
+/** Row-major latent points of an n x n grid over [lo, hi]^2, first dimension across. */
+export function gridLatents(n, lo, hi) {
+  const out = new Float32Array(n * n * 2);
+  const at = (i) => lo + ((hi - lo) * i) / (n - 1);
+  for (let row = 0; row < n; row++) {
+    for (let col = 0; col < n; col++) {
+      out[(row * n + col) * 2] = at(col);
+      out[(row * n + col) * 2 + 1] = at(n - 1 - row);
+    }
+  }
+  return out;
+}
+
+/** Loads a preset the way a page does (getModelStore + ready) and measures it. */
+export async function measurePreset(lib, id) {
+  const store = lib.getModelStore(id);
+  await store.ready();
+  const m = await store.metrics();
+  const row = { id, latentDim: m.latentDim, testMse: m.testMse, knn: m.knnAccuracy, pcaMse: m.pca.testMse, pcaKnn: m.pca.knnAccuracy };
+  if (store.spec.kind === 'vae' && m.latentDim === 2) {
+    const n = 15;
+    const images = await store.decode(gridLatents(n, -3, 3), n * n);
+    const labels = await store.classify(images, n * n);
+    const counts = new Array(10).fill(0);
+    for (const l of labels) counts[l]++;
+    row.gridCounts = counts;
+    row.gridDigits = counts.filter((c) => c > 0).length;
+  }
+  if (store.spec.kind === 'denoising') {
+    const d = await store.evaluateDenoising({ noiseType: 'gaussian', noise: 0.5, seed: 1 });
+    row.noisyMse = d.noisyMse;
+    row.restoredMse = d.restoredMse;
+    row.denoiseRatio = d.noisyMse / d.restoredMse;
+  }
+  return row;
+}
+
+/** The labels of the checks a row fails. */
+export function failures(row) {
+  return (THRESHOLDS[row.id] ?? []).filter(([, pass]) => !pass(row)).map(([label]) => label);
+}

@@ -1,0 +1,310 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Dataset } from '../../engine/dataset.js';
+import { AEError } from '../../engine/errors.js';
+import type { Split } from '../../engine/types.js';
+import type { ModelStore } from '../../store/model-store.js';
+import { AEElement } from '../../shared/ae-element.js';
+import { digitColors, paintImages } from '../../shared/digits.js';
+import { formatLoss } from '../../shared/format.js';
+import { LABEL_COLORS, labelColors } from '../../shared/palette.js';
+import { planeOf, type PlaneView } from '../../shared/projection.js';
+import { Coalescer } from '../../shared/refresh.js';
+import { StoreController } from '../../shared/store-controller.js';
+import { packColors, type PointStyle } from './point-layer.js';
+import { ScatterPlot } from './scatter-plot.js';
+import { styles } from './ae-latent-scatter.styles.js';
+
+const SPLITS: readonly Split[] = ['all', 'train', 'test'];
+
+/**
+ * @summary The dataset's latent codes as a scatter plot coloured by label, refreshed live
+ * while the model trains; hover shows the digit, click or Enter decodes a latent point.
+ *
+ * @event ae-error - A bad attribute or a failed store call; `detail.code`, `detail.message`.
+ * @event ae-decode - A latent point was decoded; `detail.latent`, `detail.image`.
+ * @event ae-select - The pointer is over a dataset image; `detail.index`, `detail.label`.
+ *
+ * @csspart plot - The model's latent plot (focusable; arrow keys move the cursor).
+ * @csspart pca - The PCA comparison plot (with `compare="pca"`).
+ * @csspart legend - The label colours.
+ * @csspart tooltip - The hovered digit.
+ * @csspart decoded - The decoded image of the clicked point or cursor.
+ * @csspart error - The inline error message.
+ *
+ * @cssproperty --ae-label-0 - Colour of label 0 (likewise --ae-label-1 ... --ae-label-9).
+ * @cssproperty --ae-point-size - Point size in CSS pixels (default 2).
+ * @cssproperty --ae-plot-height - Height of each plot (default: as wide as it is).
+ */
+export class AeLatentScatter extends AEElement {
+  static override styles = [...AEElement.styles, styles];
+
+  /** Which images to plot: all, train or test. */
+  @property() split: Split = 'all';
+  /** Two code dimensions to plot ("0,1") when the code has more than two. */
+  @property() dims?: string;
+  /** "pca" adds a 2-component PCA of the same images beside the model's plot. */
+  @property() compare?: 'pca' | '';
+
+  @state() private view: PlaneView | null = null;
+  @state() private hovered = -1;
+  @state() private cursor: [number, number] | null = null;
+  @state() private decoded: { latent: number[]; image: Float32Array } | null = null;
+  @state() private pcaMse: number | null = null;
+  @state() private status = 'Loading…';
+  @query('.plot.model .surface') private surface?: HTMLElement;
+  @query('.plot.model canvas') private canvas?: HTMLCanvasElement;
+  @query('.plot.model svg') private svg?: SVGSVGElement;
+  @query('.plot.pca .surface') private pcaSurface?: HTMLElement;
+  @query('.plot.pca canvas') private pcaCanvas?: HTMLCanvasElement;
+  @query('.plot.pca svg') private pcaSvg?: SVGSVGElement;
+  @query('canvas.thumb') private thumb?: HTMLCanvasElement;
+  @query('canvas.decoded') private decodedCanvas?: HTMLCanvasElement;
+
+  private data: Dataset | null = null;
+  private rows: Uint32Array = new Uint32Array(0);
+  private rowLabels: Uint8Array | null = null;
+  private plot: ScatterPlot | null = null;
+  private pcaPlot: ScatterPlot | null = null;
+  private resizer = new ResizeObserver(() => this.layout());
+  private refresher = new Coalescer(() => this.refresh());
+  private stores = new StoreController(this, {
+    bound: (store) => void this.load(store),
+    weightschange: () => void this.refresher.request(),
+    specchange: () => void this.refresher.request(),
+  });
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.refresher.settled;
+    return super.getUpdateComplete();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.resizer.disconnect();
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (this.surface) this.observe();
+  }
+
+  private observe() {
+    this.resizer.observe(this.surface!);
+    if (this.pcaSurface) this.resizer.observe(this.pcaSurface);
+  }
+
+  /** Points drawn in the model's plot (for tests and benchmarks). */
+  get points(): Float32Array {
+    return this.plot?.points ?? new Float32Array(0);
+  }
+
+  private async load(store: ModelStore) {
+    this.status = 'Loading…';
+    this.pcaMse = null;
+    this.pcaPlot?.setData(new Float32Array(0), null);
+    const data = await this.attempt(() => store.dataset());
+    if (!data || this.stores.store !== store) return;
+    this.data = data;
+    await store.ready().catch(() => undefined);
+    if (this.stores.store === store) await this.refresher.request();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('split') && !SPLITS.includes(this.split)) {
+      this.reportError(new AEError('input-invalid', `split="${this.split}" must be one of ${SPLITS.join(', ')}.`));
+      this.split = (changed.get('split') as Split | undefined) ?? 'all';
+    }
+    if (changed.has('compare') && this.compare && this.compare !== 'pca') {
+      this.reportError(new AEError('input-invalid', `compare="${this.compare}" must be "pca" or empty.`));
+      this.compare = '';
+    }
+    if ((changed.has('split') || changed.has('dims') || changed.has('compare')) && this.data) {
+      this.pcaMse = null;
+      void this.refresher.request();
+    }
+  }
+
+  /** The two dims to plot, or null for the default (as-is for 2-D, else PCA of the codes). */
+  private chosenDims(latentDim: number): [number, number] | null {
+    if (this.dims == null || this.dims.trim() === '') return null;
+    const parts = this.dims.split(/[\s,]+/).map(Number);
+    const ok = parts.length === 2 && parts.every((d) => Number.isInteger(d) && d >= 0 && d < latentDim) && parts[0] !== parts[1];
+    if (!ok) {
+      this.reportError(new AEError('input-invalid', `dims="${this.dims}" must name two different code dimensions from 0 to ${latentDim - 1}, such as "0,1".`));
+      return null;
+    }
+    return [parts[0], parts[1]];
+  }
+
+  private async refresh() {
+    const store = this.stores.store;
+    const ds = this.data;
+    if (!store || !ds || !this.isConnected) return;
+    const projection = await this.attempt(() => store.codes(this.split));
+    if (!projection || this.stores.store !== store) return;
+    const n = projection.indices.length;
+    const view = planeOf(projection.codes, n, projection.dim, this.chosenDims(projection.dim));
+    this.rows = projection.indices;
+    this.rowLabels = ds.labels ? Uint8Array.from(projection.indices, (i) => ds.labels![i]) : null;
+    this.view = view;
+    this.status = `${n.toLocaleString()} ${this.split === 'all' ? '' : `${this.split} `}images, ${projection.dim}-number code${view.projected ? ', shown on its first two principal components' : ''}`;
+    await super.getUpdateComplete(); // the plot's canvas exists after this render
+    this.plot?.setData(view.points, this.rowLabels);
+    if (this.compare === 'pca' && this.pcaMse === null) {
+      const pca = await this.attempt(() => store.pcaCodes(2, this.split));
+      if (!pca || this.stores.store !== store) return;
+      this.pcaMse = pca.testMse;
+      await super.getUpdateComplete();
+      this.pcaPlot?.setData(pca.codes, this.rowLabels);
+    }
+  }
+
+  private pointStyle = (): PointStyle => {
+    const size = parseFloat(getComputedStyle(this).getPropertyValue('--ae-point-size')) || 2;
+    return { size: size * (globalThis.devicePixelRatio || 1), colors: packColors(labelColors(this)), unlabelled: packColors(['#777777'])[0] };
+  };
+
+  protected override updated() {
+    if (this.canvas && !this.plot) {
+      this.plot = new ScatterPlot(this.surface!, this.canvas, this.svg!, this.pointStyle, () => this.remark());
+      this.observe();
+    }
+    if (this.pcaCanvas && !this.pcaPlot) {
+      this.pcaPlot = new ScatterPlot(this.pcaSurface!, this.pcaCanvas, this.pcaSvg!, this.pointStyle);
+      this.resizer.observe(this.pcaSurface!);
+    }
+    if (!this.pcaCanvas && this.pcaPlot) {
+      this.pcaPlot.dispose();
+      this.pcaPlot = null;
+    }
+    this.layout();
+    this.paintThumbs();
+  }
+
+  private layout() {
+    for (const [plot, surface] of [[this.plot, this.surface], [this.pcaPlot, this.pcaSurface]] as const) {
+      if (!plot || !surface) continue;
+      const { width, height } = surface.getBoundingClientRect();
+      if (width && height) plot.resize(width, height);
+    }
+  }
+
+  private remark() {
+    this.plot?.markCursor(this.cursor);
+    this.plot?.markHover(this.hovered);
+  }
+
+  private paintThumbs() {
+    const ds = this.data;
+    if (!ds) return;
+    const colors = digitColors(this);
+    if (this.thumb && this.hovered >= 0) paintImages(this.thumb, ds.images, ds, { count: 1, offset: this.rows[this.hovered], colors });
+    if (this.decodedCanvas && this.decoded) paintImages(this.decodedCanvas, this.decoded.image, ds, { count: 1, colors });
+  }
+
+  private onPointer(e: PointerEvent) {
+    if (!this.plot || !this.surface) return;
+    const r = this.surface.getBoundingClientRect();
+    const k = this.plot.nearest(e.clientX - r.left, e.clientY - r.top);
+    if (k === this.hovered) return;
+    this.hovered = k;
+    this.plot.markHover(k);
+    if (k >= 0) this.emit('ae-select', { index: this.rows[k], label: this.rowLabels ? this.rowLabels[k] : null });
+  }
+
+  private async onClick(e: MouseEvent) {
+    if (!this.plot || !this.surface || e.defaultPrevented) return;
+    const r = this.surface.getBoundingClientRect();
+    this.cursor = this.plot.toData(e.clientX - r.left, e.clientY - r.top);
+    this.plot.markCursor(this.cursor);
+    await this.decodeCursor();
+  }
+
+  private async onKeydown(e: KeyboardEvent) {
+    const plot = this.plot;
+    if (!plot) return;
+    const [dx, dy] = plot.step();
+    const k = e.shiftKey ? 5 : 1;
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-dx, 0], ArrowRight: [dx, 0], ArrowUp: [0, dy], ArrowDown: [0, -dy] };
+    if (moves[e.key]) {
+      const [x, y] = this.cursor ?? plot.center();
+      this.cursor = [x + moves[e.key][0] * k, y + moves[e.key][1] * k];
+      plot.markCursor(this.cursor);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      this.cursor ??= plot.center();
+      await this.decodeCursor();
+    } else if (e.key === '+' || e.key === '=') plot.zoomBy(1.5);
+    else if (e.key === '-') plot.zoomBy(1 / 1.5);
+    else if (e.key === '0') plot.resetZoom();
+    else if (e.key === 'Escape') {
+      this.cursor = null;
+      this.decoded = null;
+      plot.markCursor(null);
+    } else return;
+    e.preventDefault();
+  }
+
+  private async decodeCursor() {
+    const store = this.stores.store;
+    if (!store || !this.view || !this.cursor) return;
+    const latent = this.view.toLatent(...this.cursor);
+    const image = await this.attempt(() => store.decode(Float32Array.from(latent), 1));
+    if (!image) return;
+    this.decoded = { latent, image };
+    this.emit('ae-decode', { latent, image });
+  }
+
+  private renderPlot(kind: 'model' | 'pca') {
+    const model = kind === 'model';
+    const axes = model ? (this.view?.axes ?? ['z0', 'z1']) : ['PC1', 'PC2'];
+    const title = model ? `Latent codes of “${this.model}”` : 'PCA, 2 components';
+    return html`<figure class="plot ${kind}" part=${model ? 'plot' : 'pca'}>
+      <figcaption>${title}${!model && this.pcaMse !== null ? html` <span class="muted">(test MSE ${formatLoss(this.pcaMse)})</span>` : nothing}</figcaption>
+      <div
+        class="surface"
+        tabindex=${model ? 0 : -1}
+        role=${model ? 'application' : 'img'}
+        aria-roledescription=${model ? 'latent space plot' : nothing}
+        aria-label=${model ? `${title}: ${this.status}. Arrow keys move a cursor, Enter decodes it, plus and minus zoom, 0 resets.` : `${title}: the same images projected by PCA`}
+        @pointermove=${model ? this.onPointer : nothing}
+        @pointerleave=${model ? () => ((this.hovered = -1), this.plot?.markHover(-1)) : nothing}
+        @click=${model ? this.onClick : nothing}
+        @keydown=${model ? this.onKeydown : nothing}
+      >
+        <canvas aria-hidden="true"></canvas>
+        <svg aria-hidden="true"></svg>
+      </div>
+      <div class="axis-names muted" aria-hidden="true"><span>→ ${axes[0]}</span><span>↑ ${axes[1]}</span></div>
+    </figure>`;
+  }
+
+  override render() {
+    const ds = this.data;
+    const hover = this.hovered >= 0 && ds ? { index: this.rows[this.hovered], label: this.rowLabels?.[this.hovered] } : null;
+    const labels = ds?.labels ? [...new Set(ds.labels)].sort((a, b) => a - b) : [];
+    return html`
+      <div class="plots ${this.compare === 'pca' ? 'compare' : ''}">
+        ${this.renderPlot('model')} ${this.compare === 'pca' ? this.renderPlot('pca') : nothing}
+      </div>
+      <p class="status muted" role="status">${this.status}${this.view?.projected ? ' (PCA projection of the code)' : ''}</p>
+      ${labels.length
+        ? html`<ul class="legend" part="legend" aria-label="Label colours">
+            ${labels.map((l) => html`<li><span class="swatch" style="background: var(--ae-label-${l}, ${LABEL_COLORS[l] ?? '#777'})"></span>${l}</li>`)}
+          </ul>`
+        : nothing}
+      <div class="details">
+        <div class="tooltip" part="tooltip" ?hidden=${!hover}>
+          <canvas class="digit thumb" role="img" aria-label=${hover ? `Image ${hover.index}, digit ${hover.label}` : 'No image'}></canvas>
+          <span>${hover ? `#${hover.index}, label ${hover.label ?? '–'}` : ''}</span>
+        </div>
+        <div class="decoded-view" part="decoded" ?hidden=${!this.decoded}>
+          <canvas class="digit decoded" role="img" aria-label=${this.decoded ? `Decoded image of (${this.decoded.latent.map((v) => v.toFixed(2)).join(', ')})` : 'Nothing decoded'}></canvas>
+          <span>decoded z = (${this.decoded?.latent.map((v) => v.toFixed(2)).join(', ')})</span>
+        </div>
+      </div>
+      ${this.renderError()}
+    `;
+  }
+}

@@ -1,0 +1,157 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, queryAll, state } from 'lit/decorators.js';
+import type { Dataset } from '../../engine/dataset.js';
+import { AEError } from '../../engine/errors.js';
+import type { ModelStore } from '../../store/model-store.js';
+import { AEElement } from '../../shared/ae-element.js';
+import { digitColors, mse, paintImages } from '../../shared/digits.js';
+import { formatLoss } from '../../shared/format.js';
+import { Coalescer } from '../../shared/refresh.js';
+import { gatherImages, pickByLabel } from '../../shared/samples.js';
+import { StoreController } from '../../shared/store-controller.js';
+import { styles } from './ae-reconstruction-grid.styles.js';
+
+/**
+ * @summary Test images above their reconstructions, with the error of each pair and of
+ * the whole test split (next to PCA's for a 2-D code); refreshed live while training.
+ *
+ * @event ae-error - A bad attribute or a failed store call; `detail.code`, `detail.message`.
+ *
+ * @csspart grid - The image pairs.
+ * @csspart original - Each original image (canvas).
+ * @csspart reconstruction - Each reconstructed image (canvas).
+ * @csspart summary - The mean test error line.
+ * @csspart error - The inline error message.
+ *
+ * @cssproperty --ae-digit-size - Displayed size of each image (default 56px).
+ * @cssproperty --ae-digit-ink - Colour of a full-intensity pixel.
+ * @cssproperty --ae-digit-paper - Colour of an empty pixel.
+ */
+export class AeReconstructionGrid extends AEElement {
+  static override styles = [...AEElement.styles, styles];
+
+  /** How many test images to show (one per digit in turn). */
+  @property({ type: Number }) count = 10;
+  /** Dataset indices to show instead, comma-separated ("0,7,42"). */
+  @property() indices?: string;
+
+  @state() private shown: number[] = [];
+  @state() private errors: number[] = [];
+  @state() private testMse: number | null = null;
+  @state() private pcaMse: number | null = null;
+  @state() private loading = true;
+  @queryAll('canvas.original') private originals!: NodeListOf<HTMLCanvasElement>;
+  @queryAll('canvas.reconstruction') private reconstructions!: NodeListOf<HTMLCanvasElement>;
+
+  private data: Dataset | null = null;
+  private recon: Float32Array | null = null;
+  private refresher = new Coalescer(() => this.refresh());
+  private stores = new StoreController(this, {
+    bound: (store) => this.load(store),
+    weightschange: () => void this.refresher.request(),
+  });
+
+  /** `updateComplete` also waits for the latest reconstruction to be drawn. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.refresher.settled;
+    return super.getUpdateComplete();
+  }
+
+  private async load(store: ModelStore) {
+    this.loading = true;
+    this.pcaMse = null;
+    const data = await this.attempt(() => store.dataset());
+    if (!data || this.stores.store !== store) return;
+    this.data = data;
+    this.choose();
+    await store.ready().catch(() => undefined); // a preset without weights still reconstructs
+    if (this.stores.store !== store) return;
+    await this.refresher.request();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if ((changed.has('count') || changed.has('indices')) && this.data) {
+      this.choose();
+      void this.refresher.request();
+    }
+  }
+
+  /** Applies `indices` or `count`, reporting bad values and keeping the last good choice. */
+  private choose() {
+    const ds = this.data!;
+    try {
+      if (this.indices != null && this.indices.trim() !== '') {
+        const list = this.indices.split(/[\s,]+/).filter(Boolean).map(Number);
+        const bad = list.find((i) => !Number.isInteger(i) || i < 0 || i >= ds.n);
+        if (bad !== undefined || list.length === 0) throw new AEError('input-invalid', `indices="${this.indices}" must list image numbers from 0 to ${ds.n - 1}.`);
+        this.shown = list;
+      } else {
+        if (!Number.isInteger(this.count) || this.count < 1 || this.count > 100) throw new AEError('input-invalid', `count="${this.count}" must be a whole number from 1 to 100.`);
+        this.shown = pickByLabel(ds, this.count);
+      }
+      this.clearError();
+    } catch (e) {
+      this.reportError(e);
+      if (!this.shown.length) this.shown = pickByLabel(ds, 10);
+    }
+  }
+
+  private async refresh() {
+    const store = this.stores.store;
+    const ds = this.data;
+    if (!store || !ds || !this.isConnected) return;
+    const shown = this.shown;
+    const images = gatherImages(ds, shown);
+    const recon = await this.attempt(() => store.reconstruct(images, shown.length));
+    const evaluation = await this.attempt(() => store.evaluate());
+    if (!recon || this.stores.store !== store) return;
+    const size = ds.height * ds.width * ds.channels;
+    this.recon = recon;
+    this.errors = shown.map((_, k) => mse(images, recon, k * size, size));
+    this.testMse = evaluation?.testMse ?? null;
+    if (this.pcaMse === null && store.spec.latentDim === 2) {
+      this.pcaMse = (await this.attempt(() => store.pcaCodes(2, 'test')))?.testMse ?? null;
+    }
+    this.loading = false;
+    this.requestUpdate(); // updated() paints
+  }
+
+  private paint() {
+    const ds = this.data;
+    if (!ds || !this.recon) return;
+    const colors = digitColors(this);
+    const images = gatherImages(ds, this.shown);
+    this.originals.forEach((c, k) => paintImages(c, images, ds, { count: 1, offset: k, colors }));
+    this.reconstructions.forEach((c, k) => k < this.shown.length && paintImages(c, this.recon!, ds, { count: 1, offset: k, colors }));
+  }
+
+  protected override updated() {
+    this.paint();
+  }
+
+  override render() {
+    const ds = this.data;
+    const label = (i: number) => (ds?.labels ? `digit ${ds.labels[i]}` : `image ${i}`);
+    const latent = this.stores.store?.spec.latentDim;
+    return html`
+      <div class="grid" part="grid" role="list" aria-busy=${this.loading}>
+        ${this.shown.map(
+          (i, k) => html`<figure role="listitem">
+            <canvas class="digit original" part="original" role="img" aria-label=${`Test ${label(i)} (image ${i})`}></canvas>
+            <canvas class="digit reconstruction" part="reconstruction" role="img" aria-label=${`Reconstruction of ${label(i)}, error ${formatLoss(this.errors[k])}`}></canvas>
+            <figcaption>${formatLoss(this.errors[k])}</figcaption>
+          </figure>`,
+        )}
+      </div>
+      <p class="summary" part="summary">
+        ${this.loading
+          ? html`<span class="muted">Loading…</span>`
+          : html`Mean test error (MSE) <strong>${formatLoss(this.testMse)}</strong> with a ${latent}-number code${this.pcaMse !== null && latent === 2
+                ? html`; PCA with 2 components: <strong>${formatLoss(this.pcaMse)}</strong>`
+                : nothing}.`}
+      </p>
+      ${this.renderError()}
+    `;
+  }
+}

@@ -1,0 +1,309 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { ModelSpec } from '../../engine/spec.js';
+import type { TrainOptions, TrainProgress } from '../../engine/types.js';
+import type { ModelStore } from '../../store/model-store.js';
+import { AEElement } from '../../shared/ae-element.js';
+import { formatLoss, formatRate } from '../../shared/format.js';
+import { StoreController } from '../../shared/store-controller.js';
+import { LossChart, LossHistory } from './loss-chart.js';
+import { styles } from './ae-trainer.styles.js';
+import { checkSpecAttribute, checkTrainAttribute, describeSpec, SPEC_ATTRIBUTES, TRAIN_ATTRIBUTES, type SpecAttribute, type TrainAttribute } from './trainer-options.js';
+
+// `hidden` names the layer widths, as in the course lab; the property is hiddenLayers
+// because HTMLElement.hidden is taken.
+const SPEC_PROPS = Object.entries(SPEC_ATTRIBUTES).map(([attr, field]) => ({ attr: attr as SpecAttribute, prop: field === 'hidden' ? 'hiddenLayers' : field }));
+const TRAIN_PROPS = Object.entries(TRAIN_ATTRIBUTES).map(([attr, field]) => ({ attr: attr as TrainAttribute, prop: field }));
+
+/**
+ * @summary Trains a model store live: start, pause, stop, reset, save and load, with a
+ * loss chart, progress bars and a spoken status line.
+ *
+ * @event ae-error - A bad attribute or a failed store operation; `detail.code` and `detail.message`.
+ * @event ae-status - The store's status changed; `detail.status`.
+ * @event ae-epoch - An epoch finished; `detail.epoch`, `detail.testLoss`.
+ * @event ae-train-end - A run finished or was stopped; `detail.stopped`.
+ *
+ * @csspart header - Title, backend and status.
+ * @csspart controls - The training buttons.
+ * @csspart files - Save and load buttons.
+ * @csspart progress - The epoch and overall progress bars.
+ * @csspart chart - The loss chart.
+ * @csspart stats - Epoch, loss, test loss, samples per second.
+ * @csspart error - The inline error message.
+ *
+ * @cssproperty --ae-color-accent - Primary button and train-loss line colour.
+ * @cssproperty --ae-color-test - Test-loss line colour.
+ * @cssproperty --ae-color-surface - Background.
+ * @cssproperty --ae-color-text - Text colour.
+ * @cssproperty --ae-color-border - Border colour.
+ * @cssproperty --ae-radius - Corner radius.
+ */
+export class AeTrainer extends AEElement {
+  static override styles = [...AEElement.styles, styles];
+
+  /** Model variant: ae, denoising, sparse, contractive, vae or conv. Unset keeps the store's. */
+  @property() kind?: ModelSpec['kind'];
+  /** Size of the code (bottleneck). */
+  @property({ attribute: 'latent-dim', type: Number }) latentDim?: number;
+  /** Hidden layer widths, comma-separated ("200,200"); the decoder mirrors them. Attribute: `hidden`. */
+  @property({ attribute: 'hidden' }) hiddenLayers?: string;
+  /** Activation of the hidden layers: relu, elu, selu, tanh, sigmoid, linear. */
+  @property() activation?: ModelSpec['activation'];
+  /** Activation of the code layer. */
+  @property({ attribute: 'code-activation' }) codeActivation?: ModelSpec['codeActivation'];
+  /** Reconstruction loss: mse or bce. */
+  @property() loss?: ModelSpec['loss'];
+  /** Denoising corruption: gaussian, salt-pepper or masking. */
+  @property({ attribute: 'noise-type' }) noiseType?: ModelSpec['noiseType'];
+  /** Denoising strength: gaussian sigma or corruption probability. */
+  @property({ type: Number }) noise?: number;
+  /** VAE: weight of the KL term. */
+  @property({ type: Number }) beta?: number;
+  /** Sparse: weight of the L1 penalty on the code. */
+  @property({ type: Number }) sparsity?: number;
+  /** Adam's learning rate. */
+  @property({ attribute: 'learning-rate', type: Number }) learningRate = 1e-3;
+  /** Images per step. */
+  @property({ attribute: 'batch-size', type: Number }) batchSize = 64;
+  /** Epochs per press of Train. */
+  @property({ type: Number }) epochs = 10;
+
+  @state() private pending: Partial<ModelSpec> | null = null;
+  @state() private announcement = '';
+  @query('svg.loss') private svg?: SVGSVGElement;
+  @query('input[type=file]') private fileInput?: HTMLInputElement;
+
+  private stores = new StoreController(this, {
+    bound: (store) => this.onBound(store),
+    progress: (e) => this.onProgress(e.detail),
+    weightschange: (e) => e.detail.reason !== 'train' && this.clearHistory(),
+    statechange: (e) => this.onStatus(e.detail.status),
+    error: (e) => this.reportError(e.detail.error),
+  });
+  private history = new LossHistory();
+  private chart: LossChart | null = null;
+  private valid = new Map<string, unknown>();
+  private appliedKey = '';
+  private train: Partial<TrainOptions> = { learningRate: 1e-3, batchSize: 64, epochs: 10 };
+
+  private get store(): ModelStore | null {
+    return this.stores.store;
+  }
+
+  private onBound(store: ModelStore) {
+    this.appliedKey = '';
+    this.pending = null;
+    this.clearHistory();
+    store.ready().catch(() => undefined); // failures arrive as store `error` events
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    for (const { attr, prop } of SPEC_PROPS) {
+      if (!changed.has(prop as keyof AeTrainer)) continue;
+      const value = this[prop as keyof this];
+      if (value === undefined || value === null) continue;
+      try {
+        checkSpecAttribute(attr, value, this.store?.spec ?? ({} as ModelSpec), this.getAttribute(attr));
+        this.valid.set(prop, value);
+      } catch (e) {
+        this.revert(prop, e);
+      }
+    }
+    for (const { attr, prop } of TRAIN_PROPS) {
+      if (!changed.has(prop as keyof AeTrainer)) continue;
+      try {
+        Object.assign(this.train, checkTrainAttribute(attr, this[prop as keyof this], this.getAttribute(attr)));
+        this.valid.set(prop, this[prop as keyof this]);
+      } catch (e) {
+        this.revert(prop, e);
+      }
+    }
+    this.syncSpec();
+  }
+
+  /** Reports a bad value and falls back to the last valid one (or unset). */
+  private revert(prop: string, error: unknown) {
+    this.reportError(error);
+    (this as Record<string, unknown>)[prop] = this.valid.get(prop);
+  }
+
+  /** The spec fields the attributes ask for (valid ones only). */
+  private requestedSpec(): Partial<ModelSpec> {
+    const store = this.store;
+    const out: Partial<ModelSpec> = {};
+    for (const { attr, prop } of SPEC_PROPS) {
+      const value = this.valid.get(prop);
+      if (value === undefined || !store) continue;
+      try {
+        Object.assign(out, checkSpecAttribute(attr, value, store.spec));
+      } catch {
+        // Checked when it was set; a field that depends on another is reported by setSpec.
+      }
+    }
+    return out;
+  }
+
+  protected override updated() {
+    if (this.svg && !this.chart) this.chart = new LossChart(this.svg);
+    this.chart?.update(this.history);
+  }
+
+  /** Applies the attributes' spec to the store, or holds it while a run is going. */
+  private syncSpec() {
+    const store = this.store;
+    if (!store) return;
+    const wanted = this.requestedSpec();
+    const key = `${store.id}:${JSON.stringify(wanted)}`;
+    if (key === this.appliedKey) return;
+    const differs = Object.entries(wanted).some(([k, v]) => JSON.stringify(store.spec[k as keyof ModelSpec]) !== JSON.stringify(v));
+    if (!differs) {
+      this.appliedKey = key;
+      this.pending = null;
+      return;
+    }
+    if (store.status === 'training' || store.status === 'paused') {
+      if (JSON.stringify(this.pending) !== JSON.stringify(wanted)) this.pending = wanted;
+      return;
+    }
+    this.appliedKey = key;
+    this.pending = null;
+    store.setSpec(wanted).catch(() => undefined);
+  }
+
+  private onProgress(p: TrainProgress) {
+    if (p.phase === 'step') {
+      for (const l of p.losses) this.history.train.push(l);
+      return;
+    }
+    if (p.testLoss !== undefined) this.history.test.push({ step: this.history.train.length, loss: p.testLoss });
+    this.announcement = `Epoch ${p.epoch} of ${p.epochs}, test loss ${formatLoss(p.testLoss)}`;
+    this.emit('ae-epoch', { epoch: p.epoch, epochs: p.epochs, loss: p.loss, testLoss: p.testLoss, testMse: p.testMse });
+  }
+
+  private onStatus(status: ModelStore['status']) {
+    this.emit('ae-status', { status, model: this.model });
+    if (status === 'paused') this.announcement = 'Training paused';
+    if (status === 'training' && this.announcement === 'Training paused') this.announcement = 'Training resumed';
+    if (status === 'ready' || status === 'idle') this.syncSpec(); // a held spec change may now apply on reset only
+  }
+
+  private clearHistory() {
+    this.history.clear();
+    this.requestUpdate();
+  }
+
+  private async startTraining() {
+    const store = this.store;
+    if (!store) return;
+    this.clearError();
+    this.announcement = `Training ${this.train.epochs} epochs`;
+    try {
+      const result = await store.train(this.train);
+      this.announcement = `${result.stopped ? 'Training stopped' : 'Training finished'}: test loss ${formatLoss(result.testLoss)}`;
+      this.emit('ae-train-end', { stopped: result.stopped, epochs: result.epochs, loss: result.loss, testLoss: result.testLoss });
+    } catch {
+      this.announcement = 'Training failed';
+    }
+  }
+
+  private togglePause() {
+    if (this.store?.status === 'paused') this.store.resume();
+    else this.store?.pause();
+  }
+
+  /** Fresh weights, with any held architecture change applied. */
+  private async resetModel() {
+    const store = this.store;
+    if (!store) return;
+    this.clearError();
+    const pending = this.pending;
+    this.pending = null;
+    if (pending) {
+      this.appliedKey = `${store.id}:${JSON.stringify(pending)}`;
+      await store.setSpec(pending).catch(() => undefined);
+    } else {
+      await store.reset().catch(() => undefined);
+    }
+    this.announcement = 'Model reset with fresh weights';
+  }
+
+  private async run(op: (store: ModelStore) => Promise<unknown>, done: string) {
+    const store = this.store;
+    if (!store) return;
+    this.clearError();
+    try {
+      await op(store);
+      this.announcement = done;
+    } catch {
+      // reported through the store's error event
+    }
+  }
+
+  private async openFiles() {
+    const files = this.fileInput?.files;
+    if (!files?.length) return;
+    await this.run((s) => s.load(Array.from(files)), `Loaded ${Array.from(files, (f) => f.name).join(', ')}`);
+    this.fileInput!.value = '';
+  }
+
+  private renderProgress() {
+    const p = this.store?.progress;
+    const epochFrac = p ? p.step / Math.max(1, p.stepsPerEpoch) : 0;
+    const overall = p ? (p.epoch - 1 + epochFrac) / Math.max(1, p.epochs) : 0;
+    return html`<div class="progress" part="progress">
+      <label>Epoch ${p ? `${p.epoch} of ${p.epochs}` : ''}<progress max="1" .value=${epochFrac}></progress></label>
+      <label>Overall <progress max="1" .value=${overall}></progress></label>
+    </div>`;
+  }
+
+  override render() {
+    const store = this.store;
+    const status = store?.status ?? 'idle';
+    const running = status === 'training' || status === 'paused';
+    const busy = running || status === 'loading';
+    const p = store?.progress;
+    const lastTest = this.history.test.at(-1)?.loss;
+    return html`
+      <header part="header">
+        <strong>${store?.preset?.title ?? `Model “${this.model}”`}</strong>
+        <span class="badge" title="TensorFlow.js backend">${store?.backend ?? '…'}</span>
+        <span class="status status-${status}">${status}</span>
+      </header>
+      <p class="spec muted">${store ? describeSpec(store.spec) : ''}${store?.pretrained ? ' · pretrained' : ''}</p>
+      ${this.pending
+        ? html`<p class="pending" part="pending">
+            The new architecture applies when training ends or on Reset.
+            <button @click=${() => this.resetModel()}>Apply now</button>
+          </p>`
+        : nothing}
+      <div class="controls" part="controls" role="group" aria-label="Training">
+        <button class="primary" ?disabled=${busy} @click=${() => this.startTraining()}>Train</button>
+        <button ?disabled=${!running} aria-pressed=${status === 'paused'} @click=${() => this.togglePause()}>${status === 'paused' ? 'Resume' : 'Pause'}</button>
+        <button ?disabled=${!running} @click=${() => store?.stop()}>Stop</button>
+        <button ?disabled=${status === 'loading'} @click=${() => this.resetModel()}>Reset</button>
+        ${store?.preset ? html`<button ?disabled=${status === 'loading'} @click=${() => this.run((s) => s.loadPretrained(), 'Pretrained weights loaded')}>Load pretrained</button>` : nothing}
+      </div>
+      <div class="files" part="files" role="group" aria-label="Save and load">
+        <button ?disabled=${busy} @click=${() => this.run((s) => s.save(`downloads://${this.model}`), 'Model downloaded')}>Download</button>
+        <button ?disabled=${busy} @click=${() => this.run((s) => s.save(`indexeddb://${this.model}`), 'Saved in this browser')}>Save in browser</button>
+        <button ?disabled=${busy} @click=${() => this.run((s) => s.load(`indexeddb://${this.model}`), 'Loaded from this browser')}>Load from browser</button>
+        <button ?disabled=${busy} @click=${() => this.fileInput?.click()}>Open files…</button>
+        <input type="file" multiple accept=".json,.bin,application/json,application/octet-stream" hidden aria-label="Model files (model.json and weights)" @change=${() => this.openFiles()} />
+      </div>
+      ${this.renderProgress()}
+      <figure part="chart">
+        <svg class="loss" role="img" aria-label=${`Loss chart: ${this.history.train.length} steps, latest test loss ${formatLoss(lastTest)}`}></svg>
+        <figcaption class="muted"><span class="key train"></span> train loss per step <span class="key test"></span> test loss per epoch</figcaption>
+      </figure>
+      <dl class="stats" part="stats">
+        <div><dt>Loss</dt><dd>${formatLoss(p?.loss)}</dd></div>
+        <div><dt>Test loss</dt><dd>${formatLoss(lastTest)}</dd></div>
+        <div><dt>Samples/s</dt><dd>${p ? formatRate(p.samplesPerSec) : '–'}</dd></div>
+        <div><dt>Backend</dt><dd>${store?.backend ?? '–'}</dd></div>
+      </dl>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.renderError()}
+    `;
+  }
+}

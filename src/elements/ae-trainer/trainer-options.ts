@@ -1,0 +1,64 @@
+import { AEError } from '../../engine/errors.js';
+import { normalizeSpec, parseIntList, type ModelSpec } from '../../engine/spec.js';
+import type { TrainOptions } from '../../engine/types.js';
+
+/** Attribute -> spec field, for the attributes that describe the model. */
+export const SPEC_ATTRIBUTES = {
+  kind: 'kind',
+  'latent-dim': 'latentDim',
+  hidden: 'hidden',
+  activation: 'activation',
+  'code-activation': 'codeActivation',
+  loss: 'loss',
+  'noise-type': 'noiseType',
+  noise: 'noise',
+  beta: 'beta',
+  sparsity: 'sparsity',
+} as const satisfies Record<string, keyof ModelSpec>;
+
+export type SpecAttribute = keyof typeof SPEC_ATTRIBUTES;
+
+const NUMERIC = new Set<keyof ModelSpec>(['latentDim', 'noise', 'beta', 'sparsity']);
+
+/** Attribute -> train() option. */
+export const TRAIN_ATTRIBUTES = { epochs: 'epochs', 'batch-size': 'batchSize', 'learning-rate': 'learningRate' } as const;
+export type TrainAttribute = keyof typeof TRAIN_ATTRIBUTES;
+
+/**
+ * Checks one spec attribute's value against the current spec. Returns the spec field
+ * and value, or throws an AEError naming the attribute and what it accepts.
+ */
+export function checkSpecAttribute(attr: SpecAttribute, raw: unknown, current: ModelSpec, shown: string | null = null): Partial<ModelSpec> {
+  const field = SPEC_ATTRIBUTES[attr];
+  let value = raw;
+  if (typeof raw === 'string' && field === 'hidden') value = parseIntList(raw);
+  else if (typeof raw === 'string' && NUMERIC.has(field)) value = raw.trim() === '' ? NaN : Number(raw);
+  try {
+    const spec = normalizeSpec({ [field]: value } as Partial<ModelSpec>, current);
+    return { [field]: spec[field] } as Partial<ModelSpec>;
+  } catch (e) {
+    const reason = AEError.from(e).message.replace(/^Model spec "[^"]+" /, '');
+    throw new AEError('input-invalid', `${attr}="${shown ?? String(raw)}" ${reason}`, { attribute: attr });
+  }
+}
+
+/** Checks a train() option attribute: a positive number (whole for epochs and batch size). */
+export function checkTrainAttribute(attr: TrainAttribute, raw: unknown, shown: string | null = null): Partial<TrainOptions> {
+  const value = typeof raw === 'string' ? Number(raw) : raw;
+  const whole = attr !== 'learning-rate';
+  const ok = typeof value === 'number' && Number.isFinite(value) && value > 0 && (!whole || Number.isInteger(value)) && (attr !== 'learning-rate' || value < 1);
+  if (!ok) {
+    const accepts = whole ? 'a whole number of at least 1' : 'a number between 0 and 1, such as 0.001';
+    throw new AEError('input-invalid', `${attr}="${shown ?? String(raw)}" must be ${accepts}.`, { attribute: attr });
+  }
+  return { [TRAIN_ATTRIBUTES[attr]]: value } as Partial<TrainOptions>;
+}
+
+/** A one-line summary of a spec: "ae · 200-200-2 · relu, tanh code · mse". */
+export function describeSpec(spec: ModelSpec): string {
+  const layers = spec.kind === 'conv' ? `conv ${spec.filters.join('-')} → ${spec.latentDim}` : [...spec.hidden, spec.latentDim].join('-');
+  const extra =
+    spec.kind === 'denoising' ? `, ${spec.noiseType} noise ${spec.noise}` : spec.kind === 'vae' ? `, β ${spec.beta}` : spec.kind === 'sparse' ? `, L1 ${spec.sparsity}` : spec.kind === 'contractive' ? `, contraction ${spec.contraction}` : '';
+  const code = spec.kind === 'vae' ? 'gaussian code' : `${spec.codeActivation} code`;
+  return `${spec.kind} · ${layers} · ${spec.activation}, ${code} · ${spec.loss}${extra}`;
+}

@@ -1,0 +1,148 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { AEError } from './errors.js';
+import type { Autoencoder } from './model.js';
+import { encodeTensor, reconstructTensor } from './losses.js';
+import { fitPca, knnAccuracy, knnPredict, pcaDecode, pcaEncode, type Pca } from './metrics.js';
+import { corrupt } from './noise.js';
+import { nextTask } from './schedule.js';
+import type { NoiseType } from './spec.js';
+import type { DeviceDataset } from './session.js';
+import type { DenoiseEvaluation, Metrics, Projection, Split } from './types.js';
+
+// Read-only measurements of a model against its dataset: codes, PCA baselines, kNN,
+// denoising. Everything runs in chunks so 10,000 images never sit on the backend twice.
+
+const CHUNK = 1000;
+
+const pixelsOf = (ds: DeviceDataset) => ds.data.height * ds.data.width * ds.data.channels;
+const labelsOf = (ds: DeviceDataset, idx: Uint32Array) => Uint8Array.from(idx, (i) => ds.data.labels![i]);
+
+export function splitIndices(ds: DeviceDataset, split: Split): Uint32Array {
+  if (split === 'train') return ds.data.trainIndices;
+  if (split === 'test') return ds.data.testIndices;
+  if (split === 'all') return Uint32Array.from({ length: ds.data.n }, (_, i) => i);
+  throw new AEError('input-invalid', `Unknown split "${split}". Use train, test or all.`);
+}
+
+const gather = (ds: DeviceDataset, idx: Uint32Array) => tf.gather(ds.images, tf.tensor1d(Int32Array.from(idx), 'int32'));
+
+/** Dataset images at `indices` as flat rows (n x pixels). */
+export function rows(ds: DeviceDataset, indices: Uint32Array): tf.Tensor2D {
+  return tf.tidy(() => tf.reshape(gather(ds, indices), [indices.length, pixelsOf(ds)]) as tf.Tensor2D);
+}
+
+/** Codes of dataset images, encoded in chunks, as one tensor. */
+export async function codeTensor(ae: Autoencoder, ds: DeviceDataset, indices: Uint32Array): Promise<tf.Tensor2D> {
+  const parts: tf.Tensor[] = [];
+  for (let start = 0; start < indices.length; start += CHUNK) {
+    const idx = indices.subarray(start, start + CHUNK);
+    parts.push(tf.tidy(() => encodeTensor(ae, gather(ds, idx))));
+    await nextTask(); // let a pause or stop in
+  }
+  const all = tf.concat(parts) as tf.Tensor2D;
+  tf.dispose(parts);
+  return all;
+}
+
+async function download(t: tf.Tensor): Promise<Float32Array> {
+  try {
+    return (await t.data()) as Float32Array;
+  } finally {
+    t.dispose();
+  }
+}
+
+/** The PCA with `k` components fitted on the train split, fitted once per dataset. */
+function pcaOf(ds: DeviceDataset, k: number): Promise<Pca> {
+  let pca = ds.pcas.get(k);
+  if (!pca) {
+    const train = rows(ds, ds.data.trainIndices);
+    pca = fitPca(train, k).finally(() => train.dispose());
+    ds.pcas.set(k, pca);
+    pca.catch(() => ds.pcas.delete(k));
+  }
+  return pca;
+}
+
+async function pcaTestMse(ds: DeviceDataset, pca: Pca): Promise<number> {
+  const test = rows(ds, ds.data.testIndices);
+  const err = tf.tidy(() => tf.mean(tf.squaredDifference(test, pcaDecode(pca, pcaEncode(pca, test)))));
+  test.dispose();
+  return (await download(err))[0];
+}
+
+/** The model's codes for a split, in the split's index order. */
+export async function projectModel(ae: Autoencoder, ds: DeviceDataset, split: Split): Promise<Projection> {
+  const indices = splitIndices(ds, split);
+  return { indices, dim: ae.spec.latentDim, codes: await download(await codeTensor(ae, ds, indices)) };
+}
+
+/** A split through a `k`-component PCA fitted on the train split, and its test MSE. */
+export async function projectPca(ds: DeviceDataset, k: number, split: Split): Promise<Projection & { testMse: number }> {
+  if (!Number.isInteger(k) || k < 1 || k > pixelsOf(ds)) throw new AEError('input-invalid', `PCA components must be an integer from 1 to ${pixelsOf(ds)}; got ${k}.`);
+  const pca = await pcaOf(ds, k);
+  const indices = splitIndices(ds, split);
+  const x = rows(ds, indices);
+  const codes = await download(tf.tidy(() => pcaEncode(pca, x)));
+  x.dispose();
+  return { indices, dim: k, codes, testMse: await pcaTestMse(ds, pca) };
+}
+
+/** Test MSE and kNN-5 accuracy of the codes, and the same for a PCA of equal size. */
+export async function metrics(ae: Autoencoder, ds: DeviceDataset, testMse: number): Promise<Metrics> {
+  const { data } = ds;
+  const k = ae.spec.latentDim;
+  const pca = await pcaOf(ds, k);
+  const pcaMse = await pcaTestMse(ds, pca);
+  let knn: number | null = null;
+  let pcaKnn: number | null = null;
+  if (data.labels) {
+    const [trainLabels, testLabels] = [labelsOf(ds, data.trainIndices), labelsOf(ds, data.testIndices)];
+    const trainCodes = await codeTensor(ae, ds, data.trainIndices);
+    const testCodes = await codeTensor(ae, ds, data.testIndices);
+    knn = await knnAccuracy(trainCodes, trainLabels, testCodes, testLabels).finally(() => tf.dispose([trainCodes, testCodes]));
+    const [pcaTrain, pcaTest] = tf.tidy(() => [pcaEncode(pca, rows(ds, data.trainIndices)), pcaEncode(pca, rows(ds, data.testIndices))]);
+    pcaKnn = await knnAccuracy(pcaTrain, trainLabels, pcaTest, testLabels).finally(() => tf.dispose([pcaTrain, pcaTest]));
+  }
+  return { latentDim: k, testMse, knnAccuracy: knn, pca: { components: k, testMse: pcaMse, knnAccuracy: pcaKnn } };
+}
+
+/**
+ * Labels images by 5-nearest-neighbour on raw pixels against the train split: a small,
+ * model-free judge of what decoded images look like (about 0.9 accurate on MNIST test).
+ */
+export async function classify(ds: DeviceDataset, images: Float32Array, n: number): Promise<Uint8Array> {
+  const { data } = ds;
+  if (!data.labels) throw new AEError('dataset-invalid', 'classify() needs a dataset with labels.');
+  const pixels = pixelsOf(ds);
+  if (!(images instanceof Float32Array) || images.length !== n * pixels) {
+    throw new AEError('input-invalid', `Expected ${n} images of ${data.height}x${data.width}x${data.channels} (${n * pixels} values) but got ${images?.length} values.`);
+  }
+  const train = rows(ds, data.trainIndices);
+  const query = tf.tensor2d(images, [n, pixels]);
+  try {
+    return await knnPredict(train, labelsOf(ds, data.trainIndices), query);
+  } finally {
+    tf.dispose([train, query]);
+  }
+}
+
+/** Corrupts the test split (seeded) and measures MSE to the clean images before and after the model. */
+export async function evaluateDenoising(ae: Autoencoder, ds: DeviceDataset, noiseType: NoiseType, noise: number, seed = 1): Promise<DenoiseEvaluation> {
+  const indices = ds.data.testIndices;
+  let noisy = 0;
+  let restored = 0;
+  for (let start = 0; start < indices.length; start += CHUNK) {
+    const idx = indices.subarray(start, start + CHUNK);
+    const sums = tf.tidy(() => {
+      const x = gather(ds, idx);
+      const xn = corrupt(x, noiseType, noise, seed + start);
+      return tf.stack([tf.sum(tf.squaredDifference(xn, x)), tf.sum(tf.squaredDifference(reconstructTensor(ae, xn), x))]);
+    });
+    const [a, b] = await download(sums);
+    noisy += a;
+    restored += b;
+  }
+  const count = indices.length * pixelsOf(ds);
+  return { noiseType, noise, noisyMse: noisy / count, restoredMse: restored / count };
+}

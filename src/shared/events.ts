@@ -1,0 +1,31 @@
+import type { AEErrorCode } from '../engine/errors.js';
+import type { StoreStatus } from '../store/model-store.js';
+
+/** Every `ae-*` event the elements fire, with its detail. All bubble and are composed. */
+export interface AEEventMap {
+  /** Something went wrong: a bad attribute, a failed load, a failed training run. */
+  'ae-error': { code: AEErrorCode; message: string; source: string };
+  /** The element's store changed status (idle, loading, ready, training, paused, error). */
+  'ae-status': { status: StoreStatus; model: string };
+  /** An epoch of training finished. */
+  'ae-epoch': { epoch: number; epochs: number; loss: number; testLoss?: number; testMse?: number };
+  /** A training run ended (finished or stopped). */
+  'ae-train-end': { stopped: boolean; epochs: number; loss: number; testLoss?: number };
+  /** A latent point was decoded (scatter click or Enter, walk cursor). */
+  'ae-decode': { latent: number[]; image: Float32Array };
+  /** The reader selected a dataset image (scatter hover or focus). */
+  'ae-select': { index: number; label: number | null };
+}
+
+export type AEEvent<K extends keyof AEEventMap> = CustomEvent<AEEventMap[K]>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'ae-error': AEEvent<'ae-error'>;
+    'ae-status': AEEvent<'ae-status'>;
+    'ae-epoch': AEEvent<'ae-epoch'>;
+    'ae-train-end': AEEvent<'ae-train-end'>;
+    'ae-decode': AEEvent<'ae-decode'>;
+    'ae-select': AEEvent<'ae-select'>;
+  }
+}

@@ -1,0 +1,33 @@
+import type { Dataset } from '../engine/dataset.js';
+
+/**
+ * Test-split images to show: `count` of them, one per label in turn (0, 1, ... 9, 0, ...)
+ * so ten images show every digit once; datasets without labels take the first `count`.
+ */
+export function pickByLabel(ds: Dataset, count: number): number[] {
+  const test = ds.testIndices;
+  if (!ds.labels) return Array.from(test.subarray(0, count));
+  const byLabel = new Map<number, number[]>();
+  for (const i of test) {
+    const l = ds.labels[i];
+    if (!byLabel.has(l)) byLabel.set(l, []);
+    byLabel.get(l)!.push(i);
+  }
+  const labels = [...byLabel.keys()].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (let round = 0; out.length < count && round < test.length; round++) {
+    for (const l of labels) {
+      const list = byLabel.get(l)!;
+      if (round < list.length && out.length < count) out.push(list[round]);
+    }
+  }
+  return out;
+}
+
+/** Gathers the images at `indices` into one array. */
+export function gatherImages(ds: Dataset, indices: readonly number[]): Float32Array {
+  const size = ds.height * ds.width * ds.channels;
+  const out = new Float32Array(indices.length * size);
+  indices.forEach((i, k) => out.set(ds.images.subarray(i * size, (i + 1) * size), k * size));
+  return out;
+}

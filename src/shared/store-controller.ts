@@ -1,0 +1,64 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ModelStore, StoreEventMap } from '../store/model-store.js';
+import { getModelStore } from '../store/registry.js';
+
+export type StoreHandlers = {
+  [K in keyof StoreEventMap]?: (event: StoreEventMap[K]) => void;
+} & {
+  /** Called with the store each time the element binds to one (connect, reconnect, new `model`). */
+  bound?: (store: ModelStore) => void;
+};
+
+/**
+ * Keeps an element subscribed to the store named by its `model`: subscribes on connect,
+ * unsubscribes on disconnect, subscribes again on reconnect, and re-binds when `model`
+ * changes. Every store event also requests a render.
+ */
+export class StoreController implements ReactiveController {
+  store: ModelStore | null = null;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private host: ReactiveControllerHost & HTMLElement & { model: string },
+    private handlers: StoreHandlers = {},
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    this.bind();
+  }
+
+  hostDisconnected() {
+    this.unbind();
+  }
+
+  hostUpdate() {
+    if (this.host.isConnected && this.store?.id !== this.host.model) this.bind();
+  }
+
+  private bind() {
+    this.unbind();
+    if (!this.host.model) return;
+    const store = getModelStore(this.host.model);
+    const names = ['progress', 'statechange', 'weightschange', 'specchange', 'error'] as const;
+    const listeners = names.map((name) => {
+      const listener = (event: Event) => {
+        (this.handlers[name] as ((e: Event) => void) | undefined)?.(event);
+        this.host.requestUpdate();
+      };
+      store.addEventListener(name, listener);
+      return [name, listener] as const;
+    });
+    this.unsubscribe = () => listeners.forEach(([name, listener]) => store.removeEventListener(name, listener));
+    this.store = store;
+    this.handlers.bound?.(store);
+    this.host.requestUpdate();
+  }
+
+  private unbind() {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.store = null;
+  }
+}

@@ -1,0 +1,207 @@
+import type { BackendChoice, BackendName } from '../engine/backends.js';
+import { fetchDataset, type Dataset } from '../engine/dataset.js';
+import { AEError } from '../engine/errors.js';
+import type { HostApi, HostEvents, HostMethod, SessionStatus } from '../engine/protocol.js';
+import { normalizeSpec, type ModelSpec } from '../engine/spec.js';
+import type { TrainProgress } from '../engine/types.js';
+import { absolute, getConfig, getHost, type Host } from './config.js';
+import { PRESETS, presetWeightsUrl, type Preset } from './presets.js';
+
+export type StoreStatus = 'idle' | 'loading' | 'ready' | 'training' | 'paused' | 'error';
+
+export interface StoreEventMap {
+  progress: CustomEvent<TrainProgress>;
+  statechange: CustomEvent<{ status: StoreStatus }>;
+  weightschange: CustomEvent<HostEvents['weightschange']>;
+  specchange: CustomEvent<{ spec: ModelSpec }>;
+  error: CustomEvent<{ error: AEError; code: AEError['code']; message: string }>;
+}
+
+type SessionMethod = Exclude<HostMethod, 'init' | 'putDataset' | 'dropDataset' | 'memory'>;
+type Tail<T> = T extends [unknown, ...infer R] ? R : never;
+
+const bundled = new Map<string, Promise<Dataset>>();
+
+/**
+ * A store's connection to its engine: startup, the preset's weights, the queue that
+ * serialises model-changing operations, and error/status reporting. ModelStore adds
+ * the public operations on top.
+ */
+export abstract class StoreCore extends EventTarget {
+  readonly preset: Preset | undefined;
+  status: StoreStatus = 'idle';
+  spec: ModelSpec;
+  /** The last error, until the next successful operation that replaces it. */
+  error: AEError | null = null;
+  /** The last progress report of the current or last training run. */
+  progress: TrainProgress | null = null;
+  backendInfo: BackendChoice | null = null;
+  /** Whether the weights come from a file (preset or load) rather than fresh initialisation. */
+  pretrained = false;
+
+  protected host: Host | null = null;
+  protected data: Dataset | null = null;
+  protected dataKey = '';
+  private starting: Promise<void> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  protected disposed = false;
+  protected unlisten: (() => void) | null = null;
+  /** A train() call is queued or running. */
+  protected runActive = false;
+
+  constructor(readonly id: string) {
+    super();
+    this.preset = PRESETS[id];
+    this.spec = normalizeSpec(this.preset?.spec ?? {});
+  }
+
+  get backend(): BackendName | null {
+    return this.backendInfo?.backend ?? null;
+  }
+
+  /**
+   * Resolves when dataset and model (and a preset's weights) are loaded. Rejects when
+   * any of them fails; once the model itself is up (a preset's weights may still have
+   * failed), later calls resolve and the model can be trained.
+   */
+  ready(): Promise<void> {
+    if (this.disposed) return Promise.reject(new AEError('disposed', `Store "${this.id}" was disposed.`));
+    this.starting ??= this.start().catch((e) => {
+      this.starting = this.host ? Promise.resolve() : null; // null: a later call tries again
+      throw this.fail(e);
+    });
+    return this.starting;
+  }
+
+  private async start() {
+    this.setStatus('loading');
+    const data = await this.bundledDataset();
+    await this.attach(await getHost(), data, this.spec, `bundled:${absolute(getConfig().dataUrl)}`);
+    this.setStatus('ready');
+    if (this.preset) await this.loadPreset();
+  }
+
+  protected bundledDataset(): Promise<Dataset> {
+    const url = absolute(getConfig().dataUrl);
+    let p = bundled.get(url);
+    if (!p) {
+      p = fetchDataset(url);
+      bundled.set(url, p);
+      p.catch(() => bundled.delete(url));
+    }
+    return p;
+  }
+
+  /** Opens this store's model on a host with the dataset known there as `key`. */
+  protected async attach(host: Host, data: Dataset, spec: ModelSpec, key: string): Promise<void> {
+    if (!host.datasets.has(key)) {
+      await host.channel.call('putDataset', key, data);
+      host.datasets.add(key);
+    }
+    await host.channel.call('open', this.id, spec, key);
+    const previousKey = this.host === host ? this.dataKey : null;
+    if (this.host !== host) {
+      this.listen(host);
+      host.users.add(this.id);
+    }
+    this.host = host;
+    this.backendInfo = host.choice;
+    this.data = data;
+    this.dataKey = key;
+    this.spec = spec;
+    if (previousKey && previousKey !== key) await this.release(host, previousKey);
+    this.dispatch('specchange', { spec });
+  }
+
+  /** Frees a dataset copy in an engine once no session there uses it. */
+  protected async release(host: Host, key: string) {
+    if (await host.channel.call('dropDataset', key).catch(() => false)) host.datasets.delete(key);
+  }
+
+  private listen(host: Host) {
+    this.unlisten?.();
+    this.unlisten = host.channel.listen((session, name, detail) => {
+      if (session !== this.id || this.host !== host) return;
+      if (name === 'statechange') {
+        const s = (detail as { status: SessionStatus }).status;
+        if (this.status === 'training' || this.status === 'paused') this.setStatus(s);
+      } else {
+        if (name === 'progress') this.progress = detail as TrainProgress;
+        this.dispatch(name, detail);
+      }
+    });
+  }
+
+  protected async loadPreset() {
+    const url = presetWeightsUrl(absolute(getConfig().weightsBase), this.preset!.id);
+    try {
+      this.spec = await this.call('load', { kind: 'url', url });
+      this.pretrained = true;
+      this.dispatch('specchange', { spec: this.spec });
+    } catch (e) {
+      const err = AEError.from(e);
+      if (err.code === 'weights-fetch-failed' && err.details?.status === 404) {
+        throw new AEError('weights-missing', `No pretrained weights for preset "${this.id}" at ${url}. The model is freshly initialised: train it, or load weights.`, { url });
+      }
+      throw err;
+    }
+  }
+
+  /** Calls the engine for this store's session (the id goes first). */
+  protected call<M extends SessionMethod>(method: M, ...rest: Tail<Parameters<HostApi[M]>>): Promise<Awaited<ReturnType<HostApi[M]>>> {
+    const host = this.host;
+    if (!host) return Promise.reject(new AEError('not-ready', `Store "${this.id}" is not ready; await store.ready() first.`));
+    const call = host.channel.call as (m: M, ...a: unknown[]) => Promise<Awaited<ReturnType<HostApi[M]>>>;
+    return call.call(host.channel, method, this.id, ...rest);
+  }
+
+  /** Runs `op` after earlier model-changing operations, and reports its failure. */
+  protected exclusive<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      try {
+        await this.readyQuietly();
+        return await op();
+      } catch (e) {
+        throw this.fail(e);
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Like ready(), but a preset's missing weights do not block other operations. */
+  protected async readyQuietly() {
+    try {
+      await this.ready();
+    } catch (e) {
+      if (!this.host) throw e;
+    }
+  }
+
+  protected async guarded<T>(op: () => Promise<T>): Promise<T> {
+    try {
+      await this.readyQuietly();
+      return await op();
+    } catch (e) {
+      throw this.fail(e);
+    }
+  }
+
+  protected fail(e: unknown): AEError {
+    const err = AEError.from(e);
+    this.error = err;
+    if (this.status === 'loading') this.setStatus(this.host ? 'ready' : 'error');
+    this.dispatch('error', { error: err, code: err.code, message: err.message });
+    return err;
+  }
+
+  protected setStatus(status: StoreStatus) {
+    if (status === this.status) return;
+    this.status = status;
+    this.dispatch('statechange', { status });
+  }
+
+  protected dispatch(name: string, detail: unknown) {
+    this.dispatchEvent(new CustomEvent(name, { detail }));
+  }
+}

@@ -1,0 +1,121 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { configure, getModelStore, type AeTrainer } from '../../src/index.js';
+import { freshStore, subset } from '../helpers.js';
+
+describe('<ae-trainer>', () => {
+  let data: ReturnType<typeof subset>;
+
+  before(async () => {
+    configure({ backend: 'wasm' });
+    data = subset(await getModelStore('trainer-source').dataset(), 256);
+  });
+
+  async function mount(attrs = '') {
+    const store = freshStore('trainer');
+    await store.setDataset(data);
+    const el = document.createElement('ae-trainer') as AeTrainer;
+    el.model = store.id;
+    el.epochs = 2;
+    for (const [k, v] of attrs.split(' ').filter(Boolean).map((a) => a.split('='))) el.setAttribute(k, v);
+    const wrapper = await fixture(html`<div></div>`);
+    wrapper.append(el);
+    await el.updateComplete;
+    return { el, store };
+  }
+
+  const button = (el: AeTrainer, name: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+
+  it('renders its controls and passes axe', async () => {
+    const { el, store } = await mount();
+    await store.ready();
+    await el.updateComplete;
+    for (const name of ['Train', 'Pause', 'Stop', 'Reset', 'Download', 'Open files…']) expect(button(el, name), name).to.exist;
+    await expect(el).to.be.accessible();
+    await store.dispose();
+  });
+
+  it('trains from the Train button: epochs announced, loss chart drawn, ae-train-end fired', async () => {
+    const { el, store } = await mount();
+    const epochs: number[] = [];
+    el.addEventListener('ae-epoch', (e) => epochs.push(e.detail.epoch));
+    const ended = oneEvent(el, 'ae-train-end');
+    button(el, 'Train').click();
+    const { detail } = await ended;
+    expect(detail.stopped).to.equal(false);
+    expect(epochs).to.deep.equal([1, 2]);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.match(/Training finished: test loss \d/);
+    expect(el.shadowRoot!.querySelector('path.train')!.getAttribute('d')).to.match(/^M[\d.]+,[\d.]+L/);
+    expect(el.shadowRoot!.querySelectorAll('.test-dots circle').length).to.equal(2);
+    await store.dispose();
+  });
+
+  it('pauses, resumes and stops from the keyboard-operable buttons', async () => {
+    const { el, store } = await mount();
+    el.epochs = 50;
+    await el.updateComplete;
+    const ended = oneEvent(el, 'ae-train-end');
+    button(el, 'Train').click();
+    await oneEvent(store, 'progress');
+    await el.updateComplete;
+    button(el, 'Pause').click();
+    await oneEvent(el, 'ae-status');
+    await el.updateComplete;
+    expect(store.status).to.equal('paused');
+    expect(button(el, 'Resume').getAttribute('aria-pressed')).to.equal('true');
+    button(el, 'Resume').click();
+    await oneEvent(el, 'ae-status');
+    expect(store.status).to.equal('training');
+    await el.updateComplete;
+    button(el, 'Stop').click();
+    expect((await ended).detail.stopped).to.equal(true);
+    await store.dispose();
+  });
+
+  it('applies spec attributes to the store and shows bad values inline with ae-error, keeping the last good one', async () => {
+    const { el, store } = await mount('latent-dim=3 hidden=64,32');
+    await store.ready();
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 0));
+    await store.encode(new Float32Array(784), 1); // queued after setSpec
+    expect(store.spec.latentDim).to.equal(3);
+    expect(store.spec.hidden).to.deep.equal([64, 32]);
+    const errors: string[] = [];
+    el.addEventListener('ae-error', (e) => errors.push(e.detail.code));
+    el.setAttribute('latent-dim', 'abc');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.error')!.textContent).to.contain('latent-dim="abc"');
+    expect(el.latentDim).to.equal(3);
+    el.setAttribute('hidden', '-5');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.error')!.textContent).to.contain('hidden="-5"');
+    expect(el.hiddenLayers).to.equal('64,32');
+    el.setAttribute('learning-rate', '7');
+    await el.updateComplete;
+    expect(errors).to.deep.equal(['input-invalid', 'input-invalid', 'input-invalid']);
+    expect(getComputedStyle(el).display).to.equal('block'); // hidden= names layers here
+    await store.encode(new Float32Array(784), 1);
+    expect(store.spec.latentDim).to.equal(3);
+    await store.dispose();
+  });
+
+  it('holds an architecture change made during training until Reset', async () => {
+    const { el, store } = await mount();
+    el.epochs = 50;
+    await el.updateComplete;
+    const ended = oneEvent(el, 'ae-train-end');
+    button(el, 'Train').click();
+    await oneEvent(store, 'progress');
+    el.setAttribute('latent-dim', '4');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.pending')).to.exist;
+    expect(store.spec.latentDim).to.equal(2);
+    button(el, 'Apply now').click();
+    await ended;
+    await store.encode(new Float32Array(784), 1);
+    expect(store.spec.latentDim).to.equal(4);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.pending')).to.equal(null);
+    await store.dispose();
+  });
+});

@@ -25,13 +25,25 @@ export function gridLatents(n, lo, hi) {
   return out;
 }
 
-/** Loads a preset the way a page does (getModelStore + ready) and measures it. */
-export async function measurePreset(lib, id) {
+/** What each preset's checks read; `checksOnly` measures just that. */
+const NEEDS = { 'mnist-ae-2d': ['metrics'], 'mnist-vae-2d': ['grid'], 'mnist-dae': ['denoise'] };
+
+/**
+ * Loads a preset the way a page does (getModelStore + ready) and measures it: the full
+ * table row, or with `checksOnly` only what its thresholds need.
+ */
+export async function measurePreset(lib, id, { checksOnly = false } = {}) {
   const store = lib.getModelStore(id);
   await store.ready();
-  const m = await store.metrics();
-  const row = { id, latentDim: m.latentDim, testMse: m.testMse, knn: m.knnAccuracy, pcaMse: m.pca.testMse, pcaKnn: m.pca.knnAccuracy };
-  if (store.spec.kind === 'vae' && m.latentDim === 2) {
+  const wants = (what) => !checksOnly || (NEEDS[id] ?? []).includes(what);
+  const row = { id, latentDim: store.spec.latentDim, pretrained: store.pretrained };
+  if (wants('metrics')) {
+    const m = await store.metrics();
+    Object.assign(row, { testMse: m.testMse, knn: m.knnAccuracy, pcaMse: m.pca.testMse, pcaKnn: m.pca.knnAccuracy });
+  } else {
+    row.testMse = (await store.evaluate()).testMse;
+  }
+  if (wants('grid') && store.spec.kind === 'vae' && store.spec.latentDim === 2) {
     const n = 15;
     const images = await store.decode(gridLatents(n, -3, 3), n * n);
     const labels = await store.classify(images, n * n);
@@ -40,7 +52,7 @@ export async function measurePreset(lib, id) {
     row.gridCounts = counts;
     row.gridDigits = counts.filter((c) => c > 0).length;
   }
-  if (store.spec.kind === 'denoising') {
+  if (wants('denoise') && store.spec.kind === 'denoising') {
     const d = await store.evaluateDenoising({ noiseType: 'gaussian', noise: 0.5, seed: 1 });
     row.noisyMse = d.noisyMse;
     row.restoredMse = d.restoredMse;

@@ -3,7 +3,6 @@ import { property, query, state } from 'lit/decorators.js';
 import type { Dataset } from '../../engine/dataset.js';
 import { AEError } from '../../engine/errors.js';
 import type { Split } from '../../engine/types.js';
-import type { ModelStore } from '../../store/model-store.js';
 import { AEElement } from '../../shared/ae-element.js';
 import { digitColors, paintImages } from '../../shared/digits.js';
 import { formatLoss } from '../../shared/format.js';
@@ -69,7 +68,7 @@ export class AeLatentScatter extends AEElement {
   private resizer = new ResizeObserver(() => this.layout());
   private refresher = new Coalescer(() => this.refresh());
   private stores = new StoreController(this, {
-    bound: (store) => void this.load(store),
+    bound: () => this.rebind(),
     weightschange: () => void this.refresher.request(),
     specchange: () => void this.refresher.request(),
   });
@@ -100,15 +99,13 @@ export class AeLatentScatter extends AEElement {
     return this.plot?.points ?? new Float32Array(0);
   }
 
-  private async load(store: ModelStore) {
-    this.status = 'Loading…';
+  /** A new store: forget the old one's data and plot this one's from scratch. */
+  private rebind() {
+    this.data = null;
+    this.view = null;
     this.pcaMse = null;
-    this.pcaPlot?.setData(new Float32Array(0), null);
-    const data = await this.attempt(() => store.dataset());
-    if (!data || this.stores.store !== store) return;
-    this.data = data;
-    await store.ready().catch(() => undefined);
-    if (this.stores.store === store) await this.refresher.request();
+    this.status = 'Loading…';
+    void this.refresher.request();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -140,8 +137,15 @@ export class AeLatentScatter extends AEElement {
 
   private async refresh() {
     const store = this.stores.store;
+    if (!store || !this.isConnected) return;
+    if (!this.data) {
+      const data = await this.attempt(() => store.dataset());
+      if (!data || this.stores.store !== store) return;
+      this.data = data;
+      await store.ready().catch(() => undefined); // a preset without weights still plots
+      if (this.stores.store !== store) return;
+    }
     const ds = this.data;
-    if (!store || !ds || !this.isConnected) return;
     const projection = await this.attempt(() => store.codes(this.split));
     if (!projection || this.stores.store !== store) return;
     const n = projection.indices.length;

@@ -2,11 +2,14 @@ import { css } from 'lit';
 
 export const styles = css`
   .grid {
+    list-style: none;
+    padding: 0;
+    margin: 0;
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
   }
-  figure {
+  li {
     margin: 0;
     display: grid;
     gap: 2px;
@@ -17,7 +20,7 @@ export const styles = css`
     height: var(--ae-digit-size, 56px);
     border: 1px solid var(--_border);
   }
-  figcaption {
+  .mse {
     font-size: 0.75em;
     color: var(--_muted);
     font-variant-numeric: tabular-nums;

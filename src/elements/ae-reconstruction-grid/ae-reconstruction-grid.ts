@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, queryAll, state } from 'lit/decorators.js';
 import type { Dataset } from '../../engine/dataset.js';
 import { AEError } from '../../engine/errors.js';
-import type { ModelStore } from '../../store/model-store.js';
 import { AEElement } from '../../shared/ae-element.js';
 import { digitColors, mse, paintImages } from '../../shared/digits.js';
 import { formatLoss } from '../../shared/format.js';
@@ -47,7 +46,7 @@ export class AeReconstructionGrid extends AEElement {
   private recon: Float32Array | null = null;
   private refresher = new Coalescer(() => this.refresh());
   private stores = new StoreController(this, {
-    bound: (store) => this.load(store),
+    bound: () => this.rebind(),
     weightschange: () => void this.refresher.request(),
   });
 
@@ -58,16 +57,11 @@ export class AeReconstructionGrid extends AEElement {
     return super.getUpdateComplete();
   }
 
-  private async load(store: ModelStore) {
+  private rebind() {
+    this.data = null;
     this.loading = true;
     this.pcaMse = null;
-    const data = await this.attempt(() => store.dataset());
-    if (!data || this.stores.store !== store) return;
-    this.data = data;
-    this.choose();
-    await store.ready().catch(() => undefined); // a preset without weights still reconstructs
-    if (this.stores.store !== store) return;
-    await this.refresher.request();
+    void this.refresher.request();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -99,8 +93,16 @@ export class AeReconstructionGrid extends AEElement {
 
   private async refresh() {
     const store = this.stores.store;
+    if (!store || !this.isConnected) return;
+    if (!this.data) {
+      const data = await this.attempt(() => store.dataset());
+      if (!data || this.stores.store !== store) return;
+      this.data = data;
+      this.choose();
+      await store.ready().catch(() => undefined); // a preset without weights still reconstructs
+      if (this.stores.store !== store) return;
+    }
     const ds = this.data;
-    if (!store || !ds || !this.isConnected) return;
     const shown = this.shown;
     const images = gatherImages(ds, shown);
     const recon = await this.attempt(() => store.reconstruct(images, shown.length));
@@ -135,15 +137,15 @@ export class AeReconstructionGrid extends AEElement {
     const label = (i: number) => (ds?.labels ? `digit ${ds.labels[i]}` : `image ${i}`);
     const latent = this.stores.store?.spec.latentDim;
     return html`
-      <div class="grid" part="grid" role="list" aria-busy=${this.loading}>
+      <ul class="grid" part="grid" aria-label="Test images and their reconstructions" aria-busy=${this.loading}>
         ${this.shown.map(
-          (i, k) => html`<figure role="listitem">
+          (i, k) => html`<li>
             <canvas class="digit original" part="original" role="img" aria-label=${`Test ${label(i)} (image ${i})`}></canvas>
             <canvas class="digit reconstruction" part="reconstruction" role="img" aria-label=${`Reconstruction of ${label(i)}, error ${formatLoss(this.errors[k])}`}></canvas>
-            <figcaption>${formatLoss(this.errors[k])}</figcaption>
-          </figure>`,
+            <span class="mse">${formatLoss(this.errors[k])}</span>
+          </li>`,
         )}
-      </div>
+      </ul>
       <p class="summary" part="summary">
         ${this.loading
           ? html`<span class="muted">Loading…</span>`

@@ -25,6 +25,7 @@ const TRAIN_PROPS = Object.entries(TRAIN_ATTRIBUTES).map(([attr, field]) => ({ a
  * @event ae-train-end - A run finished or was stopped; `detail.stopped`.
  *
  * @csspart header - Title, backend and status.
+ * @csspart pending - The notice of an architecture change held until training ends.
  * @csspart controls - The training buttons.
  * @csspart files - Save and load buttons.
  * @csspart progress - The epoch and overall progress bars.

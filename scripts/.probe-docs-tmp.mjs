@@ -1,0 +1,16 @@
+import puppeteer from 'puppeteer-core';
+import { CHROME_ARGS, findChrome } from './lib/chrome.mjs';
+import { startServer } from './serve.mjs';
+const { server, url } = await startServer(0, { root: '/work/main/storybook-static' });
+const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
+const page = await browser.newPage();
+page.on('console', (m) => m.type() === 'error' && console.log('console', m.text().slice(0, 200)));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.setViewport({ width: 1100, height: 900 });
+await page.goto(`${url}iframe.html?id=elements-ae-trainer--docs&viewMode=docs`);
+await new Promise((r) => setTimeout(r, 15000));
+console.log(await page.evaluate(() => [...document.querySelectorAll('#storybook-docs h1, #storybook-docs h2, #storybook-docs h3')].map((h) => h.tagName + ' ' + h.textContent).join('\n')));
+console.log(await page.evaluate(() => document.querySelectorAll('ae-trainer').length));
+const rows = await page.evaluate(() => [...document.querySelectorAll('.docblock-argstable')][0]?.innerText.split('\n').filter(Boolean).slice(0, 400).join(' | '));
+console.log(rows.slice(0, 5000));
+await browser.close(); server.close();

@@ -1,0 +1,11 @@
+import puppeteer from 'puppeteer-core';
+import { CHROME_ARGS, findChrome } from './lib/chrome.mjs';
+const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
+const page = await browser.newPage();
+page.on('request', (r) => !r.url().startsWith('http://127.0.0.1:6006') && !r.url().startsWith('data:') && console.log('  foreign', r.url()));
+page.on('console', (m) => m.type() === 'error' && console.log('  console', m.text().slice(0, 200)));
+await page.goto('http://127.0.0.1:6006/?path=/docs/elements-ae-trainer--docs');
+await new Promise((r) => setTimeout(r, 20000));
+const frame = page.frames().find((f) => f.url().includes('iframe.html'));
+console.log(await frame.evaluate(() => document.querySelector('#storybook-docs')?.innerText.slice(0, 1500)));
+await browser.close();

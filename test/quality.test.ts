@@ -1,0 +1,20 @@
+import { expect } from '@open-wc/testing';
+import * as lib from '../src/index.js';
+// @ts-expect-error plain JS shared with scripts/quality.mjs
+import { failures, measurePreset } from '../scripts/lib/quality.mjs';
+
+// The shipped weights in weights/, loaded by preset id as a page loads them, must clear
+// the quality bar on the test split (`npm run quality` prints the full table).
+describe('shipped preset weights', () => {
+  before(() => lib.configure({ backend: 'wasm' }));
+
+  for (const id of Object.keys(lib.PRESETS)) {
+    it(`${id} loads its weights and clears its quality checks`, async () => {
+      const row = await measurePreset(lib, id, { checksOnly: true });
+      expect(row.pretrained, 'weights loaded').to.equal(true);
+      expect(row.testMse, 'far below the mean-image baseline (0.067)').to.be.below(0.045);
+      expect(failures(row), JSON.stringify(row)).to.deep.equal([]);
+      await lib.getModelStore(id).dispose();
+    });
+  }
+});

@@ -93,7 +93,7 @@ function chunkName(chunk) {
 }
 
 export default {
-  input: { index: 'src/index.ts' },
+  input: { index: 'src/index.ts', 'ae-trainer': 'src/ae-trainer.ts', 'ae-latent-scatter': 'src/ae-latent-scatter.ts', 'ae-reconstruction-grid': 'src/ae-reconstruction-grid.ts' },
   output: {
     dir: OUT,
     format: 'es',

@@ -16,18 +16,22 @@ export interface BackendOptions {
   preference: BackendPreference;
   /** Directory of the tfjs-backend-wasm .wasm files (absolute URL). */
   wasmPaths: string;
+  /** Threads for multi-threaded wasm (cross-origin isolated pages only); 0 = cores - 1. */
+  wasmThreads?: number;
 }
 
 const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
 /** Loads a backend's module (each registers itself) only when it is tried. */
-async function register(name: BackendName, wasmPaths: string): Promise<void> {
+async function register(name: BackendName, { wasmPaths, wasmThreads = 0 }: BackendOptions): Promise<void> {
   if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
   else if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
   else if (name === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
   else {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     wasm.setWasmPaths(wasmPaths.endsWith('/') ? wasmPaths : `${wasmPaths}/`);
+    // One core stays free by default: the page must keep drawing frames while training.
+    wasm.setThreadsCount(wasmThreads > 0 ? wasmThreads : Math.max(1, (globalThis.navigator?.hardwareConcurrency || 2) - 1));
     registerConvFilterGrad('wasm');
   }
 }
@@ -90,7 +94,7 @@ export async function initBackend(opts: BackendOptions): Promise<BackendChoice> 
       }
     }
     try {
-      await register(name, opts.wasmPaths);
+      await register(name, opts);
       if (await tf.setBackend(name)) {
         await tf.ready();
         return { backend: name, skipped };

@@ -1,4 +1,4 @@
-import type { BackendChoice, BackendPreference } from './backends.js';
+import type { BackendChoice, BackendOptions } from './backends.js';
 import type { Dataset } from './dataset.js';
 import type { SerializedError } from './errors.js';
 import type { Quantization } from './quantize.js';
@@ -17,7 +17,7 @@ export type SessionStatus = 'ready' | 'training' | 'paused';
 
 /** Everything the main thread may ask of an engine host; plain data in and out. */
 export interface HostApi {
-  init(opts: { preference: BackendPreference; wasmPaths: string }): Promise<BackendChoice>;
+  init(opts: BackendOptions): Promise<BackendChoice>;
   putDataset(key: string, dataset: Dataset): Promise<void>;
   /** Frees a dataset no session uses; false when one still does. */
   dropDataset(key: string): Promise<boolean>;

@@ -10,6 +10,11 @@ export interface Config {
   worker: boolean;
   /** Directory holding tfjs-backend-wasm's .wasm files. */
   wasmPaths: string;
+  /**
+   * Threads for wasm on cross-origin isolated pages. 0 (default) uses all cores but one,
+   * so the page keeps a core for drawing while a model trains.
+   */
+  wasmThreads: number;
   /** The bundled dataset file. */
   dataUrl: string;
   /** Directory holding the preset weights (`<preset>/model.json`). */
@@ -20,6 +25,7 @@ const config: Config = {
   backend: 'auto',
   worker: true,
   wasmPaths: assetUrls.wasm,
+  wasmThreads: 0,
   dataUrl: assetUrls.data,
   weightsBase: assetUrls.weights,
 };
@@ -78,7 +84,7 @@ async function startHost(): Promise<Host> {
     // A page that forbids workers (CSP worker-src, file://) still gets a working engine.
     channel = await PageChannel.start();
   }
-  const choice = await channel.call('init', { preference: config.backend, wasmPaths: absolute(config.wasmPaths) });
+  const choice = await channel.call('init', { preference: config.backend, wasmPaths: absolute(config.wasmPaths), wasmThreads: config.wasmThreads });
   return { channel, choice, datasets: new Set(), users: new Set() };
 }
 

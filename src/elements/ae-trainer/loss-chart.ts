@@ -1,5 +1,5 @@
 import { axisBottom, axisLeft } from 'd3-axis';
-import { scaleLinear, scaleLog } from 'd3-scale';
+import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { line } from 'd3-shape';
 
@@ -21,12 +21,12 @@ export class LossHistory {
 
 /**
  * A loss chart inside an existing <svg>: train loss per step as a line, test loss per
- * epoch as dots, log-scaled. Updates move the existing paths and axes; nothing is
+ * epoch as dots, log-scaled when the loss spans a decade. Updates move the existing paths and axes; nothing is
  * rebuilt per frame.
  */
 export class LossChart {
   private x = scaleLinear().range([M.left, W - M.right]);
-  private y = scaleLog().range([H - M.bottom, M.top]);
+  private y: ScaleContinuousNumeric<number, number> = scaleLinear().range([H - M.bottom, M.top]);
   private xAxis: Selection<SVGGElement, unknown, null, undefined>;
   private yAxis: Selection<SVGGElement, unknown, null, undefined>;
   private trainPath: Selection<SVGPathElement, unknown, null, undefined>;
@@ -48,6 +48,8 @@ export class LossChart {
     const steps = Math.max(1, history.train.length);
     this.x.domain([0, steps]);
     const [lo, hi] = all.length ? [Math.min(...all), Math.max(...all)] : [0.01, 1];
+    // Log only when the loss spans a decade or more; a narrow log range gets no tick labels.
+    this.y = (hi / lo >= 10 ? scaleLog() : scaleLinear()).range([H - M.bottom, M.top]);
     this.y.domain(lo === hi ? [lo / 1.5, hi * 1.5] : [lo / 1.05, hi * 1.05]);
     this.xAxis.call(axisBottom(this.x).ticks(5, 's'));
     this.yAxis.call(axisLeft(this.y).ticks(4, '.2~g'));

@@ -1,0 +1,31 @@
+import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components';
+import manifest from '../custom-elements.json';
+import { configure } from '../src/index.js';
+
+// main.ts serves data/, weights/ and the wasm binaries beside iframe.html; relative
+// URLs resolve against the iframe, so they hold on the dev server and in the static build.
+configure({ dataUrl: 'data/mnist-10k.bin', weightsBase: 'weights/', wasmPaths: 'wasm/' });
+
+setCustomElementsManifest(manifest);
+
+type Enhancer = NonNullable<Preview['argTypesEnhancers']>[number];
+
+/**
+ * Autodocs lists attributes, properties, events, parts and custom properties from the
+ * manifest. Stories drive the elements through attributes, so only those get controls;
+ * the rest (including each attribute's camelCase property) are listed without one.
+ */
+const attributeControlsOnly: Enhancer = ({ argTypes }) =>
+  Object.fromEntries(Object.entries(argTypes).map(([name, t]) => [name, !t.table?.category || t.table.category === 'attributes' ? t : { ...t, control: false }]));
+
+const preview: Preview = {
+  argTypesEnhancers: [attributeControlsOnly],
+  parameters: {
+    controls: { expanded: true, sort: 'alpha' },
+    docs: { controls: { sort: 'alpha' } },
+    layout: 'padded',
+  },
+};
+
+export default preview;

@@ -1,0 +1,60 @@
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import '../src/elements/ae-latent-scatter/define.js';
+import { commonArgTypes, select, text } from './controls.js';
+
+type Args = {
+  model: string;
+  theme?: 'light' | 'dark';
+  split?: 'all' | 'train' | 'test';
+  dims?: string;
+  compare?: 'pca' | '';
+  onAeError?: (e: Event) => void;
+  onAeDecode?: (e: Event) => void;
+  onAeSelect?: (e: Event) => void;
+};
+
+const meta: Meta<Args> = {
+  title: 'Elements/ae-latent-scatter',
+  component: 'ae-latent-scatter',
+  tags: ['autodocs'],
+  render: (a) => html`<ae-latent-scatter
+    model=${a.model}
+    theme=${ifDefined(a.theme)}
+    split=${ifDefined(a.split)}
+    dims=${ifDefined(a.dims)}
+    compare=${ifDefined(a.compare)}
+    @ae-error=${a.onAeError}
+    @ae-decode=${a.onAeDecode}
+    @ae-select=${a.onAeSelect}
+  ></ae-latent-scatter>`,
+  argTypes: {
+    ...commonArgTypes,
+    split: select(['all', 'train', 'test']),
+    dims: text,
+    compare: select(['pca', ''], { pca: 'pca', '': '(none)' }),
+  },
+  args: { model: 'mnist-ae-2d', split: 'all', compare: '' },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** The pretrained 2-D autoencoder's codes of all 10,000 digits. Hover a point to see its digit; click to decode. */
+export const Default: Story = {};
+
+/** The same test images projected by PCA beside the autoencoder's codes. */
+export const CompareWithPca: Story = {
+  args: { split: 'test', compare: 'pca' },
+};
+
+/** A VAE's latent space: the codes are the means of each image's distribution. */
+export const VaeLatent: Story = {
+  args: { model: 'mnist-vae-2d' },
+};
+
+/** A 16-number code, shown on two chosen code dimensions. */
+export const ChosenDims: Story = {
+  args: { model: 'mnist-ae-16', dims: '3,7', split: 'test' },
+};

@@ -1,41 +1,54 @@
 /**
- * Runs an async refresh at most once at a time: a request made while one runs queues a
- * single follow-up, so a stream of `weightschange` events never piles up work. A
- * follow-up also waits so that refreshing takes at most `share` of the time: redrawing
- * a plot shares the engine with training, and should not starve it.
+ * Runs an async refresh at most once at a time: requests made while one runs share a
+ * single follow-up, so a stream of `weightschange` events never piles up work. The
+ * follow-up waits so that refreshing takes at most `share` of the time: redrawing a plot
+ * shares the engine with training and should not starve it.
  */
 export class Coalescer {
-  private running: Promise<void> | null = null;
-  private again = false;
+  private requested = 0;
+  private done = 0;
+  private looping = false;
+  private waiters: { target: number; resolve: () => void }[] = [];
 
   constructor(
     private run: () => Promise<void>,
     private share = 0.25,
   ) {}
 
+  /** Asks for a refresh; resolves once one that started after this call has finished. */
   request(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.loop().finally(() => (this.running = null));
-    return this.running;
+    this.requested++;
+    if (!this.looping) void this.loop();
+    return this.settled;
+  }
+
+  /** Resolves when every refresh requested so far has run (at once when none is due). */
+  get settled(): Promise<void> {
+    if (this.done >= this.requested) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ target: this.requested, resolve }));
   }
 
   private async loop() {
-    do {
-      this.again = false;
-      const t0 = performance.now();
-      await this.run();
-      if (this.again) {
-        const took = performance.now() - t0;
-        await new Promise((r) => setTimeout(r, (took * (1 - this.share)) / this.share));
+    this.looping = true;
+    try {
+      while (this.done < this.requested) {
+        const target = this.requested;
+        const t0 = performance.now();
+        try {
+          await this.run();
+        } catch (e) {
+          console.error(e); // refreshes report their own store errors; this is a bug
+        } finally {
+          this.done = target;
+          this.waiters = this.waiters.filter((w) => (w.target <= target ? (w.resolve(), false) : true));
+        }
+        if (this.requested > target) {
+          const took = performance.now() - t0;
+          await new Promise((r) => setTimeout(r, (took * (1 - this.share)) / this.share));
+        }
       }
-    } while (this.again);
-  }
-
-  /** Resolves when no refresh is running. */
-  get settled(): Promise<void> {
-    return this.running ?? Promise.resolve();
+    } finally {
+      this.looping = false;
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { configure, getModelStore, type AeTrainer } from '../../src/index.js';
 import { freshStore, subset } from '../helpers.js';
 
@@ -50,7 +51,22 @@ describe('<ae-trainer>', () => {
     await store.dispose();
   });
 
-  it('pauses, resumes and stops from the keyboard-operable buttons', async () => {
+  it('trains and stops from the keyboard alone', async () => {
+    const { el, store } = await mount();
+    el.epochs = 50;
+    await el.updateComplete;
+    button(el, 'Train').focus();
+    const ended = oneEvent(el, 'ae-train-end');
+    await sendKeys({ press: 'Enter' });
+    await oneEvent(store, 'progress');
+    await el.updateComplete;
+    button(el, 'Stop').focus();
+    await sendKeys({ press: 'Space' });
+    expect((await ended).detail.stopped).to.equal(true);
+    await store.dispose();
+  });
+
+  it('pauses, resumes and stops from its buttons', async () => {
     const { el, store } = await mount();
     el.epochs = 50;
     await el.updateComplete;

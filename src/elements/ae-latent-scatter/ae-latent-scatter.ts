@@ -3,13 +3,12 @@ import { property, query, state } from 'lit/decorators.js';
 import type { Dataset } from '../../engine/dataset.js';
 import { AEError } from '../../engine/errors.js';
 import type { Split } from '../../engine/types.js';
-import { AEElement } from '../../shared/ae-element.js';
+import type { ModelStore } from '../../store/model-store.js';
+import { LiveElement } from '../../shared/live-element.js';
 import { digitColors, paintImages } from '../../shared/digits.js';
 import { formatLoss } from '../../shared/format.js';
 import { LABEL_COLORS, labelColors } from '../../shared/palette.js';
 import { planeOf, type PlaneView } from '../../shared/projection.js';
-import { Coalescer } from '../../shared/refresh.js';
-import { StoreController } from '../../shared/store-controller.js';
 import { packColors, type PointStyle } from './point-layer.js';
 import { ScatterPlot } from './scatter-plot.js';
 import { styles } from './ae-latent-scatter.styles.js';
@@ -35,8 +34,8 @@ const SPLITS: readonly Split[] = ['all', 'train', 'test'];
  * @cssproperty --ae-point-size - Point size in CSS pixels (default 2).
  * @cssproperty --ae-plot-height - Height of each plot (default: as wide as it is).
  */
-export class AeLatentScatter extends AEElement {
-  static override styles = [...AEElement.styles, styles];
+export class AeLatentScatter extends LiveElement {
+  static override styles = [...LiveElement.styles, styles];
 
   /** Which images to plot: all, train or test. */
   @property() split: Split = 'all';
@@ -60,24 +59,11 @@ export class AeLatentScatter extends AEElement {
   @query('canvas.thumb') private thumb?: HTMLCanvasElement;
   @query('canvas.decoded') private decodedCanvas?: HTMLCanvasElement;
 
-  private data: Dataset | null = null;
   private rows: Uint32Array = new Uint32Array(0);
   private rowLabels: Uint8Array | null = null;
   private plot: ScatterPlot | null = null;
   private pcaPlot: ScatterPlot | null = null;
   private resizer = new ResizeObserver(() => this.layout());
-  private refresher = new Coalescer(() => this.refresh());
-  private stores = new StoreController(this, {
-    bound: () => this.rebind(),
-    weightschange: () => void this.refresher.request(),
-    specchange: () => void this.refresher.request(),
-  });
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    await super.getUpdateComplete();
-    await this.refresher.settled;
-    return super.getUpdateComplete();
-  }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
@@ -99,13 +85,11 @@ export class AeLatentScatter extends AEElement {
     return this.plot?.points ?? new Float32Array(0);
   }
 
-  /** A new store: forget the old one's data and plot this one's from scratch. */
-  private rebind() {
-    this.data = null;
+  /** A new store: plot its data from scratch. */
+  protected override rebound() {
     this.view = null;
     this.pcaMse = null;
     this.status = 'Loading…';
-    void this.refresher.request();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -135,17 +119,7 @@ export class AeLatentScatter extends AEElement {
     return [parts[0], parts[1]];
   }
 
-  private async refresh() {
-    const store = this.stores.store;
-    if (!store || !this.isConnected) return;
-    if (!this.data) {
-      const data = await this.attempt(() => store.dataset());
-      if (!data || this.stores.store !== store) return;
-      this.data = data;
-      await store.ready().catch(() => undefined); // a preset without weights still plots
-      if (this.stores.store !== store) return;
-    }
-    const ds = this.data;
+  protected async refresh(store: ModelStore, ds: Dataset) {
     const projection = await this.attempt(() => store.codes(this.split));
     if (!projection || this.stores.store !== store) return;
     const n = projection.indices.length;
@@ -154,13 +128,13 @@ export class AeLatentScatter extends AEElement {
     this.rowLabels = ds.labels ? Uint8Array.from(projection.indices, (i) => ds.labels![i]) : null;
     this.view = view;
     this.status = `${n.toLocaleString()} ${this.split === 'all' ? '' : `${this.split} `}images, ${projection.dim}-number code${view.projected ? ', shown on its first two principal components' : ''}`;
-    await super.getUpdateComplete(); // the plot's canvas exists after this render
+    await this.rendered(); // the plot's canvas exists after this render
     this.plot?.setData(view.points, this.rowLabels);
     if (this.compare === 'pca' && this.pcaMse === null) {
       const pca = await this.attempt(() => store.pcaCodes(2, this.split));
       if (!pca || this.stores.store !== store) return;
       this.pcaMse = pca.testMse;
-      await super.getUpdateComplete();
+      await this.rendered();
       this.pcaPlot?.setData(pca.codes, this.rowLabels);
     }
   }

@@ -2,12 +2,11 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, queryAll, state } from 'lit/decorators.js';
 import type { Dataset } from '../../engine/dataset.js';
 import { AEError } from '../../engine/errors.js';
-import { AEElement } from '../../shared/ae-element.js';
+import type { ModelStore } from '../../store/model-store.js';
+import { LiveElement } from '../../shared/live-element.js';
 import { digitColors, mse, paintImages } from '../../shared/digits.js';
 import { formatLoss } from '../../shared/format.js';
-import { Coalescer } from '../../shared/refresh.js';
 import { gatherImages, pickByLabel } from '../../shared/samples.js';
-import { StoreController } from '../../shared/store-controller.js';
 import { styles } from './ae-reconstruction-grid.styles.js';
 
 /**
@@ -26,8 +25,8 @@ import { styles } from './ae-reconstruction-grid.styles.js';
  * @cssproperty --ae-digit-ink - Colour of a full-intensity pixel.
  * @cssproperty --ae-digit-paper - Colour of an empty pixel.
  */
-export class AeReconstructionGrid extends AEElement {
-  static override styles = [...AEElement.styles, styles];
+export class AeReconstructionGrid extends LiveElement {
+  static override styles = [...LiveElement.styles, styles];
 
   /** How many test images to show (one per digit in turn). */
   @property({ type: Number }) count = 10;
@@ -42,26 +41,14 @@ export class AeReconstructionGrid extends AEElement {
   @queryAll('canvas.original') private originals!: NodeListOf<HTMLCanvasElement>;
   @queryAll('canvas.reconstruction') private reconstructions!: NodeListOf<HTMLCanvasElement>;
 
-  private data: Dataset | null = null;
   private recon: Float32Array | null = null;
-  private refresher = new Coalescer(() => this.refresh());
-  private stores = new StoreController(this, {
-    bound: () => this.rebind(),
-    weightschange: () => void this.refresher.request(),
-  });
-
-  /** `updateComplete` also waits for the latest reconstruction to be drawn. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    await super.getUpdateComplete();
-    await this.refresher.settled;
-    return super.getUpdateComplete();
-  }
-
-  private rebind() {
-    this.data = null;
+  protected override rebound() {
     this.loading = true;
     this.pcaMse = null;
-    void this.refresher.request();
+  }
+
+  protected override dataLoaded() {
+    this.choose();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -91,18 +78,7 @@ export class AeReconstructionGrid extends AEElement {
     }
   }
 
-  private async refresh() {
-    const store = this.stores.store;
-    if (!store || !this.isConnected) return;
-    if (!this.data) {
-      const data = await this.attempt(() => store.dataset());
-      if (!data || this.stores.store !== store) return;
-      this.data = data;
-      this.choose();
-      await store.ready().catch(() => undefined); // a preset without weights still reconstructs
-      if (this.stores.store !== store) return;
-    }
-    const ds = this.data;
+  protected async refresh(store: ModelStore, ds: Dataset) {
     const shown = this.shown;
     const images = gatherImages(ds, shown);
     const recon = await this.attempt(() => store.reconstruct(images, shown.length));

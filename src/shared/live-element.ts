@@ -1,0 +1,58 @@
+import type { Dataset } from '../engine/dataset.js';
+import type { ModelStore } from '../store/model-store.js';
+import { AEElement } from './ae-element.js';
+import { Coalescer } from './refresh.js';
+import { StoreController } from './store-controller.js';
+
+/**
+ * An element that draws from its store's dataset and redraws when the weights or spec
+ * change: it loads the data (and the model, so a preset's weights) on first use, runs
+ * `refresh` coalesced, and makes `updateComplete` wait for the latest drawing.
+ */
+export abstract class LiveElement extends AEElement {
+  protected data: Dataset | null = null;
+  protected refresher = new Coalescer(() => this.refreshNow());
+  protected stores = new StoreController(this, {
+    bound: () => {
+      this.data = null;
+      this.rebound();
+      void this.refresher.request();
+    },
+    weightschange: () => void this.refresher.request(),
+    specchange: () => void this.refresher.request(),
+  });
+
+  /** Redraws from the current weights; `data` is loaded and the store is ready. */
+  protected abstract refresh(store: ModelStore, data: Dataset): Promise<void>;
+
+  /** Called when the element binds to a (new) store, before its data loads. */
+  protected rebound(): void {}
+
+  /** Called once a store's dataset has loaded. */
+  protected dataLoaded(_data: Dataset): void {}
+
+  /** Waits for the pending render only, not for refreshes: safe inside `refresh`. */
+  protected rendered(): Promise<boolean> {
+    return super.getUpdateComplete();
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.refresher.settled;
+    return super.getUpdateComplete();
+  }
+
+  private async refreshNow() {
+    const store = this.stores.store;
+    if (!store || !this.isConnected) return;
+    if (!this.data) {
+      const data = await this.attempt(() => store.dataset());
+      if (!data || this.stores.store !== store) return;
+      this.data = data;
+      this.dataLoaded(data);
+      await store.ready().catch(() => undefined); // a preset without weights still draws
+      if (this.stores.store !== store) return;
+    }
+    await this.refresh(store, this.data);
+  }
+}

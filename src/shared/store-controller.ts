@@ -12,7 +12,8 @@ export type StoreHandlers = {
 /**
  * Keeps an element subscribed to the store named by its `model`: subscribes on connect,
  * unsubscribes on disconnect, subscribes again on reconnect, and re-binds when `model`
- * changes. Every store event also requests a render.
+ * changes. A store event the element handles, and every status change, requests a
+ * render; the rest (progress at ~10 per second, say) cost the element nothing.
  */
 export class StoreController implements ReactiveController {
   store: ModelStore | null = null;
@@ -41,7 +42,7 @@ export class StoreController implements ReactiveController {
     this.unbind();
     if (!this.host.model) return;
     const store = getModelStore(this.host.model);
-    const names = ['progress', 'statechange', 'weightschange', 'specchange', 'error'] as const;
+    const names = (['progress', 'statechange', 'weightschange', 'specchange', 'error'] as const).filter((n) => n === 'statechange' || this.handlers[n]);
     const listeners = names.map((name) => {
       const listener = (event: Event) => {
         (this.handlers[name] as ((e: Event) => void) | undefined)?.(event);

@@ -60,18 +60,18 @@ describe('elements: memory', () => {
       host.append(el);
       await el.updateComplete;
       const baseline = (await store.memory()).numTensors;
-      let progressListeners = 0;
+      let statusListeners = 0; // every element subscribes to statechange
       const add = store.addEventListener.bind(store);
       const remove = store.removeEventListener.bind(store);
-      store.addEventListener = ((type: string, l: EventListener) => (type === 'progress' && progressListeners++, add(type as 'progress', l))) as typeof store.addEventListener;
-      store.removeEventListener = ((type: string, l: EventListener) => (type === 'progress' && progressListeners--, remove(type, l))) as typeof store.removeEventListener;
+      store.addEventListener = ((type: string, l: EventListener) => (type === 'statechange' && statusListeners++, add(type as 'statechange', l))) as typeof store.addEventListener;
+      store.removeEventListener = ((type: string, l: EventListener) => (type === 'statechange' && statusListeners--, remove(type, l))) as typeof store.removeEventListener;
       for (let i = 0; i < 20; i++) {
         el.remove();
         host.append(el);
         await el.updateComplete;
       }
       el.remove();
-      expect(progressListeners).to.equal(-1); // the one made before counting began is gone too
+      expect(statusListeners).to.equal(-1); // the one made before counting began is gone too
       await store.encode(new Float32Array(784), 1); // let queued engine work finish
       expect((await store.memory()).numTensors).to.equal(baseline);
       await store.dispose();

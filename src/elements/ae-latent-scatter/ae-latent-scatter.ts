@@ -61,6 +61,8 @@ export class AeLatentScatter extends LiveElement {
 
   private rows: Uint32Array = new Uint32Array(0);
   private rowLabels: Uint8Array | null = null;
+  /** The dataset's distinct labels, for the legend (found once per dataset, not per render). */
+  private labelSet: number[] = [];
   private plot: ScatterPlot | null = null;
   private pcaPlot: ScatterPlot | null = null;
   private resizer = new ResizeObserver(() => this.layout());
@@ -83,6 +85,10 @@ export class AeLatentScatter extends LiveElement {
   /** Points drawn in the model's plot (for tests and benchmarks). */
   get points(): Float32Array {
     return this.plot?.points ?? new Float32Array(0);
+  }
+
+  protected override dataLoaded(ds: Dataset) {
+    this.labelSet = ds.labels ? [...new Set(ds.labels)].sort((a, b) => a - b) : [];
   }
 
   /** A new store: plot its data from scratch. */
@@ -261,7 +267,7 @@ export class AeLatentScatter extends LiveElement {
   override render() {
     const ds = this.data;
     const hover = this.hovered >= 0 && ds ? { index: this.rows[this.hovered], label: this.rowLabels?.[this.hovered] } : null;
-    const labels = ds?.labels ? [...new Set(ds.labels)].sort((a, b) => a - b) : [];
+    const labels = this.labelSet;
     return html`
       <div class="plots ${this.compare === 'pca' ? 'compare' : ''}">
         ${this.renderPlot('model')} ${this.compare === 'pca' ? this.renderPlot('pca') : nothing}

@@ -41,6 +41,8 @@ export class AeReconstructionGrid extends LiveElement {
   @queryAll('canvas.original') private originals!: NodeListOf<HTMLCanvasElement>;
   @queryAll('canvas.reconstruction') private reconstructions!: NodeListOf<HTMLCanvasElement>;
 
+  /** The shown originals and their reconstructions, gathered once per refresh. */
+  private originalImages: { shown: number[]; images: Float32Array } | null = null;
   private recon: Float32Array | null = null;
   protected override rebound() {
     this.loading = true;
@@ -85,6 +87,7 @@ export class AeReconstructionGrid extends LiveElement {
     const evaluation = await this.attempt(() => store.evaluate());
     if (!recon || this.stores.store !== store) return;
     const size = ds.height * ds.width * ds.channels;
+    this.originalImages = { shown, images };
     this.recon = recon;
     this.errors = shown.map((_, k) => mse(images, recon, k * size, size));
     this.testMse = evaluation?.testMse ?? null;
@@ -99,7 +102,9 @@ export class AeReconstructionGrid extends LiveElement {
     const ds = this.data;
     if (!ds || !this.recon) return;
     const colors = digitColors(this);
-    const images = gatherImages(ds, this.shown);
+    // Painting runs on every render; gather only when the choice changed since the refresh.
+    const cached = this.originalImages?.shown === this.shown ? this.originalImages.images : null;
+    const images = cached ?? gatherImages(ds, this.shown);
     this.originals.forEach((c, k) => paintImages(c, images, ds, { count: 1, offset: k, colors }));
     this.reconstructions.forEach((c, k) => k < this.shown.length && paintImages(c, this.recon!, ds, { count: 1, offset: k, colors }));
   }

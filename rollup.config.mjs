@@ -93,7 +93,7 @@ function chunkName(chunk) {
 }
 
 export default {
-  input: { index: 'src/index.ts', 'ae-trainer': 'src/ae-trainer.ts', 'ae-latent-scatter': 'src/ae-latent-scatter.ts', 'ae-reconstruction-grid': 'src/ae-reconstruction-grid.ts' },
+  input: Object.fromEntries(['index', 'ae-trainer', 'ae-latent-scatter', 'ae-reconstruction-grid', 'ae-denoise-demo', 'vae-latent-walk', 'ae-anomaly-view', 'ae-draw-pad'].map((n) => [n, `src/${n}.ts`])),
   output: {
     dir: OUT,
     format: 'es',

@@ -41,7 +41,7 @@ const ELEMENTS = '#storybook-root *, #storybook-docs *';
 
 /** In the page: true once every ae-* element in the story has shown its store's data (or an error). */
 function rendered(selector) {
-  const els = [...document.querySelectorAll(selector)].filter((el) => el.localName.startsWith('ae-'));
+  const els = [...document.querySelectorAll(selector)].filter((el) => /^v?ae-/.test(el.localName));
   if (!els.length) return false;
   return els.every((el) => {
     const root = el.shadowRoot;
@@ -50,6 +50,9 @@ function rendered(selector) {
     if (el.localName === 'ae-trainer') return /^(ready|training|paused|error)$/.test(root.querySelector('.status')?.textContent.trim() ?? '');
     if (el.localName === 'ae-latent-scatter') return el.points.length > 0;
     if (el.localName === 'ae-reconstruction-grid') return root.querySelector('.grid')?.getAttribute('aria-busy') === 'false';
+    if (el.localName === 'ae-denoise-demo') return el.source === 'draw' || el.images !== null;
+    if (el.localName === 'vae-latent-walk') return el.gridImages !== null;
+    if (el.localName === 'ae-anomaly-view') return el.scores !== null;
     return true;
   });
 }
@@ -86,7 +89,7 @@ async function check(browser, origin, story) {
   try {
     await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=${story.type}`, { waitUntil: 'load' });
     await page.waitForFunction(rendered, { timeout: STORY_TIMEOUT, polling: 250 }, ELEMENTS);
-    await page.evaluate((sel) => Promise.all([...document.querySelectorAll(sel)].filter((el) => el.localName.startsWith('ae-')).map((el) => el.updateComplete)), ELEMENTS);
+    await page.evaluate((sel) => Promise.all([...document.querySelectorAll(sel)].filter((el) => /^v?ae-/.test(el.localName)).map((el) => el.updateComplete)), ELEMENTS);
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     ok = true;
   } catch (e) {

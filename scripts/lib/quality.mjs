@@ -9,8 +9,20 @@ export const THRESHOLDS = {
     ['kNN-5 accuracy >= 0.75', (r) => r.knn >= 0.75],
   ],
   'mnist-vae-2d': [['15x15 grid over [-3,3]^2 decodes all ten digits', (r) => r.gridDigits === 10]],
-  'mnist-dae': [['restored MSE at least 3x below noisy MSE (gaussian 0.5)', (r) => r.denoiseRatio >= 3]],
+  'mnist-dae': [
+    ['restored MSE at least 3x below noisy MSE (gaussian 0.5)', (r) => r.denoiseRatio >= 3],
+    ['every corruption of the denoise demo restored below its noisy MSE', (r) => Object.values(r.restoreRatios).every((x) => x > 1)],
+  ],
 };
+
+/** The denoise demo's default corruptions (a 10-pixel square is 10/28 of the side). */
+export const RESTORATIONS = [
+  ['salt-pepper', 0.2],
+  ['masking', 0.5],
+  ['inpaint', 10 / 28],
+  ['superres', 2],
+  ['superres', 4],
+];
 
 /** Row-major latent points of an n x n grid over [lo, hi]^2, first dimension across. */
 export function gridLatents(n, lo, hi) {
@@ -57,6 +69,11 @@ export async function measurePreset(lib, id, { checksOnly = false } = {}) {
     row.noisyMse = d.noisyMse;
     row.restoredMse = d.restoredMse;
     row.denoiseRatio = d.noisyMse / d.restoredMse;
+    row.restoreRatios = {};
+    for (const [noiseType, noise] of RESTORATIONS) {
+      const r = await store.evaluateDenoising({ noiseType, noise, seed: 1 });
+      row.restoreRatios[`${noiseType} ${+noise.toFixed(3)}`] = r.noisyMse / r.restoredMse;
+    }
   }
   return row;
 }

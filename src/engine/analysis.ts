@@ -7,7 +7,7 @@ import { corrupt } from './noise.js';
 import { nextTask } from './schedule.js';
 import type { NoiseType } from './spec.js';
 import type { DeviceDataset } from './session.js';
-import type { DenoiseEvaluation, Metrics, Projection, Split } from './types.js';
+import type { DenoiseEvaluation, Metrics, Projection, ReconstructionErrors, Split } from './types.js';
 
 // Read-only measurements of a model against its dataset: codes, PCA baselines, kNN,
 // denoising. Everything runs in chunks so 10,000 images never sit on the backend twice.
@@ -145,4 +145,19 @@ export async function evaluateDenoising(ae: Autoencoder, ds: DeviceDataset, nois
   }
   const count = indices.length * pixelsOf(ds);
   return { noiseType, noise, noisyMse: noisy / count, restoredMse: restored / count };
+}
+
+/** Per-image reconstruction MSE over a split: the anomaly score of each image. */
+export async function reconstructionErrors(ae: Autoencoder, ds: DeviceDataset, split: Split): Promise<ReconstructionErrors> {
+  const indices = splitIndices(ds, split);
+  const errors = new Float32Array(indices.length);
+  for (let start = 0; start < indices.length; start += CHUNK) {
+    const idx = indices.subarray(start, start + CHUNK);
+    const e = tf.tidy(() => {
+      const x = gather(ds, idx);
+      return tf.mean(tf.squaredDifference(reconstructTensor(ae, x), x), [1, 2, 3]);
+    });
+    errors.set(await download(e), start);
+  }
+  return { indices, errors };
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { AEError } from './errors.js';
 import { registerConvFilterGrad } from './conv-filter-grad.js';
+import { registerMatMulTranspose } from './matmul-transpose.js';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendPreference = 'auto' | BackendName;
@@ -33,6 +34,7 @@ async function register(name: BackendName, { wasmPaths, wasmThreads = 0 }: Backe
     // One core stays free by default: the page must keep drawing frames while training.
     wasm.setThreadsCount(wasmThreads > 0 ? wasmThreads : Math.max(1, (globalThis.navigator?.hardwareConcurrency || 2) - 1));
     registerConvFilterGrad('wasm');
+    registerMatMulTranspose('wasm');
   }
 }
 

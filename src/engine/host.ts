@@ -79,6 +79,8 @@ export class EngineHost implements HostApi {
   codes = (id: string, split: Split) => this.session(id).codes(split);
   pcaCodes = (id: string, components: number, split: Split) => this.session(id).pcaCodes(components, split);
   classify = (id: string, images: Float32Array, n: number) => this.session(id).classify(images, n);
+  corrupt = (id: string, images: Float32Array, n: number, noiseType: NoiseType, noise: number, seed: number) => this.session(id).corrupt(images, n, noiseType, noise, seed);
+  reconstructionErrors = (id: string, split: Split) => this.session(id).reconstructionErrors(split);
   evaluateDenoising = (id: string, noiseType: NoiseType, noise: number, seed?: number) => this.session(id).evaluateDenoising(noiseType, noise, seed);
   load = (id: string, source: WeightsSource) => this.session(id).load(source);
   save = (id: string, url: string) => this.session(id).save(url);

@@ -26,10 +26,13 @@ export async function fitPca(x: tf.Tensor2D, k: number, seed = 7): Promise<Pca> 
     const centred = tf.sub(x, mean);
     return tf.div(tf.matMul(centred, centred, true, false), Math.max(1, n - 1)) as tf.Tensor2D;
   });
-  let basis = tf.tidy(() => tf.linalg.qr(tf.randomNormal([d, p], 0, 1, 'float32', seed) as tf.Tensor2D)[0]);
+  // The basis is orthonormalised in plain JS: it is only d x p, and tf.linalg.qr costs
+  // hundreds of small kernel calls per step (60 steps took ~15 s on wasm).
+  let basis = tf.tidy(() => tf.tensor2d(orthonormalize(tf.randomNormal([d, p], 0, 1, 'float32', seed).dataSync() as Float32Array, d, p), [d, p]));
   for (let i = 0; i < ITERATIONS; i++) {
-    const next = tf.tidy(() => tf.linalg.qr(tf.matMul(cov, basis))[0]);
-    basis.dispose();
+    const product = tf.matMul(cov, basis);
+    const next = tf.tensor2d(orthonormalize((await product.data()) as Float32Array, d, p), [d, p]);
+    tf.dispose([product, basis]);
     basis = next;
   }
   const small = tf.tidy(() => tf.matMul(basis, tf.matMul(cov, basis), true, false));
@@ -97,4 +100,20 @@ export async function knnAccuracy(reference: tf.Tensor2D, referenceLabels: Uint8
   let correct = 0;
   predicted.forEach((p, i) => (correct += p === queryLabels[i] ? 1 : 0));
   return correct / predicted.length;
+}
+
+/** Modified Gram-Schmidt on the p columns of a row-major d x p matrix, in place. */
+function orthonormalize(a: Float32Array, d: number, p: number): Float32Array {
+  for (let j = 0; j < p; j++) {
+    for (let i = 0; i < j; i++) {
+      let dot = 0;
+      for (let r = 0; r < d; r++) dot += a[r * p + i] * a[r * p + j];
+      for (let r = 0; r < d; r++) a[r * p + j] -= dot * a[r * p + i];
+    }
+    let norm = 0;
+    for (let r = 0; r < d; r++) norm += a[r * p + j] ** 2;
+    norm = Math.sqrt(norm) || 1;
+    for (let r = 0; r < d; r++) a[r * p + j] /= norm;
+  }
+  return a;
 }

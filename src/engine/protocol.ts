@@ -3,7 +3,7 @@ import type { Dataset } from './dataset.js';
 import type { SerializedError } from './errors.js';
 import type { Quantization } from './quantize.js';
 import type { ModelSpec, NoiseType } from './spec.js';
-import type { DenoiseEvaluation, Metrics, ModelFiles, Projection, Split, TrainOptions, TrainProgress, TrainResult, WeightsSource } from './types.js';
+import type { DenoiseEvaluation, Metrics, ModelFiles, Projection, ReconstructionErrors, Split, TrainOptions, TrainProgress, TrainResult, WeightsSource } from './types.js';
 
 /** Test-split figures of the current weights. */
 export interface Evaluation {
@@ -37,6 +37,8 @@ export interface HostApi {
   /** A split through a PCA fitted on the train split (cached per dataset), with its test MSE. */
   pcaCodes(session: string, components: number, split: Split): Promise<Projection & { testMse: number }>;
   classify(session: string, images: Float32Array, n: number): Promise<Uint8Array>;
+  corrupt(session: string, images: Float32Array, n: number, noiseType: NoiseType, noise: number, seed: number): Promise<Float32Array>;
+  reconstructionErrors(session: string, split: Split): Promise<ReconstructionErrors>;
   evaluateDenoising(session: string, noiseType: NoiseType, noise: number, seed?: number): Promise<DenoiseEvaluation>;
   load(session: string, source: WeightsSource): Promise<ModelSpec>;
   save(session: string, url: string): Promise<void>;

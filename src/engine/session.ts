@@ -6,7 +6,8 @@ import { assignWeights, exportFiles, loadArtifacts, saveToUrl } from './persiste
 import type { Quantization } from './quantize.js';
 import { normalizeSpec, type ModelSpec } from './spec.js';
 import { evaluate, trainLoop } from './trainer.js';
-import type { DenoiseEvaluation, Metrics, Projection, Split, TrainOptions, TrainResult, WeightsSource } from './types.js';
+import type { DenoiseEvaluation, Metrics, Projection, ReconstructionErrors, Split, TrainOptions, TrainResult, WeightsSource } from './types.js';
+import { corrupt } from './noise.js';
 import * as analysis from './analysis.js';
 import type { NoiseType } from './spec.js';
 import type { Pca } from './metrics.js';
@@ -166,6 +167,11 @@ export class Session {
     return this.batched(latents, n, this.ae.spec.latentDim, this.pixels, 'latents', (z) => this.ae.decoder.apply(z) as tf.Tensor);
   }
 
+  /** Corrupts images as denoising training would (seeded), for showing what the model undoes. */
+  async corrupt(images: Float32Array, n: number, noiseType: NoiseType, noise: number, seed: number): Promise<Float32Array> {
+    return this.batched(images, n, this.pixels, this.pixels, 'images', (x) => corrupt(tf.reshape(x, [-1, ...this.imageDims]), noiseType, noise, seed));
+  }
+
   private get imageDims(): [number, number, number] {
     const { height, width, channels } = this.ae.shape;
     return [height, width, channels];
@@ -211,6 +217,10 @@ export class Session {
 
   classify(images: Float32Array, n: number): Promise<Uint8Array> {
     return analysis.classify(this.ds, images, n);
+  }
+
+  reconstructionErrors(split: Split): Promise<ReconstructionErrors> {
+    return analysis.reconstructionErrors(this.ae, this.ds, split);
   }
 
   evaluateDenoising(noiseType: NoiseType, noise: number, seed = 1): Promise<DenoiseEvaluation> {

@@ -2,7 +2,7 @@ import { AEError } from './errors.js';
 
 export type ModelKind = 'ae' | 'denoising' | 'sparse' | 'contractive' | 'vae' | 'conv';
 export type Activation = 'relu' | 'elu' | 'selu' | 'tanh' | 'sigmoid' | 'linear';
-export type NoiseType = 'gaussian' | 'salt-pepper' | 'masking';
+export type NoiseType = 'gaussian' | 'salt-pepper' | 'masking' | 'inpaint' | 'superres' | 'mixed';
 export type LossName = 'mse' | 'bce';
 
 /** A model, described as data. Fields mirror <ae-trainer>'s attributes. */
@@ -37,7 +37,10 @@ export interface ModelSpec {
 
 export const KINDS: readonly ModelKind[] = ['ae', 'denoising', 'sparse', 'contractive', 'vae', 'conv'];
 export const ACTIVATIONS: readonly Activation[] = ['relu', 'elu', 'selu', 'tanh', 'sigmoid', 'linear'];
-export const NOISE_TYPES: readonly NoiseType[] = ['gaussian', 'salt-pepper', 'masking'];
+/** Largest `noise` per type: σ for gaussian, a share of pixels or of the side, a downsampling factor for superres. */
+const NOISE_MAX: Record<NoiseType, number> = { gaussian: 10, 'salt-pepper': 1, masking: 1, inpaint: 1, superres: 8, mixed: 1 };
+
+export const NOISE_TYPES: readonly NoiseType[] = ['gaussian', 'salt-pepper', 'masking', 'inpaint', 'superres', 'mixed'];
 export const LOSSES: readonly LossName[] = ['mse', 'bce'];
 
 /** The course lab: Flatten, Dense 200 ReLU, Dense 200 ReLU, Dense 2 tanh, mirrored decoder. */
@@ -108,7 +111,7 @@ export function normalizeSpec(partial: Partial<ModelSpec> = {}, base: Readonly<M
     outputActivation: oneOf('outputActivation', s.outputActivation, ['sigmoid', 'linear'] as const),
     loss: oneOf('loss', s.loss, LOSSES),
     noiseType,
-    noise: nonNegative('noise', s.noise, noiseType === 'gaussian' ? 10 : 1),
+    noise: nonNegative('noise', s.noise, NOISE_MAX[noiseType]),
     sparsity: nonNegative('sparsity', s.sparsity),
     contraction: nonNegative('contraction', s.contraction),
     beta: nonNegative('beta', s.beta),

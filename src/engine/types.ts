@@ -1,5 +1,6 @@
 // Plain-data types that cross between the engine and the main thread. No tfjs here:
 // the store imports from this file, and so does the public API.
+import type { NoiseType } from './spec.js';
 
 export interface TrainOptions {
   epochs: number;
@@ -64,10 +65,16 @@ export interface Metrics {
 
 /** How a model restores corrupted test images: MSE to the clean images before and after. */
 export interface DenoiseEvaluation {
-  noiseType: 'gaussian' | 'salt-pepper' | 'masking';
+  noiseType: NoiseType;
   noise: number;
   noisyMse: number;
   restoredMse: number;
+}
+
+/** Each image's reconstruction MSE: `errors[k]` belongs to dataset image `indices[k]`. */
+export interface ReconstructionErrors {
+  indices: Uint32Array;
+  errors: Float32Array;
 }
 
 /** Which images of a dataset: its train split, its test split, or all of them. */

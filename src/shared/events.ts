@@ -13,6 +13,8 @@ export interface AEEventMap {
   'ae-train-end': { stopped: boolean; epochs: number; loss: number; testLoss?: number };
   /** A latent point was decoded (scatter click or Enter, walk cursor). */
   'ae-decode': { latent: number[]; image: Float32Array };
+  /** A stroke on an <ae-draw-pad> ended, or the pad was cleared. */
+  'ae-draw': { image: Float32Array; empty: boolean };
   /** The reader selected a dataset image (scatter hover or focus). */
   'ae-select': { index: number; label: number | null };
 }
@@ -27,5 +29,6 @@ declare global {
     'ae-train-end': AEEvent<'ae-train-end'>;
     'ae-decode': AEEvent<'ae-decode'>;
     'ae-select': AEEvent<'ae-select'>;
+    'ae-draw': AEEvent<'ae-draw'>;
   }
 }

@@ -1,3 +1,5 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
 import type { Dataset } from '../engine/dataset.js';
 import type { ModelStore } from '../store/model-store.js';
 import { AEElement } from './ae-element.js';
@@ -11,16 +13,28 @@ import { StoreController } from './store-controller.js';
  */
 export abstract class LiveElement extends AEElement {
   protected data: Dataset | null = null;
+  /** Why the store cannot show what the element expects (a preset's weights are missing, say); outlives attribute errors. */
+  @state() protected storeProblem = '';
+  /** Counts binds and weight or spec changes: a refresh can skip work its weights already did. */
+  protected generation = 0;
   protected refresher = new Coalescer(() => this.refreshNow());
   protected stores = new StoreController(this, {
     bound: () => {
+      this.generation++;
+      this.storeProblem = '';
       this.data = null;
       this.rebound();
       void this.refresher.request();
     },
-    weightschange: () => void this.refresher.request(),
-    specchange: () => void this.refresher.request(),
+    weightschange: () => this.changed(),
+    specchange: () => this.changed(),
   });
+
+  private changed() {
+    this.generation++;
+    this.storeProblem = ''; // new weights: whatever was missing has been replaced
+    void this.refresher.request();
+  }
 
   /** Redraws from the current weights; `data` is loaded and the store is ready. */
   protected abstract refresh(store: ModelStore, data: Dataset): Promise<void>;
@@ -34,6 +48,11 @@ export abstract class LiveElement extends AEElement {
   /** Waits for the pending render only, not for refreshes: safe inside `refresh`. */
   protected rendered(): Promise<boolean> {
     return super.getUpdateComplete();
+  }
+
+  protected override renderError() {
+    const extra = this.storeProblem && this.storeProblem !== this.errorMessage ? html`<p class="error" role="alert" part="error">${this.storeProblem}</p>` : nothing;
+    return html`${super.renderError()}${extra}`;
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -50,7 +69,10 @@ export abstract class LiveElement extends AEElement {
       if (!data || this.stores.store !== store) return;
       this.data = data;
       this.dataLoaded(data);
-      await store.ready().catch(() => undefined); // a preset without weights still draws
+      // A preset without weights still draws (a fresh model), and says why it looks untrained.
+      await store.ready().catch((e) => {
+        if (this.stores.store === store) this.storeProblem = this.reportError(e).message;
+      });
       if (this.stores.store !== store) return;
     }
     await this.refresh(store, this.data);

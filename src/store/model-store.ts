@@ -2,7 +2,7 @@ import { validateDataset, type Dataset, type DatasetInput } from '../engine/data
 import { AEError } from '../engine/errors.js';
 import type { Evaluation } from '../engine/protocol.js';
 import { normalizeSpec, type ModelSpec, type NoiseType } from '../engine/spec.js';
-import { DEFAULT_TRAIN, type DenoiseEvaluation, type Metrics, type ModelFiles, type Projection, type Split, type TrainOptions, type TrainResult, type WeightsSource } from '../engine/types.js';
+import { DEFAULT_TRAIN, type DenoiseEvaluation, type Metrics, type ModelFiles, type Projection, type ReconstructionErrors, type Split, type TrainOptions, type TrainResult, type WeightsSource } from '../engine/types.js';
 import { absolute, releaseHost } from './config.js';
 import { downloadFiles, readFiles } from './files.js';
 import { StoreCore, type StoreEventMap } from './store-core.js';
@@ -112,6 +112,26 @@ export class ModelStore extends StoreCore {
       return Promise.reject(this.fail(new AEError('input-invalid', AEError.from(e).message.replace('Model spec', 'evaluateDenoising():'))));
     }
     return this.guarded(() => this.call('evaluateDenoising', checked.noiseType, checked.noise, seed));
+  }
+
+  /**
+   * Corrupted copies of `n` images, as a denoising model sees them in training: noise
+   * (gaussian σ, salt-pepper or masking share), `inpaint` (a square of that share of the
+   * side, blanked) or `superres` (downsampled by that factor and back). Seeded.
+   */
+  corrupt(images: Float32Array, n: number, options: { noiseType: NoiseType; noise: number; seed?: number }): Promise<Float32Array> {
+    let checked: ModelSpec;
+    try {
+      checked = normalizeSpec({ noiseType: options.noiseType, noise: options.noise }, this.spec);
+    } catch (e) {
+      return Promise.reject(this.fail(new AEError('input-invalid', AEError.from(e).message.replace('Model spec', 'corrupt():'))));
+    }
+    return this.guarded(() => this.call('corrupt', images, n, checked.noiseType, checked.noise, options.seed ?? 1));
+  }
+
+  /** Each image's reconstruction MSE over a split: an anomaly score (high = unlike the training data). */
+  reconstructionErrors(split: Split = 'test'): Promise<ReconstructionErrors> {
+    return this.guarded(() => this.call('reconstructionErrors', split));
   }
 
   /** Trains until done or stopped; progress arrives as `progress` events. */

@@ -11,7 +11,7 @@ export const PRESETS: Record<string, Preset> = {
   'mnist-ae-2d': { id: 'mnist-ae-2d', title: 'Autoencoder, 2-D code (the course lab)', spec: { kind: 'ae', latentDim: 2, hidden: [200, 200], codeActivation: 'linear', loss: 'bce' } },
   'mnist-ae-16': { id: 'mnist-ae-16', title: 'Autoencoder, 16-D code for features', spec: { kind: 'ae', latentDim: 16, hidden: [200, 200], codeActivation: 'linear' } },
   'mnist-vae-2d': { id: 'mnist-vae-2d', title: 'Variational autoencoder, 2-D latent', spec: { kind: 'vae', latentDim: 2, hidden: [256, 128], loss: 'bce', beta: 1 } },
-  'mnist-dae': { id: 'mnist-dae', title: 'Denoising autoencoder, 32-D code', spec: { kind: 'denoising', latentDim: 32, hidden: [256], codeActivation: 'linear', noiseType: 'gaussian', noise: 0.5, loss: 'bce' } },
+  'mnist-dae': { id: 'mnist-dae', title: 'Denoising autoencoder, 32-D code (noise, blanked squares, downsampling)', spec: { kind: 'denoising', latentDim: 32, hidden: [256], codeActivation: 'linear', noiseType: 'mixed', noise: 0.8, loss: 'bce' } },
   'mnist-conv-ae': { id: 'mnist-conv-ae', title: 'Convolutional autoencoder, 16-D code', spec: { kind: 'conv', latentDim: 16, hidden: [], codeActivation: 'linear', filters: [16, 32] } },
 };
 

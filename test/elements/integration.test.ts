@@ -50,7 +50,7 @@ describe('elements together', () => {
 describe('elements: memory', () => {
   before(() => configure({ backend: 'wasm' }));
 
-  for (const tag of ['ae-trainer', 'ae-latent-scatter', 'ae-reconstruction-grid'] as const) {
+  for (const tag of ['ae-trainer', 'ae-latent-scatter', 'ae-reconstruction-grid', 'ae-denoise-demo', 'vae-latent-walk', 'ae-anomaly-view'] as const) {
     it(`<${tag}> leaves no tensors or listeners behind after 20 connect/disconnect cycles`, async () => {
       const store = freshStore('mem');
       await store.setDataset(subset(await getModelStore('mem-source').dataset(), 200));

@@ -1,0 +1,250 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Dataset } from '../../engine/dataset.js';
+import { AEError } from '../../engine/errors.js';
+import { mulberry32 } from '../../engine/random.js';
+import type { DenoiseEvaluation } from '../../engine/types.js';
+import type { ModelStore } from '../../store/model-store.js';
+import { LiveElement } from '../../shared/live-element.js';
+import { digitColors, mse, paintImages } from '../../shared/digits.js';
+import { formatLoss } from '../../shared/format.js';
+import { gatherImages } from '../../shared/samples.js';
+import '../ae-draw-pad/define.js';
+import { corruptionOf, FACTORS, NOISES, TASKS, type Noise, type Task } from './corruption.js';
+import { styles } from './ae-denoise-demo.styles.js';
+
+interface Panels {
+  clean: Float32Array;
+  corrupted: Float32Array;
+  restored: Float32Array;
+  name: string;
+}
+
+/**
+ * @summary A digit, the digit corrupted, and the model's restoration side by side, with
+ * each one's error: noise (gaussian, salt-and-pepper, masking), a blanked square to fill
+ * in, or a downsampled image to sharpen. Test images or the reader's own drawing.
+ *
+ * @event ae-error - A bad attribute or a failed store call; `detail.code`, `detail.message`.
+ *
+ * @csspart panels - The three images.
+ * @csspart clean - The clean image (canvas).
+ * @csspart corrupted - The corrupted image (canvas).
+ * @csspart restored - The model's output (canvas).
+ * @csspart controls - Task, noise and sample controls.
+ * @csspart pad - The drawing pad (with the "Draw" source).
+ * @csspart summary - The test-split figures.
+ * @csspart error - The inline error message.
+ *
+ * @cssproperty --ae-panel-size - Displayed size of each of the three images (default 140px).
+ * @cssproperty --ae-digit-ink - Colour of a full-intensity pixel.
+ * @cssproperty --ae-digit-paper - Colour of an empty pixel.
+ */
+export class AeDenoiseDemo extends LiveElement {
+  static override styles = [...LiveElement.styles, styles];
+
+  /** Id of the page-wide model store to join; a preset id loads its pretrained weights. */
+  @property({ reflect: true }) override model = 'mnist-dae';
+  /** What the model is asked to undo: `denoise`, `inpaint` (a blanked square) or `superres` (downsampled). */
+  @property() task: Task = 'denoise';
+  /** With `task="denoise"`: `gaussian`, `salt-pepper` or `masking`. */
+  @property({ attribute: 'noise-type' }) noiseType: Noise = 'gaussian';
+  /** Amount of noise: σ for gaussian, the share of pixels for the others (default 0.5, 0.2, 0.5). */
+  @property({ type: Number }) noise?: number;
+  /** With `task="inpaint"`: side of the blanked square in pixels. */
+  @property({ type: Number }) block = 10;
+  /** With `task="superres"`: downsampling factor, 2 or 4. */
+  @property({ type: Number }) factor = 2;
+  /** Seed of the sample choice and of the noise; "New sample" moves on from it. */
+  @property({ type: Number }) seed = 1;
+  /** Dataset index of the image to show instead of a seeded test image. */
+  @property({ type: Number }) index?: number;
+  /** Where the clean image comes from: `test` (the test split) or `draw` (the drawing pad). */
+  @property() source: 'test' | 'draw' = 'test';
+
+  @state() private panels: Panels | null = null;
+  @state() private split: DenoiseEvaluation | null = null;
+  @state() private kind = '';
+  @state() private trainedOn = '';
+  @query('canvas.clean') private cleanCanvas?: HTMLCanvasElement;
+  @query('canvas.corrupted') private corruptedCanvas?: HTMLCanvasElement;
+  @query('canvas.restored') private restoredCanvas?: HTMLCanvasElement;
+
+  private draws = 0;
+  private drawing: Float32Array | null = null;
+
+  /** The three images of the last refresh: clean, corrupted, restored. */
+  get images(): Readonly<Panels> | null {
+    return this.panels;
+  }
+
+  /** MSE to the clean image of the corrupted and the restored image. */
+  get errors(): { corrupted: number; restored: number } | null {
+    const p = this.panels;
+    return p ? { corrupted: mse(p.clean, p.corrupted), restored: mse(p.clean, p.restored) } : null;
+  }
+
+  protected override rebound() {
+    this.panels = null;
+    this.split = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    const watched = ['task', 'noiseType', 'noise', 'block', 'factor', 'seed', 'index', 'source'] as const;
+    if (this.data && watched.some((k) => changed.has(k))) void this.refresher.request();
+  }
+
+  /** The clean image: the drawing, the `index` image, or a seeded test image. */
+  private pick(ds: Dataset): { image: Float32Array; name: string } | null {
+    if (this.source === 'draw') return this.drawing ? { image: this.drawing, name: 'your drawing' } : null;
+    if (this.index !== undefined && this.index !== null && !Number.isNaN(this.index)) {
+      if (!Number.isInteger(this.index) || this.index < 0 || this.index >= ds.n) throw new AEError('input-invalid', `index="${this.index}" must be an image number from 0 to ${ds.n - 1}.`);
+      return { image: gatherImages(ds, [this.index]), name: describe(ds, this.index) };
+    }
+    const rand = mulberry32(this.seed * 7919 + this.draws);
+    const i = ds.testIndices[Math.floor(rand() * ds.testIndices.length)];
+    return { image: gatherImages(ds, [i]), name: describe(ds, i) };
+  }
+
+  protected async refresh(store: ModelStore, ds: Dataset) {
+    let corruption: ReturnType<typeof corruptionOf>;
+    let sample: ReturnType<typeof this.pick>;
+    try {
+      corruption = corruptionOf(this, Math.min(ds.height, ds.width));
+      sample = this.pick(ds);
+    } catch (e) {
+      this.reportError(e);
+      return;
+    }
+    this.kind = store.spec.kind;
+    this.trainedOn = store.spec.kind === 'denoising' ? `${store.spec.noiseType} ${store.spec.noise}` : '';
+    if (!sample) {
+      this.panels = null;
+      this.clearError();
+      return;
+    }
+    const seed = this.seed * 31 + this.draws;
+    const corrupted = await this.attempt(() => store.corrupt(sample.image, 1, { ...corruption, seed }));
+    const restored = corrupted && (await this.attempt(() => store.reconstruct(corrupted, 1)));
+    if (!corrupted || !restored || this.stores.store !== store) return;
+    this.clearError();
+    this.panels = { clean: sample.image, corrupted, restored, name: sample.name };
+    await this.rendered();
+    const split = await this.attempt(() => store.evaluateDenoising({ ...corruption, seed }));
+    if (split && this.stores.store === store) this.split = split;
+  }
+
+  private newSample() {
+    this.draws++;
+    void this.refresher.request();
+  }
+
+  private onDraw(e: CustomEvent<{ image: Float32Array; empty: boolean }>) {
+    this.drawing = e.detail.empty ? null : e.detail.image;
+    void this.refresher.request();
+  }
+
+  protected override updated() {
+    const ds = this.data;
+    const p = this.panels;
+    if (!ds || !p) return;
+    const colors = digitColors(this);
+    if (this.cleanCanvas) paintImages(this.cleanCanvas, p.clean, ds, { count: 1, colors });
+    if (this.corruptedCanvas) paintImages(this.corruptedCanvas, p.corrupted, ds, { count: 1, colors });
+    if (this.restoredCanvas) paintImages(this.restoredCanvas, p.restored, ds, { count: 1, colors });
+  }
+
+  private renderControls() {
+    const noise = NOISES[this.noiseType] ?? NOISES.gaussian;
+    const amount = this.noise ?? noise.fallback;
+    const side = Math.min(this.data?.height ?? 28, this.data?.width ?? 28);
+    return html`
+      <div class="controls" part="controls">
+        <label>Task
+          <select @change=${(e: Event) => (this.task = (e.target as HTMLSelectElement).value as Task)}>
+            ${Object.entries(TASKS).map(([k, label]) => html`<option value=${k} ?selected=${k === this.task}>${label}</option>`)}
+          </select>
+        </label>
+        ${this.task === 'denoise'
+          ? html`<label>Noise
+                <select @change=${(e: Event) => ((this.noiseType = (e.target as HTMLSelectElement).value as Noise), (this.noise = undefined))}>
+                  ${Object.keys(NOISES).map((k) => html`<option value=${k} ?selected=${k === this.noiseType}>${k}</option>`)}
+                </select>
+              </label>
+              <label>${noise.label} <output>${amount}</output>
+                <input type="range" min="0" max=${noise.max} step=${noise.step} .value=${String(amount)} @input=${(e: Event) => (this.noise = Number((e.target as HTMLInputElement).value))} />
+              </label>`
+          : this.task === 'inpaint'
+            ? html`<label>Square side, pixels <output>${this.block}</output>
+                <input type="range" min="2" max=${side} step="1" .value=${String(this.block)} @input=${(e: Event) => (this.block = Number((e.target as HTMLInputElement).value))} />
+              </label>`
+            : html`<label>Downsampled
+                <select @change=${(e: Event) => (this.factor = Number((e.target as HTMLSelectElement).value))}>
+                  ${FACTORS.map((f) => html`<option value=${f} ?selected=${f === this.factor}>${f}x</option>`)}
+                </select>
+              </label>`}
+        <fieldset>
+          <legend>Image</legend>
+          <label><input type="radio" name="source" value="test" .checked=${this.source === 'test'} @change=${() => (this.source = 'test')} /> Test image</label>
+          <label><input type="radio" name="source" value="draw" .checked=${this.source === 'draw'} @change=${() => (this.source = 'draw')} /> Draw</label>
+        </fieldset>
+        ${this.source === 'test' ? html`<button @click=${this.newSample}>New sample</button>` : nothing}
+      </div>
+    `;
+  }
+
+  override render() {
+    const e = this.errors;
+    const p = this.panels;
+    return html`
+      ${this.renderControls()}
+      <div class="body">
+        ${this.source === 'draw'
+          ? html`<ae-draw-pad part="pad" .height=${this.data?.height ?? 28} .width=${this.data?.width ?? 28} @ae-draw=${this.onDraw}></ae-draw-pad>`
+          : nothing}
+        <div class="panels" part="panels" aria-busy=${!p && this.source === 'test'}>
+          <figure>
+            <canvas class="digit clean" part="clean" role="img" aria-label=${`Clean: ${p?.name ?? 'no image yet'}`}></canvas>
+            <figcaption>Clean${p ? html`<span class="muted"> · ${p.name}</span>` : nothing}</figcaption>
+          </figure>
+          <figure>
+            <canvas class="digit corrupted" part="corrupted" role="img" aria-label=${`Corrupted, error ${formatLoss(e?.corrupted)}`}></canvas>
+            <figcaption>Corrupted · MSE <strong>${formatLoss(e?.corrupted)}</strong></figcaption>
+          </figure>
+          <figure>
+            <canvas class="digit restored" part="restored" role="img" aria-label=${`Restored, error ${formatLoss(e?.restored)}`}></canvas>
+            <figcaption>Restored · MSE <strong>${formatLoss(e?.restored)}</strong></figcaption>
+          </figure>
+        </div>
+      </div>
+      ${this.source === 'draw' && !p ? html`<p class="muted">Draw a digit on the pad; it is corrupted and restored when you lift the pen.</p>` : nothing}
+      ${this.renderSummary()}
+      ${this.renderError()}
+    `;
+  }
+
+  private renderSummary() {
+    const s = this.split;
+    const notice =
+      this.kind && this.kind !== 'denoising'
+        ? html`<p class="note">This model (${this.kind}) was not trained to denoise: it learned to copy clean digits, so much of the corruption passes through. Train it with kind “denoising”, or use <code>model="mnist-dae"</code>.</p>`
+        : this.trainedOn
+          ? html`<p class="muted">Trained on ${this.trainedOn.replace(/ /, ' noise, amount ')}.</p>`
+          : nothing;
+    return html`
+      ${notice}
+      <p class="summary" part="summary">
+        ${!this.panels && !s
+          ? nothing
+          : s
+          ? html`Whole test split: corrupted <strong>${formatLoss(s.noisyMse)}</strong> → restored <strong>${formatLoss(s.restoredMse)}</strong>
+              (${s.restoredMse < s.noisyMse ? `${(s.noisyMse / Math.max(s.restoredMse, 1e-9)).toFixed(1)}× lower` : 'no better'}).`
+          : html`<span class="muted">Measuring the test split…</span>`}
+      </p>
+    `;
+  }
+}
+
+function describe(ds: Dataset, i: number): string {
+  return ds.labels ? `digit ${ds.labels[i]} (image ${i})` : `image ${i}`;
+}

@@ -1,0 +1,374 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Dataset } from '../../engine/dataset.js';
+import { AEError } from '../../engine/errors.js';
+import type { ModelStore } from '../../store/model-store.js';
+import { LiveElement } from '../../shared/live-element.js';
+import { digitColors, paintImages } from '../../shared/digits.js';
+import { gatherImages } from '../../shared/samples.js';
+import { mulberry32 } from '../../engine/random.js';
+import '../ae-draw-pad/define.js';
+import { codeStats, gridLatents, interpolate, parsePair, planePoint, randomLatents, type CodeStats, type Plane } from './latents.js';
+import { styles } from './vae-latent-walk.styles.js';
+
+/** How many random latent vectors "Decode random values" shows (4 rows of 8). */
+const RANDOM_COUNT = 32;
+
+interface Endpoint {
+  image: Float32Array;
+  name: string;
+}
+
+/**
+ * @summary A VAE's latent space to walk: the decoded manifold grid with a draggable
+ * cursor, the straight line between two images' codes, and decoded random values;
+ * redrawn live while the model trains.
+ *
+ * @event ae-error - A bad attribute or a failed store call; `detail.code`, `detail.message`.
+ * @event ae-decode - The cursor's latent point was decoded; `detail.latent`, `detail.image`.
+ *
+ * @csspart grid - The decoded manifold grid (canvas).
+ * @csspart plane - The focusable area over the grid (arrow keys move the cursor).
+ * @csspart cursor - The cursor marker.
+ * @csspart decoded - The decoded image at the cursor.
+ * @csspart interpolation - The interpolation section.
+ * @csspart strip - The decoded images between the two endpoints (canvas).
+ * @csspart random - The decoded random values (canvas).
+ * @csspart error - The inline error message.
+ *
+ * @cssproperty --ae-walk-size - Displayed size of the manifold grid (default 320px).
+ * @cssproperty --ae-digit-size - Displayed size of single images (default 56px).
+ * @cssproperty --ae-digit-ink - Colour of a full-intensity pixel.
+ * @cssproperty --ae-digit-paper - Colour of an empty pixel.
+ */
+export class VaeLatentWalk extends LiveElement {
+  static override styles = [...LiveElement.styles, styles];
+
+  /** Id of the page-wide model store to join; a preset id loads its pretrained weights. */
+  @property({ reflect: true }) override model = 'mnist-vae-2d';
+  /** Images per side of the manifold grid (2 to 30). */
+  @property({ type: Number }) grid = 15;
+  /** Latent range of the grid, "low,high"; by default -3,3 for a VAE, the observed code range otherwise. */
+  @property() range?: string;
+  /** The two code dimensions the grid walks ("0,1"); the others stay at the mean code. */
+  @property() dims = '0,1';
+  /** Images in the interpolation strip, both endpoints included (2 to 30). */
+  @property({ type: Number }) steps = 10;
+  /** Dataset index of the interpolation's first image (default: a test image chosen by `seed`). */
+  @property({ type: Number }) from?: number;
+  /** Dataset index of the interpolation's last image. */
+  @property({ type: Number }) to?: number;
+  /** Seed of the chosen pair and of the random values. */
+  @property({ type: Number }) seed = 1;
+
+  @state() private plane: Plane | null = null;
+  /** The cursor as fractions of the plane: u left to right, v bottom to top. */
+  @state() private cursor = { u: 0.5, v: 0.5 };
+  @state() private ends: [Endpoint, Endpoint] | null = null;
+  @state() private loading = true;
+  @state() private kind = '';
+  @query('canvas.manifold') private gridCanvas?: HTMLCanvasElement;
+  @query('canvas.focus') private focusCanvas?: HTMLCanvasElement;
+  @query('canvas.strip') private stripCanvas?: HTMLCanvasElement;
+  @query('canvas.random') private randomCanvas?: HTMLCanvasElement;
+  @query('canvas.end-a') private endA?: HTMLCanvasElement;
+  @query('canvas.end-b') private endB?: HTMLCanvasElement;
+  @query('ae-draw-pad') private pad?: HTMLElementTagNameMap['ae-draw-pad'];
+
+  private stats: CodeStats | null = null;
+  private pairDraw = 0;
+  private randomDraw = 0;
+  private drawn: { grid: Float32Array; strip: Float32Array; random: Float32Array; n: number; steps: number } | null = null;
+  private focusImage: Float32Array | null = null;
+  private focusPending = false;
+  private focusRunning = false;
+
+  /** The decoded grid (n*n images, row-major from the top-left) of the last refresh. */
+  get gridImages(): Float32Array | null {
+    return this.drawn?.grid ?? null;
+  }
+
+  /** The decoded interpolation strip of the last refresh. */
+  get stripImages(): Float32Array | null {
+    return this.drawn?.strip ?? null;
+  }
+
+  /** The latent vector under the cursor. */
+  get cursorLatent(): number[] {
+    return this.plane ? Array.from(planePoint(this.plane, this.cursor.u, this.cursor.v)) : [];
+  }
+
+  protected override rebound() {
+    this.loading = true;
+    this.stats = null;
+    this.ends = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (!this.data) return;
+    if (changed.has('from') || changed.has('to') || (changed.has('seed') && changed.get('seed') !== undefined)) this.ends = null;
+    if (['grid', 'range', 'dims', 'steps', 'from', 'to', 'seed'].some((k) => changed.has(k as keyof VaeLatentWalk))) void this.refresher.request();
+  }
+
+  /** Reads the attributes, reporting bad values and falling back to the defaults. */
+  private settings(store: ModelStore, ds: Dataset) {
+    const latentDim = store.spec.latentDim;
+    const problems: string[] = [];
+    const whole = (name: string, value: number, lo: number, hi: number, fallback: number) => {
+      if (Number.isInteger(value) && value >= lo && value <= hi) return value;
+      problems.push(`${name}="${value}" must be a whole number from ${lo} to ${hi}.`);
+      return fallback;
+    };
+    const n = whole('grid', this.grid, 2, 30, 15);
+    const steps = whole('steps', this.steps, 2, 30, 10);
+    let dims: [number, number] = [0, Math.min(1, latentDim - 1)];
+    const pair = parsePair(this.dims);
+    if (pair && pair.every((d) => Number.isInteger(d) && d >= 0 && d < latentDim) && (pair[0] !== pair[1] || latentDim === 1)) dims = pair;
+    else problems.push(`dims="${this.dims}" must name two different code dimensions from 0 to ${latentDim - 1}.`);
+    let range: [number, number] | null = null;
+    if (this.range != null && this.range.trim() !== '') {
+      range = parsePair(this.range);
+      if (!range || !(range[0] < range[1])) {
+        problems.push(`range="${this.range}" must be two numbers "low,high" with low < high.`);
+        range = null;
+      }
+    }
+    const index = (name: string, i: number | undefined) => {
+      if (i === undefined || i === null || Number.isNaN(i)) return undefined;
+      if (Number.isInteger(i) && i >= 0 && i < ds.n) return i;
+      problems.push(`${name}="${i}" must be an image number from 0 to ${ds.n - 1}.`);
+      return undefined;
+    };
+    return { n, steps, dims, range, from: index('from', this.from), to: index('to', this.to), problems };
+  }
+
+  protected async refresh(store: ModelStore, ds: Dataset) {
+    const s = this.settings(store, ds);
+    const vae = store.spec.kind === 'vae';
+    // Code statistics: the mean holds the other dimensions, and a plain AE's range and random draws follow its codes.
+    const codes = await this.attempt(() => store.codes('test'));
+    if (!codes || this.stores.store !== store) return;
+    const stats = codeStats(codes.codes, codes.indices.length, codes.dim);
+    this.stats = stats;
+    const [d0, d1] = s.dims;
+    const span = (d: number): [number, number] => s.range ?? (vae ? [-3, 3] : [stats.low[d], stats.high[d]]);
+    const plane: Plane = { dims: s.dims, x: span(d0), y: span(d1), base: stats.mean.slice() };
+    const ends = this.ends ?? this.pickEnds(ds, s.from, s.to);
+    const endCodes = await this.attempt(() => store.encode(concat(ends[0].image, ends[1].image), 2));
+    if (!endCodes || this.stores.store !== store) return;
+    const dim = stats.dim;
+    const unit = { mean: vae ? new Float32Array(dim) : stats.mean, std: vae ? new Float32Array(dim).fill(1) : stats.std };
+    const latents = concat(
+      gridLatents(plane, s.n),
+      interpolate(endCodes.subarray(0, dim), endCodes.subarray(dim), s.steps),
+      randomLatents(RANDOM_COUNT, unit.mean, unit.std, this.seed * 7919 + this.randomDraw),
+    );
+    const count = s.n * s.n + s.steps + RANDOM_COUNT;
+    const images = await this.attempt(() => store.decode(latents, count));
+    if (!images || this.stores.store !== store) return;
+    if (s.problems.length) this.reportError(new AEError('input-invalid', s.problems.join(' ')));
+    else this.clearError();
+    const size = ds.height * ds.width * ds.channels;
+    this.drawn = {
+      grid: images.subarray(0, s.n * s.n * size),
+      strip: images.subarray(s.n * s.n * size, (s.n * s.n + s.steps) * size),
+      random: images.subarray((s.n * s.n + s.steps) * size),
+      n: s.n,
+      steps: s.steps,
+    };
+    this.plane = plane;
+    this.ends = ends;
+    this.kind = store.spec.kind;
+    this.loading = false;
+    await this.decodeCursor();
+    this.requestUpdate();
+  }
+
+  /** Two test images of different labels, chosen by `seed` (or the `from`/`to` images). */
+  private pickEnds(ds: Dataset, from?: number, to?: number): [Endpoint, Endpoint] {
+    const rand = mulberry32(this.seed * 104729 + this.pairDraw);
+    const test = ds.testIndices;
+    const pick = () => test[Math.floor(rand() * test.length)];
+    const a = from ?? pick();
+    let b = to ?? pick();
+    for (let k = 0; to === undefined && k < 50 && ds.labels && ds.labels[b] === ds.labels[a]; k++) b = pick();
+    const name = (i: number) => (ds.labels ? `digit ${ds.labels[i]} (image ${i})` : `image ${i}`);
+    return [
+      { image: gatherImages(ds, [a]), name: name(a) },
+      { image: gatherImages(ds, [b]), name: name(b) },
+    ];
+  }
+
+  /** Decodes the cursor's point; moves made meanwhile are folded into one more decode. */
+  private async decodeCursor() {
+    const store = this.stores.store;
+    if (!store || !this.plane) return;
+    if (this.focusRunning) {
+      this.focusPending = true;
+      return;
+    }
+    this.focusRunning = true;
+    try {
+      do {
+        this.focusPending = false;
+        const latent = planePoint(this.plane, this.cursor.u, this.cursor.v);
+        const image = await this.attempt(() => store.decode(latent, 1));
+        if (!image || this.stores.store !== store) return;
+        this.focusImage = image;
+        this.requestUpdate();
+        this.emit('ae-decode', { latent: Array.from(latent), image });
+      } while (this.focusPending);
+    } finally {
+      this.focusRunning = false;
+    }
+  }
+
+  private moveCursor(u: number, v: number) {
+    this.cursor = { u: Math.min(1, Math.max(0, u)), v: Math.min(1, Math.max(0, v)) };
+    void this.decodeCursor();
+  }
+
+  private onKey(e: KeyboardEvent) {
+    const cell = 1 / Math.max(1, (this.drawn?.n ?? this.grid) - 1);
+    const step = e.shiftKey ? cell / 5 : cell;
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    if (e.key === 'Home') this.moveCursor(0.5, 0.5);
+    else if (moves[e.key]) this.moveCursor(this.cursor.u + moves[e.key][0], this.cursor.v + moves[e.key][1]);
+    else return;
+    e.preventDefault();
+  }
+
+  private onPointer(e: PointerEvent) {
+    if (e.type === 'pointerdown') {
+      if (e.button > 0) return;
+      try {
+        (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+      } catch {
+        // a synthetic pointer cannot be captured; dragging still works inside the plane
+      }
+    } else if (!(e.buttons & 1)) return;
+    const r = (e.currentTarget as HTMLElement).getBoundingClientRect();
+    this.moveCursor((e.clientX - r.left) / (r.width || 1), 1 - (e.clientY - r.top) / (r.height || 1));
+  }
+
+  private newPair() {
+    this.pairDraw++;
+    this.ends = null;
+    if (this.data) this.ends = this.pickEnds(this.data);
+    void this.refresher.request();
+  }
+
+  private useDrawing(which: 0 | 1) {
+    const image = this.pad?.value;
+    if (!image || !this.ends) return;
+    const ends: [Endpoint, Endpoint] = [...this.ends];
+    ends[which] = { image, name: 'your drawing' };
+    this.ends = ends;
+    void this.refresher.request();
+  }
+
+  private newRandom() {
+    this.randomDraw++;
+    void this.refresher.request();
+  }
+
+  protected override updated() {
+    const ds = this.data;
+    const d = this.drawn;
+    if (!ds || !d) return;
+    const colors = digitColors(this);
+    if (this.gridCanvas) paintImages(this.gridCanvas, d.grid, ds, { cols: d.n, colors });
+    if (this.stripCanvas) paintImages(this.stripCanvas, d.strip, ds, { cols: d.steps, colors });
+    if (this.randomCanvas) paintImages(this.randomCanvas, d.random, ds, { cols: 8, colors });
+    if (this.focusCanvas && this.focusImage) paintImages(this.focusCanvas, this.focusImage, ds, { count: 1, colors });
+    if (this.ends && this.endA && this.endB) {
+      paintImages(this.endA, this.ends[0].image, ds, { count: 1, colors });
+      paintImages(this.endB, this.ends[1].image, ds, { count: 1, colors });
+    }
+  }
+
+  override render() {
+    const p = this.plane;
+    const z = this.cursorLatent;
+    const [d0, d1] = p?.dims ?? [0, 1];
+    const fmt = (v: number) => v.toFixed(2);
+    const where = p ? `z${d0} = ${fmt(z[d0])}, z${d1} = ${fmt(z[d1])}` : '';
+    const n = this.drawn?.n ?? this.grid;
+    return html`
+      <div class="top" aria-busy=${this.loading}>
+        <figure class="manifold-figure">
+          <div
+            class="plane"
+            part="plane"
+            tabindex="0"
+            role="slider"
+            aria-label="Latent cursor: arrow keys move it one grid cell (Shift: a fifth), Home centres it"
+            aria-roledescription="2-D slider"
+            aria-valuemin=${p?.x[0] ?? -3}
+            aria-valuemax=${p?.x[1] ?? 3}
+            aria-valuenow=${p ? z[d0] : 0}
+            aria-valuetext=${where}
+            @keydown=${this.onKey}
+            @pointerdown=${this.onPointer}
+            @pointermove=${this.onPointer}
+          >
+            <canvas class="digit manifold" part="grid"></canvas>
+            ${p ? html`<span class="cursor" part="cursor" style="left:${this.cursor.u * 100}%;top:${(1 - this.cursor.v) * 100}%"></span>` : nothing}
+          </div>
+          <figcaption>
+            ${this.loading
+              ? html`<span class="muted">Loading…</span>`
+              : html`${n}×${n} decoded grid over z${d0} ∈ [${fmt(p!.x[0])}, ${fmt(p!.x[1])}], z${d1} ∈ [${fmt(p!.y[0])}, ${fmt(p!.y[1])}]${(this.stats?.dim ?? 2) > 2 ? ', other dimensions at the mean code' : ''}.`}
+          </figcaption>
+        </figure>
+        <figure class="focus-figure">
+          <canvas class="digit focus" part="decoded" role="img" aria-label=${`Decoded image at ${where}`}></canvas>
+          <figcaption class="mono">${where}</figcaption>
+        </figure>
+      </div>
+      ${this.kind && this.kind !== 'vae'
+        ? html`<p class="note">This is a ${this.kind} autoencoder, not a VAE: nothing pulls its codes toward a standard normal, so the grid spans the codes' observed range and random values follow their mean and spread. Gaps in that range decode to blends that are no digit.</p>`
+        : nothing}
+      <section class="interpolation" part="interpolation" aria-label="Interpolation between two images">
+        <p class="title">Interpolation in latent space, ${this.drawn?.steps ?? this.steps} steps</p>
+        <div class="strip-row">
+          <canvas class="digit end-a" role="img" aria-label=${`From ${this.ends?.[0].name ?? ''}`}></canvas>
+          <canvas class="digit strip" part="strip" role="img" aria-label="Decoded images along the straight line between the two codes"></canvas>
+          <canvas class="digit end-b" role="img" aria-label=${`To ${this.ends?.[1].name ?? ''}`}></canvas>
+        </div>
+        <p class="muted">From ${this.ends?.[0].name ?? '…'} to ${this.ends?.[1].name ?? '…'}.</p>
+        <div class="actions">
+          <button @click=${this.newPair}>New pair</button>
+          <details>
+            <summary>Draw your own endpoints</summary>
+            <div class="draw">
+              <ae-draw-pad></ae-draw-pad>
+              <div class="actions">
+                <button @click=${() => this.useDrawing(0)}>Use as first</button>
+                <button @click=${() => this.useDrawing(1)}>Use as last</button>
+              </div>
+            </div>
+          </details>
+        </div>
+      </section>
+      <section class="random-section" aria-label="Random latent values">
+        <div class="actions">
+          <button @click=${this.newRandom}>Decode random values</button>
+          <span class="muted">${this.kind === 'vae' || !this.kind ? 'Drawn from a standard normal.' : "Drawn from a normal with the codes' mean and spread."}</span>
+        </div>
+        <canvas class="digit random" part="random" role="img" aria-label=${`${RANDOM_COUNT} images decoded from random latent vectors`}></canvas>
+      </section>
+      ${this.renderError()}
+    `;
+  }
+}
+
+function concat(...parts: Float32Array[]): Float32Array {
+  const out = new Float32Array(parts.reduce((s, p) => s + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

@@ -86,16 +86,19 @@ async function check(browser, origin, story) {
   });
   const started = Date.now();
   let ok = false;
+  let usesStore = true;
   try {
     await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=${story.type}`, { waitUntil: 'load' });
     await page.waitForFunction(rendered, { timeout: STORY_TIMEOUT, polling: 250 }, ELEMENTS);
     await page.evaluate((sel) => Promise.all([...document.querySelectorAll(sel)].filter((el) => /^v?ae-/.test(el.localName)).map((el) => el.updateComplete)), ELEMENTS);
     await new Promise((r) => setTimeout(r, SETTLE_MS));
+    // Elements with a `model` use a store, and a store's engine runs in a Worker.
+    usesStore = await page.evaluate((sel) => [...document.querySelectorAll(sel)].some((el) => 'model' in el), ELEMENTS);
     ok = true;
   } catch (e) {
     problems.push(`did not render: ${e.message.split('\n')[0]}`);
   }
-  if (ok && !workers) problems.push('the engine did not start its Worker (ran in the page instead)');
+  if (ok && usesStore && !workers) problems.push('the engine did not start its Worker (ran in the page instead)');
   const aeErrors = await page.evaluate(() => window.__aeErrors).catch(() => []);
   for (const e of aeErrors) if (!expectedAeError(e)) problems.push(`ae-error from <${e.source}>: ${e.code}: ${e.message}`);
   page.removeAllListeners(); // closing cancels requests; those are not the story's failures

@@ -102,18 +102,40 @@ export async function knnAccuracy(reference: tf.Tensor2D, referenceLabels: Uint8
   return correct / predicted.length;
 }
 
-/** Modified Gram-Schmidt on the p columns of a row-major d x p matrix, in place. */
+/**
+ * Orthonormal columns spanning those of a row-major d x p matrix: Gram-Schmidt in float64
+ * with a second pass ("twice is enough"), so columns that shrank to rounding noise (data
+ * of lower rank than p) still come out orthogonal. A column with nothing left is
+ * replaced by the first unit vector that adds a direction.
+ */
 function orthonormalize(a: Float32Array, d: number, p: number): Float32Array {
+  const q = Float64Array.from(a);
+  const col = new Float64Array(d);
   for (let j = 0; j < p; j++) {
+    for (let r = 0; r < d; r++) col[r] = q[r * p + j];
+    let norm = project(q, col, d, p, j);
+    for (let unit = 0; norm < 1e-10 && unit < d; unit++) {
+      col.fill(0);
+      col[unit] = 1;
+      norm = project(q, col, d, p, j);
+    }
+    for (let r = 0; r < d; r++) q[r * p + j] = col[r] / (norm || 1);
+  }
+  return Float32Array.from(q);
+}
+
+/** Removes from `col` (twice) its parts along the first j columns of q; returns the norm left. */
+function project(q: Float64Array, col: Float64Array, d: number, p: number, j: number): number {
+  const start = Math.hypot(...col) || 1;
+  for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i < j; i++) {
       let dot = 0;
-      for (let r = 0; r < d; r++) dot += a[r * p + i] * a[r * p + j];
-      for (let r = 0; r < d; r++) a[r * p + j] -= dot * a[r * p + i];
+      for (let r = 0; r < d; r++) dot += q[r * p + i] * col[r];
+      for (let r = 0; r < d; r++) col[r] -= dot * q[r * p + i];
     }
-    let norm = 0;
-    for (let r = 0; r < d; r++) norm += a[r * p + j] ** 2;
-    norm = Math.sqrt(norm) || 1;
-    for (let r = 0; r < d; r++) a[r * p + j] /= norm;
   }
-  return a;
+  let norm = 0;
+  for (let r = 0; r < d; r++) norm += col[r] ** 2;
+  // Relative to where it started: a column that was all rounding noise counts as empty.
+  return Math.sqrt(norm) / start < 1e-6 ? 0 : Math.sqrt(norm);
 }

@@ -10,7 +10,7 @@ import { digitColors, mse, paintImages } from '../../shared/digits.js';
 import { formatLoss } from '../../shared/format.js';
 import { gatherImages } from '../../shared/samples.js';
 import '../ae-draw-pad/define.js';
-import { corruptionOf, FACTORS, NOISES, TASKS, type Noise, type Task } from './corruption.js';
+import { corruptionOf, describeNoise, FACTORS, NOISES, TASKS, type Noise, type Task } from './corruption.js';
 import { styles } from './ae-denoise-demo.styles.js';
 
 interface Panels {
@@ -117,7 +117,7 @@ export class AeDenoiseDemo extends LiveElement {
       return;
     }
     this.kind = store.spec.kind;
-    this.trainedOn = store.spec.kind === 'denoising' ? `${store.spec.noiseType} ${store.spec.noise}` : '';
+    this.trainedOn = store.spec.kind === 'denoising' ? describeNoise(store.spec.noiseType, store.spec.noise) : '';
     if (!sample) {
       this.panels = null;
       this.clearError();
@@ -229,7 +229,7 @@ export class AeDenoiseDemo extends LiveElement {
       this.kind && this.kind !== 'denoising'
         ? html`<p class="note">This model (${this.kind}) was not trained to denoise: it learned to copy clean digits, so much of the corruption passes through. Train it with kind “denoising”, or use <code>model="mnist-dae"</code>.</p>`
         : this.trainedOn
-          ? html`<p class="muted">Trained on ${this.trainedOn.replace(/ /, ' noise, amount ')}.</p>`
+          ? html`<p class="muted">Trained on ${this.trainedOn}.</p>`
           : nothing;
     return html`
       ${notice}

@@ -45,3 +45,22 @@ export function corruptionOf(s: CorruptionSettings, side: number): { noiseType: 
   if (!Number.isFinite(amount) || amount < 0 || amount > noise.max) throw bad(`noise="${s.noise}" must be a number from 0 to ${noise.max} for ${s.noiseType} noise.`);
   return { noiseType: s.noiseType, noise: amount };
 }
+
+/** What a denoising model was trained on, in words. */
+export function describeNoise(type: NoiseType, amount: number): string {
+  const share = `${Math.round(amount * 100)}%`;
+  switch (type) {
+    case 'gaussian':
+      return `gaussian noise (σ ${amount})`;
+    case 'salt-pepper':
+      return `salt-and-pepper noise (${share} of pixels)`;
+    case 'masking':
+      return `masking (${share} of pixels dropped)`;
+    case 'inpaint':
+      return `blanked squares (${share} of the side)`;
+    case 'superres':
+      return `${amount}x downsampling`;
+    case 'mixed':
+      return `a mix of noise, masking, blanked squares and downsampling (strength ${amount})`;
+  }
+}

@@ -92,7 +92,73 @@ function chunkName(chunk) {
   return `${top ? top[0] : 'chunk'}-[hash].js`;
 }
 
-export default {
+/** Shared by every build: resolution, CommonJS, TypeScript (declarations only for the package build). */
+const basePlugins = ({ declarations }) => [
+  assetRoots(),
+  nodeResolve({ browser: true, preferBuiltins: false }),
+  // long, seedrandom and tfjs-backend-wasm's wasm-out/*.js are CommonJS. The worker
+  // glue's `wasmWorkerContents` and seedrandom's `alea`, ... become named exports.
+  commonjs({
+    include: /node_modules/,
+    ignore: NODE_BUILTINS,
+    requireReturnsDefault: 'auto',
+  }),
+  typescript({
+    tsconfig: './tsconfig.json',
+    // Only the library: tsconfig.json also covers test/, which must not reach dist/.
+    include: ['src/**/*.ts'],
+    filterRoot: '.',
+    compilerOptions: {
+      rootDir: 'src',
+      outDir: OUT,
+      declaration: declarations,
+      ...(declarations ? { declarationDir: resolve(OUT, 'types') } : {}),
+      sourceMap: true,
+      inlineSources: true, // maps must carry the TS: src/ is not published
+      noEmit: false,
+    },
+  }),
+];
+
+// typeofs: false keeps `typeof x !== 'undefined'` guards. tfjs-backend-wasm runs its
+// threaded glue from `factory.toString()` in a Blob worker, where the glue's closure
+// variables (_scriptDir) do not exist; `x === void 0` would throw there.
+const minify = () => terser({ format: { comments: false }, compress: { passes: 2, typeofs: false } });
+
+const onwarn = (warning, warn) => {
+  // tfjs's emscripten glue uses top-level `this`, and tfjs has internal import cycles: harmless.
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
+  warn(warning);
+};
+
+const ENGINE_FILE = 'autoencoder-widgets.engine.js';
+
+/**
+ * The single-file build's page script reaches the engine through one file beside it:
+ * the Worker runs it, and the in-page fallback imports it, instead of code-split chunks.
+ */
+function dropinEngine() {
+  return {
+    name: 'dropin-engine',
+    resolveId(source, importer) {
+      if (source === '../engine/host.js' && importer?.endsWith(join('src', 'store', 'channel.ts'))) return { id: `./${ENGINE_FILE}`, external: true };
+      return null;
+    },
+    transform(code, id) {
+      if (!id.endsWith(join('src', 'store', 'config.ts'))) return null;
+      const from = "new URL('../engine/worker.ts', import.meta.url)";
+      if (!code.includes(from)) this.error(`dropin-engine: ${from} not found in src/store/config.ts; update rollup.config.mjs.`);
+      const s = new MagicString(code);
+      const at = code.indexOf(from);
+      s.overwrite(at, at + from.length, `new URL('./${ENGINE_FILE}', import.meta.url)`);
+      return { code: s.toString(), map: s.generateMap({ hires: true }) };
+    },
+  };
+}
+
+/** The package: ESM per element plus index.js, code-split, with declarations. */
+const packageBuild = {
   input: Object.fromEntries(['index', 'ae-trainer', 'ae-latent-scatter', 'ae-reconstruction-grid', 'ae-denoise-demo', 'vae-latent-walk', 'ae-anomaly-view', 'ae-draw-pad'].map((n) => [n, `src/${n}.ts`])),
   output: {
     dir: OUT,
@@ -101,42 +167,23 @@ export default {
     chunkFileNames: chunkName,
     sourcemap: true,
   },
-  onwarn(warning, warn) {
-    // tfjs's emscripten glue uses top-level `this`, and tfjs has internal import cycles: harmless.
-    if (warning.code === 'THIS_IS_UNDEFINED') return;
-    if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
-    warn(warning);
-  },
-  plugins: [
-    assets(),
-    assetRoots(),
-    nodeResolve({ browser: true, preferBuiltins: false }),
-    // long, seedrandom and tfjs-backend-wasm's wasm-out/*.js are CommonJS. The worker
-    // glue's `wasmWorkerContents` and seedrandom's `alea`, ... become named exports.
-    commonjs({
-      include: /node_modules/,
-      ignore: NODE_BUILTINS,
-      requireReturnsDefault: 'auto',
-    }),
-    typescript({
-      tsconfig: './tsconfig.json',
-      // Only the library: tsconfig.json also covers test/, which must not reach dist/.
-      include: ['src/**/*.ts'],
-      filterRoot: '.',
-      compilerOptions: {
-        rootDir: 'src',
-        outDir: OUT,
-        declaration: true,
-        declarationDir: resolve(OUT, 'types'),
-        sourceMap: true,
-        inlineSources: true, // maps must carry the TS: src/ is not published
-        noEmit: false,
-      },
-    }),
-    moduleWorkers(),
-    // typeofs: false keeps `typeof x !== 'undefined'` guards. tfjs-backend-wasm runs its
-    // threaded glue from `factory.toString()` in a Blob worker, where the glue's closure
-    // variables (_scriptDir) do not exist; `x === void 0` would throw there.
-    terser({ format: { comments: false }, compress: { passes: 2, typeofs: false } }),
-  ],
+  onwarn,
+  plugins: [assets(), ...basePlugins({ declarations: true }), moduleWorkers(), minify()],
 };
+
+/** The drop-in: one page script with every element, and its engine in one file beside it. */
+const dropinBuild = {
+  input: { 'autoencoder-widgets': 'src/autoencoder-widgets.ts' },
+  output: { dir: OUT, format: 'es', entryFileNames: '[name].js', sourcemap: true, inlineDynamicImports: true },
+  onwarn,
+  plugins: [dropinEngine(), ...basePlugins({ declarations: false }), minify()],
+};
+
+const engineBuild = {
+  input: { 'autoencoder-widgets.engine': 'src/engine/worker.ts' },
+  output: { dir: OUT, format: 'es', entryFileNames: '[name].js', sourcemap: true, inlineDynamicImports: true },
+  onwarn,
+  plugins: [...basePlugins({ declarations: false }), minify()],
+};
+
+export default [packageBuild, dropinBuild, engineBuild];

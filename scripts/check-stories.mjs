@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { CHROME_ARGS, findChrome } from './lib/chrome.mjs';
 import { ROOT, startServer } from './serve.mjs';
+import { rendered } from './lib/rendered.mjs';
 
 const STATIC = join(ROOT, 'storybook-static');
 const STORY_TIMEOUT = 90_000;
@@ -38,24 +39,6 @@ const expectedAeError = (e) => e.code === 'weights-missing' && UNSHIPPED.has(/pr
 const index = JSON.parse(readFileSync(join(STATIC, 'index.json'), 'utf8'));
 const stories = Object.values(index.entries).filter((e) => (e.type === 'story' || (docs && e.type === 'docs')) && e.id.includes(filter));
 const ELEMENTS = '#storybook-root *, #storybook-docs *';
-
-/** In the page: true once every ae-* element in the story has shown its store's data (or an error). */
-function rendered(selector) {
-  const els = [...document.querySelectorAll(selector)].filter((el) => /^v?ae-/.test(el.localName));
-  if (!els.length) return false;
-  return els.every((el) => {
-    const root = el.shadowRoot;
-    if (!root) return false;
-    if (root.querySelector('.error')) return true;
-    if (el.localName === 'ae-trainer') return /^(ready|training|paused|error)$/.test(root.querySelector('.status')?.textContent.trim() ?? '');
-    if (el.localName === 'ae-latent-scatter') return el.points.length > 0;
-    if (el.localName === 'ae-reconstruction-grid') return root.querySelector('.grid')?.getAttribute('aria-busy') === 'false';
-    if (el.localName === 'ae-denoise-demo') return el.source === 'draw' || el.images !== null;
-    if (el.localName === 'vae-latent-walk') return el.gridImages !== null;
-    if (el.localName === 'ae-anomaly-view') return el.scores !== null;
-    return true;
-  });
-}
 
 async function check(browser, origin, story) {
   const problems = [];

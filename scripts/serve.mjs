@@ -65,9 +65,10 @@ async function handle(root, req, res, headers) {
 /**
  * Starts the server and resolves with { server, url }. Port 0 picks a free port.
  * `isolate: true` adds COOP/COEP headers (enables tfjs-wasm threads); off by default.
+ * `headers` are sent with every reply (a Content-Security-Policy, say).
  */
-export function startServer(port = 8000, { root = ROOT, host = '127.0.0.1', isolate = false } = {}) {
-  const headers = isolate ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } : {};
+export function startServer(port = 8000, { root = ROOT, host = '127.0.0.1', isolate = false, headers: extra = {} } = {}) {
+  const headers = { ...(isolate ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } : {}), ...extra };
   const server = createServer((req, res) => {
     handle(root, req, res, headers).catch((e) => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });

@@ -4,20 +4,25 @@ import { EngineHost } from './host.js';
 import type { CallMessage, ReplyMessage } from './protocol.js';
 
 // Module worker entry: forwards calls to an EngineHost and posts results and events back.
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-const post = (msg: ReplyMessage, transfer: Transferable[] = []) => scope.postMessage(msg, transfer);
+// The single-file build also imports this module in the page (when a Worker cannot
+// start), so it serves only when it runs in a worker.
+export { EngineHost };
 
-const host = new EngineHost((session, name, detail) => post({ type: 'event', session, name, detail }));
+function serve(scope: DedicatedWorkerGlobalScope) {
+  const post = (msg: ReplyMessage, transfer: Transferable[] = []) => scope.postMessage(msg, transfer);
+  const host = new EngineHost((session, name, detail) => post({ type: 'event', session, name, detail }));
+  scope.onmessage = async (e: MessageEvent<CallMessage>) => {
+    const { id, method, args } = e.data;
+    try {
+      const fn = host[method] as (...a: unknown[]) => Promise<unknown>;
+      const value = await fn.apply(host, args);
+      // Results are fresh arrays: hand their memory over instead of copying.
+      post({ type: 'result', id, value }, ArrayBuffer.isView(value) ? [value.buffer as ArrayBuffer] : []);
+    } catch (err) {
+      post({ type: 'error', id, error: AEError.from(err, 'worker-failed').toJSON() });
+    }
+  };
+  post({ type: 'event', session: '', name: 'statechange', detail: { status: 'ready' } });
+}
 
-scope.onmessage = async (e: MessageEvent<CallMessage>) => {
-  const { id, method, args } = e.data;
-  try {
-    const fn = host[method] as (...a: unknown[]) => Promise<unknown>;
-    const value = await fn.apply(host, args);
-    // Results are fresh arrays: hand their memory over instead of copying.
-    post({ type: 'result', id, value }, ArrayBuffer.isView(value) ? [value.buffer as ArrayBuffer] : []);
-  } catch (err) {
-    post({ type: 'error', id, error: AEError.from(err, 'worker-failed').toJSON() });
-  }
-};
-post({ type: 'event', session: '', name: 'statechange', detail: { status: 'ready' } });
+if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) serve(self as unknown as DedicatedWorkerGlobalScope);

@@ -1,4 +1,9 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { LABEL_COLORS } from '../../shared/palette.js';
+
+// One rule per label colour: stylesheet rules, not style attributes, so the legend
+// needs no 'unsafe-inline' in a page's Content-Security-Policy.
+const swatches = unsafeCSS(LABEL_COLORS.map((c, l) => `.swatch.label-${l} { background: var(--ae-label-${l}, ${c}); }`).join('\n'));
 
 export const styles = css`
   .plots {
@@ -75,7 +80,9 @@ export const styles = css`
     border-radius: 50%;
     margin-right: 0.3em;
     vertical-align: -0.05em;
+    background: #777;
   }
+  ${swatches}
   .details {
     display: flex;
     gap: 1rem;

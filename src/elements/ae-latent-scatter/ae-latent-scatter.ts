@@ -7,7 +7,7 @@ import type { ModelStore } from '../../store/model-store.js';
 import { LiveElement } from '../../shared/live-element.js';
 import { digitColors, paintImages } from '../../shared/digits.js';
 import { formatLoss } from '../../shared/format.js';
-import { LABEL_COLORS, labelColors } from '../../shared/palette.js';
+import { labelColors } from '../../shared/palette.js';
 import { planeOf, type PlaneView } from '../../shared/projection.js';
 import { packColors, type PointStyle } from './point-layer.js';
 import { ScatterPlot } from './scatter-plot.js';
@@ -275,7 +275,7 @@ export class AeLatentScatter extends LiveElement {
       <p class="status muted" role="status">${this.status}${this.view?.projected ? ' (PCA projection of the code)' : ''}</p>
       ${labels.length
         ? html`<ul class="legend" part="legend" aria-label="Label colours">
-            ${labels.map((l) => html`<li><span class="swatch" style="background: var(--ae-label-${l}, ${LABEL_COLORS[l] ?? '#777'})"></span>${l}</li>`)}
+            ${labels.map((l) => html`<li><span class="swatch label-${l}"></span>${l}</li>`)}
           </ul>`
         : nothing}
       <div class="details">

@@ -273,6 +273,10 @@ export class VaeLatentWalk extends LiveElement {
   }
 
   protected override updated() {
+    // Placed through CSSOM, not a style attribute: pages with a strict CSP allow this.
+    const mark = this.renderRoot.querySelector<HTMLElement>('.cursor');
+    mark?.style.setProperty('left', `${this.cursor.u * 100}%`);
+    mark?.style.setProperty('top', `${(1 - this.cursor.v) * 100}%`);
     const ds = this.data;
     const d = this.drawn;
     if (!ds || !d) return;
@@ -313,7 +317,7 @@ export class VaeLatentWalk extends LiveElement {
             @pointermove=${this.onPointer}
           >
             <canvas class="digit manifold" part="grid"></canvas>
-            ${p ? html`<span class="cursor" part="cursor" style="left:${this.cursor.u * 100}%;top:${(1 - this.cursor.v) * 100}%"></span>` : nothing}
+            ${p ? html`<span class="cursor" part="cursor"></span>` : nothing}
           </div>
           <figcaption>
             ${this.loading

@@ -1,0 +1,6 @@
+import { mount } from 'svelte';
+import 'autoencoder-widgets';
+import App from './SvelteApp.svelte';
+
+window.received = [];
+mount(App, { target: document.getElementById('app') });

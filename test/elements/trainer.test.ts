@@ -96,6 +96,8 @@ describe('<ae-trainer>', () => {
     await store.encode(new Float32Array(784), 1); // queued after setSpec
     expect(store.spec.latentDim).to.equal(3);
     expect(store.spec.hidden).to.deep.equal([64, 32]);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.spec')!.textContent).to.contain('64-32-3'); // the summary follows the spec
     const errors: string[] = [];
     el.addEventListener('ae-error', (e) => errors.push(e.detail.code));
     el.setAttribute('latent-dim', 'abc');

@@ -80,6 +80,7 @@ export class AeTrainer extends AEElement {
     progress: (e) => this.onProgress(e.detail),
     weightschange: (e) => e.detail.reason !== 'train' && this.clearHistory(),
     statechange: (e) => this.onStatus(e.detail.status),
+    specchange: () => undefined, // re-render: the summary line shows the spec
     error: (e) => this.reportError(e.detail.error),
   });
   private history = new LossHistory();

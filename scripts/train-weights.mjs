@@ -2,6 +2,8 @@
 // own engine (built dist/, headless Chromium, wasm), seeded, and writes TF.js
 // LayersModel files to weights/<preset>/ plus weights/README.md.
 // TRAIN_EPOCHS_SCALE=0.05 shortens every phase (for checking the pipeline, not for shipping).
+// --reencode skips training: the shipped weights are loaded and written again in the
+// plan's `ship` encoding, measured the same way (training time kept from results.json).
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -11,11 +13,13 @@ import { PLANS } from './lib/training-plans.mjs';
 const WEIGHTS = new URL('../weights/', import.meta.url);
 const RESULTS = new URL('results.json', WEIGHTS);
 const scale = Number(process.env.TRAIN_EPOCHS_SCALE ?? 1);
-const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(PLANS);
+const reencode = process.argv.includes('--reencode');
+const ids = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const chosen = ids.length ? ids : Object.keys(PLANS);
 for (const id of chosen) if (!PLANS[id]) throw new Error(`No training plan for "${id}". Known: ${Object.keys(PLANS).join(', ')}`);
 
 /** Runs in the page: train, measure, export every encoding, reload the shipped one. */
-async function trainInPage({ id, plan, libUrl }) {
+async function trainInPage({ id, plan, libUrl, reencode }) {
   const lib = await import(libUrl);
   lib.configure({ backend: 'wasm' });
   const store = lib.getModelStore(`train-${id}`);
@@ -24,8 +28,9 @@ async function trainInPage({ id, plan, libUrl }) {
     if (p.phase === 'epoch') console.log(`[train] ${id} epoch ${p.epoch}/${p.epochs} loss ${p.loss.toFixed(5)} test MSE ${p.testMse.toFixed(5)}`);
   });
   const t0 = performance.now();
-  for (const phase of plan.schedule) await store.train({ batchSize: plan.batchSize, ...phase });
-  const trainSeconds = (performance.now() - t0) / 1000;
+  if (reencode) await store.load(new URL(`weights/${id}/model.json`, libUrl).href);
+  else for (const phase of plan.schedule) await store.train({ batchSize: plan.batchSize, ...phase });
+  const trainSeconds = reencode ? null : (performance.now() - t0) / 1000;
   const base64 = (buffer) => {
     const bytes = new Uint8Array(buffer);
     let s = '';
@@ -59,7 +64,7 @@ function readme(results) {
   const details = Object.entries(results).map(([id, r]) => {
     const sizes = Object.entries(r.sizes).map(([enc, s]) => `${enc} ${kb(s.bytes)} (${kb(s.gzip)} gzip)`).join(', ');
     const schedule = r.plan.schedule.map((p) => `${p.epochs} epochs at ${p.learningRate}${p.finalLearningRate ? ` decaying to ${p.finalLearningRate} (cosine)` : ''}`).join(', then ');
-    return `### ${id}\n\n- Spec: \`${JSON.stringify(r.spec)}\`\n- Training: seed ${r.plan.seed}, batch ${r.plan.batchSize}, Adam; ${schedule}; ${r.backend} backend, ${(r.trainSeconds / 60).toFixed(1)} min on a 2-core machine.\n- Weights: ${sizes}; ships ${r.ship}.\n- Test MSE before quantisation ${fmt(r.trained.testMse, 5)}, after ${fmt(r.metrics.testMse, 5)}.`;
+    return `### ${id}\n\n- Spec: \`${JSON.stringify(r.spec)}\`\n- Training: seed ${r.plan.seed}, batch ${r.plan.batchSize}, Adam; ${schedule}; ${r.backend} backend, ${(r.trainSeconds / 60).toFixed(1)} min on a 2-core machine.\n- Weights: ${sizes}; ships ${r.ship}.\n- Test MSE before quantisation ${fmt(r.trained.testMse, 5)}, after ${fmt(r.metrics.testMse, 5)}.${r.reencodedFrom ? `\n- Re-encoded from the ${r.reencodedFrom} files of that training run, so "before" and the float32 size are of those.` : ''}`;
   });
   return `# Pretrained weights
 
@@ -79,14 +84,17 @@ ${details.join('\n\n')}
 }
 
 async function main() {
+  if (process.argv.includes('--readme')) return void writeFileSync(new URL('README.md', WEIGHTS), readme(JSON.parse(readFileSync(RESULTS, 'utf8'))));
   if (!existsSync(new URL('../dist/index.js', import.meta.url))) execSync('npx rollup -c --silent', { stdio: 'inherit' });
   const results = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
   const { page, url, close } = await openPage({ isolate: true, log: (t) => /^\[train\]|error/i.test(t) && console.log(`  ${t}`) });
   try {
     for (const id of chosen) {
       const plan = { ...PLANS[id], schedule: PLANS[id].schedule.map((p) => ({ ...p, epochs: Math.max(1, Math.round(p.epochs * scale)) })) };
-      console.log(`${id}: training (${plan.schedule.map((p) => `${p.epochs} epochs, lr ${p.learningRate}${p.finalLearningRate ? `->${p.finalLearningRate}` : ''}`).join('; ')})`);
-      const r = await page.evaluate(trainInPage, { id, plan, libUrl: `${url}dist/index.js` });
+      if (reencode) console.log(`${id}: re-encoding the shipped weights as ${plan.ship}`);
+      else console.log(`${id}: training (${plan.schedule.map((p) => `${p.epochs} epochs, lr ${p.learningRate}${p.finalLearningRate ? `->${p.finalLearningRate}` : ''}`).join('; ')})`);
+      const r = await page.evaluate(trainInPage, { id, plan, libUrl: `${url}dist/index.js`, reencode });
+      r.trainSeconds ??= results[id]?.trainSeconds;
       const dir = new URL(`${id}/`, WEIGHTS);
       mkdirSync(dir, { recursive: true });
       const sizes = {};
@@ -98,7 +106,8 @@ async function main() {
           writeFileSync(new URL(f.weightsName, dir), bytes);
         }
       }
-      results[id] = { plan, spec: r.spec, backend: r.backend, trainSeconds: r.trainSeconds, trained: r.trained, metrics: r.metrics, ship: plan.ship, sizes };
+      const reencodedFrom = reencode ? (results[id]?.reencodedFrom ?? results[id]?.ship) : undefined;
+      results[id] = { plan, spec: r.spec, backend: r.backend, trainSeconds: r.trainSeconds, trained: r.trained, metrics: r.metrics, ship: plan.ship, sizes, reencodedFrom };
       console.log(`${id}: test MSE ${fmt(r.metrics.testMse)} kNN ${fmt(r.metrics.knnAccuracy, 3)} | PCA ${fmt(r.metrics.pca.testMse)} / ${fmt(r.metrics.pca.knnAccuracy, 3)} | ${(r.trainSeconds / 60).toFixed(1)} min`);
       writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
       writeFileSync(new URL('README.md', WEIGHTS), readme(results));

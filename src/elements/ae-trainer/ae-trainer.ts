@@ -55,9 +55,9 @@ export class AeTrainer extends AEElement {
   @property({ attribute: 'code-activation' }) codeActivation?: ModelSpec['codeActivation'];
   /** Reconstruction loss: mse or bce. */
   @property() loss?: ModelSpec['loss'];
-  /** Denoising corruption: gaussian, salt-pepper or masking. */
+  /** Denoising corruption: gaussian, salt-pepper, masking, inpaint, superres or mixed. */
   @property({ attribute: 'noise-type' }) noiseType?: ModelSpec['noiseType'];
-  /** Denoising strength: gaussian sigma or corruption probability. */
+  /** Denoising strength: gaussian sigma, a share of pixels (salt-pepper, masking) or of the side (inpaint), a downsampling factor (superres), or the mix's strength. */
   @property({ type: Number }) noise?: number;
   /** VAE: weight of the KL term. */
   @property({ type: Number }) beta?: number;

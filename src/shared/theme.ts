@@ -93,6 +93,13 @@ export const themeStyles = css`
   .muted {
     color: var(--_muted);
   }
+  /* a remark about the model, such as one trained for something else */
+  .note {
+    margin: 0.5rem 0 0;
+    padding: 0.4rem 0.6rem;
+    border-left: 3px solid var(--_accent);
+    background: var(--_panel);
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -61,12 +61,6 @@ export const styles = css`
     max-width: var(--ae-panel-size, 140px);
     font-variant-numeric: tabular-nums;
   }
-  .note {
-    margin: 0.5rem 0 0;
-    padding: 0.4rem 0.6rem;
-    border-left: 3px solid var(--_accent);
-    background: var(--_panel);
-  }
   .summary {
     margin: 0.5rem 0 0;
     font-variant-numeric: tabular-nums;

@@ -47,12 +47,6 @@ export const styles = css`
   .mono {
     font-variant-numeric: tabular-nums;
   }
-  .note {
-    margin: 0.5rem 0 0;
-    padding: 0.4rem 0.6rem;
-    border-left: 3px solid var(--_accent);
-    background: var(--_panel);
-  }
   section {
     margin-top: var(--_gap);
   }

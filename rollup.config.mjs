@@ -17,10 +17,13 @@ const WASM_DIST = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tf
 // Node built-ins that tfjs and emscripten glue only touch on Node; never bundled.
 const NODE_BUILTINS = ['crypto', 'fs', 'path', 'os', 'worker_threads', 'perf_hooks', 'util', 'node-fetch'];
 
-/** Rewrites the asset roots in src/assets.ts: in dist/ everything sits beside the bundle. */
-function assetRoots() {
+/**
+ * Rewrites the asset roots in src/assets.ts: in dist/ everything sits beside the bundle
+ * (`root` is where dist/ is, seen from the output folder).
+ */
+function assetRoots(root = './') {
   const rules = [
-    [/const ROOT = '\.\.\/';/, "const ROOT = './';"],
+    [/const ROOT = '\.\.\/';/, `const ROOT = '${root}';`],
     [/const WASM = 'node_modules\/@tensorflow\/tfjs-backend-wasm\/dist\/';/, "const WASM = 'wasm/';"],
   ];
   return {
@@ -93,8 +96,8 @@ function chunkName(chunk) {
 }
 
 /** Shared by every build: resolution, CommonJS, TypeScript (declarations only for the package build). */
-const basePlugins = ({ declarations }) => [
-  assetRoots(),
+const basePlugins = ({ declarations, root, dir = OUT }) => [
+  assetRoots(root),
   nodeResolve({ browser: true, preferBuiltins: false }),
   // long, seedrandom and tfjs-backend-wasm's wasm-out/*.js are CommonJS. The worker
   // glue's `wasmWorkerContents` and seedrandom's `alea`, ... become named exports.
@@ -110,7 +113,7 @@ const basePlugins = ({ declarations }) => [
     filterRoot: '.',
     compilerOptions: {
       rootDir: 'src',
-      outDir: OUT,
+      outDir: dir,
       declaration: declarations,
       ...(declarations ? { declarationDir: resolve(OUT, 'types') } : {}),
       sourceMap: true,
@@ -171,6 +174,16 @@ const packageBuild = {
   plugins: [assets(), ...basePlugins({ declarations: true }), moduleWorkers(), minify()],
 };
 
+/**
+ * The same entries unminified, for the `development` export condition (readable stack
+ * traces and breakpoints); they share dist/'s data, weights and wasm.
+ */
+const developmentBuild = {
+  ...packageBuild,
+  output: { ...packageBuild.output, dir: join(OUT, 'development') },
+  plugins: [...basePlugins({ declarations: false, root: '../', dir: join(OUT, 'development') }), moduleWorkers()],
+};
+
 /** The drop-in: one page script with every element, and its engine in one file beside it. */
 const dropinBuild = {
   input: { 'autoencoder-widgets': 'src/autoencoder-widgets.ts' },
@@ -186,4 +199,4 @@ const engineBuild = {
   plugins: [...basePlugins({ declarations: false }), minify()],
 };
 
-export default [packageBuild, dropinBuild, engineBuild];
+export default [packageBuild, developmentBuild, dropinBuild, engineBuild];

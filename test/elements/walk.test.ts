@@ -47,6 +47,17 @@ describe('<vae-latent-walk>', () => {
     expect(mse(strip.subarray(2 * 784, 3 * 784), ends)).to.be.above(1e-4);
     const random = el.shadowRoot!.querySelector('canvas.random') as HTMLCanvasElement;
     expect([random.width, random.height]).to.deep.equal([8 * 28, 4 * 28]);
+    // A drawing as the first endpoint: the strip now starts at the drawing's reconstruction.
+    el.shadowRoot!.querySelector('details')!.open = true;
+    const use = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Use as first')!;
+    expect(use.disabled).to.equal(true);
+    const drawn = await drawStroke(el.shadowRoot!.querySelector('ae-draw-pad')!, [[0.5, 0.15], [0.5, 0.85]]);
+    await el.updateComplete;
+    use.click();
+    await el.updateComplete;
+    const fromDrawing = await store.reconstruct(drawn.image, 1);
+    expect(mse(el.stripImages!.subarray(0, 784), fromDrawing)).to.be.below(1e-6);
+    expect(el.shadowRoot!.querySelector('.strip-row canvas')!.getAttribute('aria-label')).to.contain('your drawing');
   });
 
   it('walks two chosen dimensions of a larger code, and reports bad attributes', async () => {

@@ -67,6 +67,8 @@ export class VaeLatentWalk extends LiveElement {
   @state() private ends: [Endpoint, Endpoint] | null = null;
   @state() private loading = true;
   @state() private kind = '';
+  /** Whether the pad holds a drawing to use as an endpoint. */
+  @state() private hasDrawing = false;
   @query('canvas.manifold') private gridCanvas?: HTMLCanvasElement;
   @query('canvas.focus') private focusCanvas?: HTMLCanvasElement;
   @query('canvas.strip') private stripCanvas?: HTMLCanvasElement;
@@ -346,10 +348,10 @@ export class VaeLatentWalk extends LiveElement {
           <details>
             <summary>Draw your own endpoints</summary>
             <div class="draw">
-              <ae-draw-pad></ae-draw-pad>
+              <ae-draw-pad @ae-draw=${(e: CustomEvent<{ empty: boolean }>) => (this.hasDrawing = !e.detail.empty)}></ae-draw-pad>
               <div class="actions">
-                <button @click=${() => this.useDrawing(0)}>Use as first</button>
-                <button @click=${() => this.useDrawing(1)}>Use as last</button>
+                <button ?disabled=${!this.hasDrawing} @click=${() => this.useDrawing(0)}>Use as first</button>
+                <button ?disabled=${!this.hasDrawing} @click=${() => this.useDrawing(1)}>Use as last</button>
               </div>
             </div>
           </details>

@@ -12,3 +12,10 @@ export function formatRate(samplesPerSec: number): string {
 export function formatPercent(x: number | null | undefined, digits = 1): string {
   return x == null ? '–' : `${(x * 100).toFixed(digits)}%`;
 }
+
+const KIND_NAMES: Record<string, string> = { ae: 'plain', denoising: 'denoising', sparse: 'sparse', contractive: 'contractive', vae: 'variational', conv: 'convolutional' };
+
+/** "a plain autoencoder", "a convolutional autoencoder", ... for a model kind. */
+export function describeKind(kind: string): string {
+  return `a ${KIND_NAMES[kind] ?? kind} autoencoder`;
+}

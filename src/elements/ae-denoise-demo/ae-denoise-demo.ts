@@ -7,7 +7,7 @@ import type { DenoiseEvaluation } from '../../engine/types.js';
 import type { ModelStore } from '../../store/model-store.js';
 import { LiveElement } from '../../shared/live-element.js';
 import { digitColors, mse, paintImages } from '../../shared/digits.js';
-import { formatLoss } from '../../shared/format.js';
+import { describeKind, formatLoss } from '../../shared/format.js';
 import { gatherImages } from '../../shared/samples.js';
 import '../ae-draw-pad/define.js';
 import { corruptionOf, describeNoise, FACTORS, NOISES, TASKS, type Noise, type Task } from './corruption.js';
@@ -227,7 +227,7 @@ export class AeDenoiseDemo extends LiveElement {
     const s = this.split;
     const notice =
       this.kind && this.kind !== 'denoising'
-        ? html`<p class="note">This model (${this.kind}) was not trained to denoise: it learned to copy clean digits, so much of the corruption passes through. Train it with kind “denoising”, or use <code>model="mnist-dae"</code>.</p>`
+        ? html`<p class="note">This model, ${describeKind(this.kind)}, was not trained to denoise: it learned to copy clean digits, so much of the corruption passes through. Train it with kind “denoising”, or use <code>model="mnist-dae"</code>.</p>`
         : this.trainedOn
           ? html`<p class="muted">Trained on ${this.trainedOn}.</p>`
           : nothing;

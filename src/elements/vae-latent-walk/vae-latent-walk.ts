@@ -6,6 +6,7 @@ import type { ModelStore } from '../../store/model-store.js';
 import { LiveElement } from '../../shared/live-element.js';
 import { digitColors, paintImages } from '../../shared/digits.js';
 import { gatherImages } from '../../shared/samples.js';
+import { describeKind } from '../../shared/format.js';
 import { mulberry32 } from '../../engine/random.js';
 import '../ae-draw-pad/define.js';
 import { codeStats, gridLatents, interpolate, parsePair, planePoint, randomLatents, type CodeStats, type Plane } from './latents.js';
@@ -333,7 +334,7 @@ export class VaeLatentWalk extends LiveElement {
         </figure>
       </div>
       ${this.kind && this.kind !== 'vae'
-        ? html`<p class="note">This is a ${this.kind} autoencoder, not a VAE: nothing pulls its codes toward a standard normal, so the grid spans the codes' observed range and random values follow their mean and spread. Gaps in that range decode to blends that are no digit.</p>`
+        ? html`<p class="note">This is ${describeKind(this.kind)}, not a VAE: nothing pulls its codes toward a standard normal, so the grid spans the codes' observed range and random values follow their mean and spread. Gaps in that range decode to blends that are no digit.</p>`
         : nothing}
       <section class="interpolation" part="interpolation" aria-label="Interpolation between two images">
         <p class="title">Interpolation in latent space, ${this.drawn?.steps ?? this.steps} steps</p>

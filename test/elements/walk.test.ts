@@ -133,6 +133,13 @@ describe('<ae-anomaly-view>', () => {
     await el.updateComplete;
     expect(el.drawingScore).to.be.above(el.effectiveThreshold);
     expect(el.shadowRoot!.querySelector('.summary')!.textContent).to.contain('unusual');
+    // Moved in the page: the same histogram is updated, not drawn twice into its svg.
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    el.threshold = 0.05;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('svg.histogram g.bars').length).to.equal(1);
     await expect(el).to.be.accessible();
   });
 

@@ -51,6 +51,8 @@ export class AeAnomalyView extends LiveElement {
   private sorted: Float32Array = new Float32Array(0);
   private histogram: Histogram | null = null;
   private binned: Bins | null = null;
+  /** The errors `binned` was counted from. */
+  private binnedFrom: Float32Array | null = null;
   private drawing: Float32Array | null = null;
   /** The generation whose test errors are shown. */
   private scored = -1;
@@ -153,17 +155,10 @@ export class AeAnomalyView extends LiveElement {
     }
   }
 
-  private binnedFrom: Float32Array | null = null;
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.histogram = null; // the svg is kept; a reconnect rebuilds into a fresh one
-  }
-
   override render() {
     const errors = this.errors;
     const t = this.effectiveThreshold;
-    const max = this.binned?.max ?? (errors ? Math.max(...this.sorted.slice(-1)) : 1);
+    const max = this.binned?.max ?? this.sorted.at(-1) ?? 1;
     const flagged = errors ? errors.length - upperBound(this.sorted, t) : 0;
     const label = (i: number) => (this.data?.labels ? `digit ${this.data.labels[i]}` : `image ${i}`);
     const drawn = this.drawnError;

@@ -31,3 +31,13 @@ export function gatherImages(ds: Dataset, indices: readonly number[]): Float32Ar
   indices.forEach((i, k) => out.set(ds.images.subarray(i * size, (i + 1) * size), k * size));
   return out;
 }
+
+/** A test image drawn with `rand` (a seeded generator, so a seed picks the same image). */
+export function randomTestImage(ds: Dataset, rand: () => number): number {
+  return ds.testIndices[Math.floor(rand() * ds.testIndices.length)];
+}
+
+/** "digit 3 (image 42)", or "image 42" for data without labels. */
+export function describeImage(ds: Dataset, i: number): string {
+  return ds.labels ? `digit ${ds.labels[i]} (image ${i})` : `image ${i}`;
+}

@@ -5,7 +5,7 @@ import type { ModelStore } from '../../store/model-store.js';
 import { LiveElement } from '../../shared/live-element.js';
 import { digitColors, mse, paintImages } from '../../shared/digits.js';
 import { formatLoss, formatPercent } from '../../shared/format.js';
-import { gatherImages } from '../../shared/samples.js';
+import { describeImage, gatherImages } from '../../shared/samples.js';
 import '../ae-draw-pad/define.js';
 import { binValues, Histogram, type Bins } from './histogram.js';
 import { styles } from './ae-anomaly-view.styles.js';
@@ -160,7 +160,6 @@ export class AeAnomalyView extends LiveElement {
     const t = this.effectiveThreshold;
     const max = this.binned?.max ?? this.sorted.at(-1) ?? 1;
     const flagged = errors ? errors.length - upperBound(this.sorted, t) : 0;
-    const label = (i: number) => (this.data?.labels ? `digit ${this.data.labels[i]}` : `image ${i}`);
     const drawn = this.drawnError;
     return html`
       <svg class="histogram" part="histogram" role="img" aria-label=${errors ? `Histogram of ${errors.length} test reconstruction errors; threshold ${formatLoss(t)}` : 'Loading errors'}></svg>
@@ -187,7 +186,7 @@ export class AeAnomalyView extends LiveElement {
               <ul class="worst" part="worst">
                 ${this.worst.map(
                   (w) => html`<li>
-                    <canvas class="digit worst" role="img" aria-label=${`${label(w.index)} (image ${w.index}), error ${formatLoss(w.error)}`}></canvas>
+                    <canvas class="digit worst" role="img" aria-label=${`${this.data ? describeImage(this.data, w.index) : `image ${w.index}`}, error ${formatLoss(w.error)}`}></canvas>
                     <span>${formatLoss(w.error)}</span>
                   </li>`,
                 )}

@@ -8,7 +8,7 @@ import type { ModelStore } from '../../store/model-store.js';
 import { LiveElement } from '../../shared/live-element.js';
 import { digitColors, mse, paintImages } from '../../shared/digits.js';
 import { describeKind, formatLoss } from '../../shared/format.js';
-import { gatherImages } from '../../shared/samples.js';
+import { describeImage, gatherImages, randomTestImage } from '../../shared/samples.js';
 import '../ae-draw-pad/define.js';
 import { corruptionOf, describeNoise, FACTORS, NOISES, TASKS, type Noise, type Task } from './corruption.js';
 import { styles } from './ae-denoise-demo.styles.js';
@@ -99,11 +99,10 @@ export class AeDenoiseDemo extends LiveElement {
     if (this.source === 'draw') return this.drawing ? { image: this.drawing, name: 'your drawing' } : null;
     if (this.index !== undefined && this.index !== null && !Number.isNaN(this.index)) {
       if (!Number.isInteger(this.index) || this.index < 0 || this.index >= ds.n) throw new AEError('input-invalid', `index="${this.index}" must be an image number from 0 to ${ds.n - 1}.`);
-      return { image: gatherImages(ds, [this.index]), name: describe(ds, this.index) };
+      return { image: gatherImages(ds, [this.index]), name: describeImage(ds, this.index) };
     }
-    const rand = mulberry32(this.seed * 7919 + this.draws);
-    const i = ds.testIndices[Math.floor(rand() * ds.testIndices.length)];
-    return { image: gatherImages(ds, [i]), name: describe(ds, i) };
+    const i = randomTestImage(ds, mulberry32(this.seed * 7919 + this.draws));
+    return { image: gatherImages(ds, [i]), name: describeImage(ds, i) };
   }
 
   protected async refresh(store: ModelStore, ds: Dataset) {
@@ -243,8 +242,4 @@ export class AeDenoiseDemo extends LiveElement {
       </p>
     `;
   }
-}
-
-function describe(ds: Dataset, i: number): string {
-  return ds.labels ? `digit ${ds.labels[i]} (image ${i})` : `image ${i}`;
 }

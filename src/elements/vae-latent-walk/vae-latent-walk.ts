@@ -5,7 +5,7 @@ import { AEError } from '../../engine/errors.js';
 import type { ModelStore } from '../../store/model-store.js';
 import { LiveElement } from '../../shared/live-element.js';
 import { digitColors, paintImages } from '../../shared/digits.js';
-import { gatherImages } from '../../shared/samples.js';
+import { describeImage, gatherImages, randomTestImage } from '../../shared/samples.js';
 import { describeKind } from '../../shared/format.js';
 import { mulberry32 } from '../../engine/random.js';
 import '../ae-draw-pad/define.js';
@@ -190,15 +190,13 @@ export class VaeLatentWalk extends LiveElement {
   /** Two test images of different labels, chosen by `seed` (or the `from`/`to` images). */
   private pickEnds(ds: Dataset, from?: number, to?: number): [Endpoint, Endpoint] {
     const rand = mulberry32(this.seed * 104729 + this.pairDraw);
-    const test = ds.testIndices;
-    const pick = () => test[Math.floor(rand() * test.length)];
+    const pick = () => randomTestImage(ds, rand);
     const a = from ?? pick();
     let b = to ?? pick();
     for (let k = 0; to === undefined && k < 50 && ds.labels && ds.labels[b] === ds.labels[a]; k++) b = pick();
-    const name = (i: number) => (ds.labels ? `digit ${ds.labels[i]} (image ${i})` : `image ${i}`);
     return [
-      { image: gatherImages(ds, [a]), name: name(a) },
-      { image: gatherImages(ds, [b]), name: name(b) },
+      { image: gatherImages(ds, [a]), name: describeImage(ds, a) },
+      { image: gatherImages(ds, [b]), name: describeImage(ds, b) },
     ];
   }
 

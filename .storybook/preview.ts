@@ -5,7 +5,7 @@ import { configure } from '../src/index.js';
 
 // main.ts serves data/, weights/ and the wasm binaries beside iframe.html; relative
 // URLs resolve against the iframe, so they hold on the dev server and in the static build.
-configure({ dataUrl: 'data/mnist-10k.bin', weightsBase: 'weights/', wasmPaths: 'wasm/' });
+configure({ dataUrl: 'data/mnist-10k.test.bin', weightsBase: 'weights/', wasmPaths: 'wasm/' });
 
 setCustomElementsManifest(manifest);
 

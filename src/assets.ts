@@ -7,7 +7,7 @@ const WASM = 'node_modules/@tensorflow/tfjs-backend-wasm/dist/';
 const root = new URL(ROOT, import.meta.url);
 
 export const assetUrls = {
-  data: new URL('data/mnist-10k.bin', root).href,
+  data: new URL('data/mnist-10k.test.bin', root).href,
   weights: new URL('weights/', root).href,
   wasm: new URL(WASM, root).href,
 };

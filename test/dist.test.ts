@@ -16,7 +16,7 @@ describe('built bundle (dist/index.js)', () => {
     it(`trains and encodes on wasm with the engine ${worker ? 'in a worker' : 'in the page'}`, async () => {
       lib.configure({ backend: 'wasm', worker });
       expect(lib.getConfig().wasmPaths).to.match(/\/dist\/wasm\/$/);
-      expect(lib.getConfig().dataUrl).to.match(/\/dist\/data\/mnist-10k\.bin$/);
+      expect(lib.getConfig().dataUrl).to.match(/\/dist\/data\/mnist-10k\.test\.bin$/);
       const store = lib.getModelStore(`dist-${worker}`);
       await store.ready();
       expect(store.backend).to.equal('wasm');

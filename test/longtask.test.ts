@@ -17,7 +17,7 @@ describe('responsiveness', () => {
   for (const backend of ['cpu', 'wasm'] as BackendName[]) {
     it(`training on ${backend} in the worker leaves the page without long tasks`, async () => {
       configure({ backend, worker: true });
-      const ds = await getModelStore(`lt-source-${backend}`).dataset();
+      const ds = await getModelStore(`lt-source-${backend}`).dataset({ train: true });
       const s = freshStore(`lt-${backend}`);
       await s.setDataset(subset(ds, 2048));
       const seen = await longTasks(async () => {

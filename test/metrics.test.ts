@@ -73,7 +73,7 @@ describe('metrics: linear algebra', () => {
 describe('metrics: store on the bundled data', () => {
   it('reports the model against PCA with as many components, and caches the PCA', async () => {
     configure({ backend: 'wasm' });
-    const ds = await getModelStore('metrics-source').dataset();
+    const ds = await getModelStore('metrics-source').dataset({ train: true });
     const s = freshStore('metrics');
     await s.train({ epochs: 1 });
     const before = (await s.memory()).numTensors;

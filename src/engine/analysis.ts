@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { AEError } from './errors.js';
 import type { Autoencoder } from './model.js';
 import { encodeTensor, reconstructTensor } from './losses.js';
-import { fitPca, knnAccuracy, knnPredict, pcaDecode, pcaEncode, type Pca } from './metrics.js';
+import { fitPca, knnAccuracy, knnPredict, pcaDecode, pcaEncode, pcaFromBasis, type Pca } from './metrics.js';
 import { corrupt } from './noise.js';
 import { nextTask } from './schedule.js';
 import type { NoiseType } from './spec.js';
@@ -52,12 +52,21 @@ async function download(t: tf.Tensor): Promise<Float32Array> {
   }
 }
 
-/** The PCA with `k` components fitted on the train split, fitted once per dataset. */
+/**
+ * The PCA with `k` components fitted on the train split, once per dataset: the first
+ * `k` of the dataset's shipped basis when it has that many, else fitted here.
+ */
 function pcaOf(ds: DeviceDataset, k: number): Promise<Pca> {
   let pca = ds.pcas.get(k);
   if (!pca) {
-    const train = rows(ds, ds.data.trainIndices);
-    pca = fitPca(train, k).finally(() => train.dispose());
+    const { basis, trainIndices } = ds.data;
+    if (basis && k <= basis.k) {
+      pca = Promise.resolve(pcaFromBasis(basis, k));
+    } else {
+      if (!trainIndices.length) throw new AEError('not-ready', `A ${k}-component PCA needs the train images of "${ds.data.name}", which are not loaded here.`);
+      const train = rows(ds, trainIndices);
+      pca = fitPca(train, k).finally(() => train.dispose());
+    }
     ds.pcas.set(k, pca);
     pca.catch(() => ds.pcas.delete(k));
   }

@@ -12,6 +12,23 @@ export interface Dataset {
   channels: number;
   trainIndices: Uint32Array;
   testIndices: Uint32Array;
+  /**
+   * The train split's mean image and first principal components (`k` rows of one image
+   * each, by decreasing variance). A test part carries them, so PCA baselines need no
+   * train images.
+   */
+  basis?: PcaBasis;
+  /**
+   * Where the train split's images are, when this holds only the test split (a test
+   * part). The store loads them when something needs them: training, train codes, kNN.
+   */
+  trainPart?: string;
+}
+
+export interface PcaBasis {
+  k: number;
+  mean: Float32Array;
+  components: Float32Array;
 }
 
 /** What a page may hand to `store.setDataset()`: any size, labels and split optional. */
@@ -34,11 +51,29 @@ export const TEST_FRACTION = 0.2;
 const MAGIC = 0x53444541; // "AEDS" little-endian
 const HEADER = 16;
 
+/**
+ * Header byte 14. A whole file gets the seeded split; a test part holds only test images
+ * (and a PCA basis); its train part sits beside it as `<name>.train.bin`. Joined, test
+ * images come first, so a test image has the same index before and after.
+ */
+const Part = { Whole: 0, Test: 1, Train: 2 } as const;
+type Part = (typeof Part)[keyof typeof Part];
+
 const invalid = (message: string, details?: Record<string, unknown>) =>
   new AEError('dataset-invalid', message, details);
 
 /** Parses the binary format written by scripts/build-data.mjs. */
 export function parseDatasetBinary(buffer: ArrayBuffer, name: string): Dataset {
+  return split(parseFile(buffer, name));
+}
+
+function split({ part, data, basis }: ReturnType<typeof parseFile>): Dataset {
+  if (part === Part.Test) return { ...data, trainIndices: new Uint32Array(0), testIndices: range(0, data.n), basis };
+  if (part === Part.Train) throw invalid(`${data.name}: this is the train part of a dataset; load its test part (*.test.bin) instead.`);
+  return withSplit(data);
+}
+
+function parseFile(buffer: ArrayBuffer, name: string): { part: Part; data: Unsplit; basis?: PcaBasis } {
   if (buffer.byteLength < HEADER) throw invalid(`${name}: file is ${buffer.byteLength} bytes, too short for a dataset header.`);
   const view = new DataView(buffer);
   if (view.getUint32(0, true) !== MAGIC) {
@@ -49,17 +84,29 @@ export function parseDatasetBinary(buffer: ArrayBuffer, name: string): Dataset {
   const width = view.getUint16(10, true);
   const channels = view.getUint8(12);
   const hasLabels = view.getUint8(13) === 1;
+  const part = view.getUint8(14) as Part;
+  const k = part === Part.Test ? view.getUint8(15) : 0;
+  if (part > Part.Train) throw invalid(`${name}: unknown dataset part ${part} in the header.`);
   const pixels = n * height * width * channels;
-  const expected = HEADER + pixels + (hasLabels ? n : 0);
+  const basisAt = HEADER + pixels + (hasLabels ? n : 0);
+  const expected = basisAt + (k ? (k + 1) * height * width * channels * 4 : 0);
   if (buffer.byteLength !== expected) {
     throw invalid(`${name}: file is ${buffer.byteLength} bytes but its header promises ${expected} (${n} images of ${height}x${width}x${channels}). The file is truncated or corrupt.`, { expected, actual: buffer.byteLength });
   }
   const bytes = new Uint8Array(buffer, HEADER, pixels);
   const images = new Float32Array(pixels);
   for (let i = 0; i < pixels; i++) images[i] = bytes[i] / 255;
-  const labels = hasLabels ? new Uint8Array(buffer.slice(HEADER + pixels)) : undefined;
-  return withSplit({ name, images, labels, n, height, width, channels });
+  const labels = hasLabels ? new Uint8Array(buffer.slice(HEADER + pixels, basisAt)) : undefined;
+  return { part, data: { name, images, labels, n, height, width, channels }, basis: k ? readBasis(view, basisAt, k, pixels / n) : undefined };
 }
+
+function readBasis(view: DataView, offset: number, k: number, size: number): PcaBasis {
+  const all = new Float32Array((k + 1) * size);
+  for (let i = 0; i < all.length; i++) all[i] = view.getFloat32(offset + 4 * i, true);
+  return { k, mean: all.subarray(0, size), components: all.subarray(size) };
+}
+
+const range = (from: number, to: number) => Uint32Array.from({ length: to - from }, (_, i) => from + i);
 
 /** Validates user data and gives it the standard split when it has none. */
 export function validateDataset(input: DatasetInput): Dataset {
@@ -139,8 +186,7 @@ export function withSplit(d: Unsplit, seed = SPLIT_SEED): Dataset {
   };
 }
 
-/** Fetches and parses a dataset file, turning network and format trouble into AEErrors. */
-export async function fetchDataset(url: string, signal?: AbortSignal): Promise<Dataset> {
+async function fetchBuffer(url: string, signal?: AbortSignal): Promise<ArrayBuffer> {
   let res: Response;
   try {
     res = await fetch(url, { signal });
@@ -148,6 +194,41 @@ export async function fetchDataset(url: string, signal?: AbortSignal): Promise<D
     throw new AEError('dataset-fetch-failed', `Could not fetch dataset ${url}: ${(e as Error).message}`);
   }
   if (!res.ok) throw new AEError('dataset-fetch-failed', `Could not fetch dataset ${url}: HTTP ${res.status}.`, { status: res.status });
-  const name = url.split('/').pop()?.replace(/\.bin$/, '') ?? 'dataset';
-  return parseDatasetBinary(await res.arrayBuffer(), name);
+  return res.arrayBuffer();
+}
+
+const TEST_PART = /\.test\.bin$/;
+
+/** Fetches and parses a dataset file (whole, or a test part that names its train part). */
+export async function fetchDataset(url: string, signal?: AbortSignal): Promise<Dataset> {
+  const path = new URL(url, globalThis.location?.href).pathname;
+  const name = path.split('/').pop()?.replace(/(\.test)?\.bin$/, '') ?? 'dataset';
+  const file = parseFile(await fetchBuffer(url, signal), name);
+  const data = split(file);
+  if (file.part !== Part.Test) return data;
+  if (!TEST_PART.test(path)) throw invalid(`${url}: a test part must be named *.test.bin, so its train part (*.train.bin) can be found beside it.`);
+  const train = new URL(url, globalThis.location?.href);
+  train.pathname = path.replace(TEST_PART, '.train.bin');
+  return { ...data, trainPart: train.href };
+}
+
+/** The whole dataset: a test part with its train part loaded and appended. */
+export async function fetchTrainPart(test: Dataset, signal?: AbortSignal): Promise<Dataset> {
+  const url = test.trainPart;
+  if (!url) return test;
+  const { part, data } = parseFile(await fetchBuffer(url, signal), test.name);
+  const same = data.height === test.height && data.width === test.width && data.channels === test.channels && !data.labels === !test.labels;
+  if (part !== Part.Train || !same) throw invalid(`${url}: not the train part of ${test.name} (its header says part ${part}, ${data.height}x${data.width}x${data.channels}${data.labels ? ' with labels' : ''}).`);
+  const images = new Float32Array(test.images.length + data.images.length);
+  images.set(test.images);
+  images.set(data.images, test.images.length);
+  let labels: Uint8Array | undefined;
+  if (test.labels && data.labels) {
+    labels = new Uint8Array(test.n + data.n);
+    labels.set(test.labels);
+    labels.set(data.labels, test.n);
+  }
+  const n = test.n + data.n;
+  const { trainPart: _, ...rest } = test;
+  return { ...rest, images, labels, n, trainIndices: range(test.n, n), testIndices: range(0, test.n) };
 }

@@ -27,19 +27,25 @@ export class EngineHost implements HostApi {
 
   async putDataset(key: string, data: Dataset) {
     if (this.datasets.has(key)) return;
-    const { n, height, width, channels, trainIndices } = data;
+    const { n, height, width, channels, trainIndices, basis } = data;
     const images = tf.tensor4d(data.images, [n, height, width, channels]);
-    const meanImage = meanOf(data.images, trainIndices, height * width * channels);
-    this.datasets.set(key, { data, images, meanImage, pcas: new Map() });
+    // A test part ships the train mean, so fresh models start alike before and after its train part loads.
+    const meanImage = trainIndices.length || !basis ? meanOf(data.images, trainIndices, height * width * channels) : basis.mean;
+    this.datasets.set(key, { data, images, meanImage, pcas: new Map(), users: 0, dropped: false });
   }
 
   async dropDataset(key: string) {
     const ds = this.datasets.get(key);
     if (!ds || [...this.sessions.values()].some((s) => s.ds === ds)) return false;
-    ds.images.dispose();
-    for (const pca of ds.pcas.values()) void pca.then(disposePca, () => undefined);
     this.datasets.delete(key);
+    ds.dropped = true;
+    if (!ds.users) freeDataset(ds);
     return true;
+  }
+
+  /** Moves a session to another dataset of the same images (a test part joined by its train part). */
+  async rebind(id: string, datasetKey: string) {
+    this.session(id).useDataset(this.dataset(datasetKey));
   }
 
   private dataset(key: string): DeviceDataset {
@@ -66,22 +72,34 @@ export class EngineHost implements HostApi {
     await s?.dispose();
   }
 
+  /** Runs a call that reads the session's dataset, keeping that dataset alive until it ends. */
+  private async withData<T>(id: string, op: (s: Session) => Promise<T>): Promise<T> {
+    const s = this.session(id);
+    const ds = s.ds;
+    ds.users++;
+    try {
+      return await op(s);
+    } finally {
+      if (--ds.users === 0 && ds.dropped) freeDataset(ds);
+    }
+  }
+
   reset = (id: string) => this.session(id).rebuild();
-  train = (id: string, opts: TrainOptions) => this.session(id).train(opts);
+  train = (id: string, opts: TrainOptions) => this.withData(id, (s) => s.train(opts));
   pause = async (id: string) => this.session(id).pause();
   resume = async (id: string) => this.session(id).resume();
   stop = async (id: string) => this.session(id).stop();
   encode = (id: string, images: Float32Array, n: number) => this.session(id).encode(images, n);
   decode = (id: string, latents: Float32Array, n: number) => this.session(id).decode(latents, n);
   reconstruct = (id: string, images: Float32Array, n: number) => this.session(id).reconstruct(images, n);
-  evaluate = (id: string) => this.session(id).evaluate();
-  metrics = (id: string) => this.session(id).metrics();
-  codes = (id: string, split: Split) => this.session(id).codes(split);
-  pcaCodes = (id: string, components: number, split: Split) => this.session(id).pcaCodes(components, split);
-  classify = (id: string, images: Float32Array, n: number) => this.session(id).classify(images, n);
+  evaluate = (id: string) => this.withData(id, (s) => s.evaluate());
+  metrics = (id: string) => this.withData(id, (s) => s.metrics());
+  codes = (id: string, split: Split) => this.withData(id, (s) => s.codes(split));
+  pcaCodes = (id: string, components: number, split: Split) => this.withData(id, (s) => s.pcaCodes(components, split));
+  classify = (id: string, images: Float32Array, n: number) => this.withData(id, (s) => s.classify(images, n));
   corrupt = (id: string, images: Float32Array, n: number, noiseType: NoiseType, noise: number, seed: number) => this.session(id).corrupt(images, n, noiseType, noise, seed);
-  reconstructionErrors = (id: string, split: Split) => this.session(id).reconstructionErrors(split);
-  evaluateDenoising = (id: string, noiseType: NoiseType, noise: number, seed?: number) => this.session(id).evaluateDenoising(noiseType, noise, seed);
+  reconstructionErrors = (id: string, split: Split) => this.withData(id, (s) => s.reconstructionErrors(split));
+  evaluateDenoising = (id: string, noiseType: NoiseType, noise: number, seed?: number) => this.withData(id, (s) => s.evaluateDenoising(noiseType, noise, seed));
   load = (id: string, source: WeightsSource) => this.session(id).load(source);
   save = (id: string, url: string) => this.session(id).save(url);
   exportFiles = (id: string, name: string, quantize?: Quantization) => this.session(id).exportFiles(name, quantize);
@@ -90,6 +108,11 @@ export class EngineHost implements HostApi {
     const { numTensors, numBytes } = tf.memory();
     return { numTensors, numBytes };
   }
+}
+
+function freeDataset(ds: DeviceDataset) {
+  ds.images.dispose();
+  for (const pca of ds.pcas.values()) void pca.then(disposePca, () => undefined);
 }
 
 function meanOf(images: Float32Array, indices: Uint32Array, size: number): Float32Array {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import type { PcaBasis } from './dataset.js';
 import { symmetricEigen } from './linalg.js';
 
 /** A PCA fitted on training rows: x ~ mean + codes @ components^T. */
@@ -6,7 +7,7 @@ export interface Pca {
   mean: tf.Tensor1D;
   /** d x k, orthonormal columns, by decreasing variance. */
   components: tf.Tensor2D;
-  /** Variance along each component. */
+  /** Variance along each component (not known for a shipped basis: empty). */
   variances: Float64Array;
 }
 
@@ -42,6 +43,13 @@ export async function fitPca(x: tf.Tensor2D, k: number, seed = 7): Promise<Pca> 
   const components = tf.tidy(() => tf.matMul(basis, tf.tensor2d(rotation, [p, k])) as tf.Tensor2D);
   tf.dispose([cov, basis, small]);
   return { mean, components, variances: values.slice(0, k) };
+}
+
+/** A PCA from the first `k` components of a shipped basis (rows of one image each). */
+export function pcaFromBasis(basis: PcaBasis, k: number): Pca {
+  const d = basis.mean.length;
+  const components = tf.tidy(() => tf.transpose(tf.tensor2d(basis.components.subarray(0, k * d), [k, d])) as tf.Tensor2D);
+  return { mean: tf.tensor1d(basis.mean), components, variances: new Float64Array(0) };
 }
 
 export function pcaEncode(pca: Pca, x: tf.Tensor2D): tf.Tensor2D {

@@ -22,6 +22,8 @@ export interface HostApi {
   /** Frees a dataset no session uses; false when one still does. */
   dropDataset(key: string): Promise<boolean>;
   open(session: string, spec: ModelSpec, datasetKey: string): Promise<void>;
+  /** Moves a session, model kept, to a dataset holding the same images and more. */
+  rebind(session: string, datasetKey: string): Promise<void>;
   close(session: string): Promise<void>;
   reset(session: string): Promise<void>;
   train(session: string, opts: TrainOptions): Promise<TrainResult>;

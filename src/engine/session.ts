@@ -20,8 +20,11 @@ export interface DeviceDataset {
   data: Dataset;
   images: tf.Tensor4D;
   meanImage: Float32Array;
-  /** PCAs fitted on the train split, by number of components (fitted on first use). */
+  /** PCAs fitted on the train split (or taken from its shipped basis), by number of components. */
   pcas: Map<number, Promise<Pca>>;
+  /** Calls using it right now: a dropped dataset is freed when the last one ends. */
+  users: number;
+  dropped: boolean;
 }
 
 const WEIGHTS_EVENT_MS = 400;
@@ -71,6 +74,13 @@ export class Session {
     this.emit(this.id, 'weightschange', { reason: 'reset' });
   }
 
+  /** The same images with more of them (the train split arrived): the model is kept. */
+  useDataset(ds: DeviceDataset) {
+    const [a, b] = [shapeOf(ds.data), shapeOf(this.ds.data)];
+    if (a.height !== b.height || a.width !== b.width || a.channels !== b.channels) throw new AEError('dataset-invalid', 'A model can only move to a dataset of the same image shape.');
+    this.ds = ds;
+  }
+
   private replace(next: Autoencoder) {
     disposeAutoencoder(this.ae);
     this.optimizer.dispose();
@@ -88,8 +98,9 @@ export class Session {
   async train(opts: TrainOptions): Promise<TrainResult> {
     if (this.running) throw new AEError('busy', 'This model is already training; pause, stop or wait for it first.');
     // `stopping` may already be set: a stop sent while this run was queued ends it at once.
-    this.setStatus('training');
     const { data } = this.ds;
+    if (!data.trainIndices.length) throw new AEError('not-ready', `Dataset "${data.name}" has no train images loaded here; the store loads them before training.`);
+    this.setStatus('training');
     this.running = trainLoop(
       {
         ae: this.ae,

@@ -28,6 +28,17 @@ export abstract class LiveElement extends AEElement {
     },
     weightschange: () => this.changed(),
     specchange: () => this.changed(),
+    datachange: ({ detail }) => {
+      if (!this.data) return; // the next refresh loads it
+      if (detail.reason === 'train-split') {
+        // Same test images at the same indices, and more: nothing drawn is out of date.
+        this.data = detail.dataset;
+        this.dataLoaded(detail.dataset);
+      } else {
+        this.data = null;
+        this.changed();
+      }
+    },
   });
 
   private changed() {
@@ -44,6 +55,16 @@ export abstract class LiveElement extends AEElement {
 
   /** Called once a store's dataset has loaded. */
   protected dataLoaded(_data: Dataset): void {}
+
+  /**
+   * `ds`, or the whole dataset when one of `indices` reaches past it: bundled data starts
+   * as its test part, and image numbers past that wait for its train part to load.
+   */
+  protected async reach(store: ModelStore, ds: Dataset, ...indices: (number | null | undefined)[]): Promise<Dataset> {
+    const beyond = indices.some((i) => typeof i === 'number' && Number.isInteger(i) && i >= ds.n);
+    if (!beyond || !ds.trainPart) return ds;
+    return (await this.attempt(() => store.dataset({ train: true }))) ?? ds;
+  }
 
   /** Waits for the pending render only, not for refreshes: safe inside `refresh`. */
   protected rendered(): Promise<boolean> {

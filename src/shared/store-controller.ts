@@ -42,7 +42,7 @@ export class StoreController implements ReactiveController {
     this.unbind();
     if (!this.host.model) return;
     const store = getModelStore(this.host.model);
-    const names = (['progress', 'statechange', 'weightschange', 'specchange', 'error'] as const).filter((n) => n === 'statechange' || this.handlers[n]);
+    const names = (['progress', 'statechange', 'weightschange', 'specchange', 'datachange', 'error'] as const).filter((n) => n === 'statechange' || this.handlers[n]);
     const listeners = names.map((name) => {
       const listener = (event: Event) => {
         (this.handlers[name] as ((e: Event) => void) | undefined)?.(event);

@@ -34,8 +34,8 @@ const config: Config = {
 export interface Host {
   channel: Channel;
   choice: BackendChoice;
-  /** Dataset keys already copied into this host. */
-  datasets: Set<string>;
+  /** Dataset copies into this host, by key (settled or on their way). */
+  datasets: Map<string, Promise<void>>;
   /** Ids of the stores whose models live here. */
   users: Set<string>;
 }
@@ -85,7 +85,7 @@ async function startHost(): Promise<Host> {
     channel = await PageChannel.start();
   }
   const choice = await channel.call('init', { preference: config.backend, wasmPaths: absolute(config.wasmPaths), wasmThreads: config.wasmThreads });
-  return { channel, choice, datasets: new Set(), users: new Set() };
+  return { channel, choice, datasets: new Map(), users: new Set() };
 }
 
 /** A store let go of a host; an old host (replaced by configure()) shuts down when idle. */

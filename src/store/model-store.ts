@@ -31,8 +31,13 @@ export class ModelStore extends StoreCore {
     });
   }
 
-  /** The dataset in use (bundled MNIST unless setDataset() gave another). */
-  async dataset(): Promise<Dataset> {
+  /**
+   * The dataset in use (bundled MNIST unless setDataset() gave another). Bundled MNIST
+   * starts as its 2,000 test images; `{ train: true }` waits for the 8,000 train images
+   * too (they load on their own once something trains or asks for train codes).
+   */
+  async dataset(options: { train?: boolean } = {}): Promise<Dataset> {
+    if (options.train) return this.afterTrainSplit(true, async () => this.data!);
     if (this.data) return this.data;
     try {
       return await this.bundledDataset(); // needs no engine: views can draw digits before the model is up
@@ -53,6 +58,15 @@ export class ModelStore extends StoreCore {
     return this.exclusive(async () => {
       await this.attach(this.host!, data, this.spec, `custom-${++customCount}`);
       this.pretrained = false;
+      this.dispatch('datachange', { dataset: data, reason: 'replaced' });
+    });
+  }
+
+  /** Runs `op` when ready, after loading the train split first if `needed`. */
+  private afterTrainSplit<T>(needed: boolean, op: () => Promise<T>): Promise<T> {
+    return this.guarded(async () => {
+      if (needed) await this.withTrainSplit();
+      return op();
     });
   }
 
@@ -78,12 +92,12 @@ export class ModelStore extends StoreCore {
    * next to the same two figures for a PCA with as many components fitted on the train split.
    */
   metrics(): Promise<Metrics> {
-    return this.guarded(() => this.call('metrics'));
+    return this.afterTrainSplit(true, () => this.call('metrics'));
   }
 
   /** The model's codes for every image of a split (`indices` maps rows to dataset images). */
   codes(split: Split = 'all'): Promise<Projection> {
-    return this.guarded(() => this.call('codes', split));
+    return this.afterTrainSplit(split !== 'test', () => this.call('codes', split));
   }
 
   /**
@@ -91,12 +105,13 @@ export class ModelStore extends StoreCore {
    * per dataset), with that PCA's test reconstruction MSE: the baseline an autoencoder beats.
    */
   pcaCodes(components = 2, split: Split = 'all'): Promise<Projection & { testMse: number }> {
-    return this.guarded(() => this.call('pcaCodes', components, split));
+    // A test-split projection needs no train images while the shipped basis has enough components.
+    return this.afterTrainSplit(split !== 'test' || components > (this.data?.basis?.k ?? 0), () => this.call('pcaCodes', components, split));
   }
 
   /** Digit labels for images by 5-nearest-neighbour on raw pixels against the train split. */
   classify(images: Float32Array, n: number): Promise<Uint8Array> {
-    return this.guarded(() => this.call('classify', images, n));
+    return this.afterTrainSplit(true, () => this.call('classify', images, n));
   }
 
   /**
@@ -131,7 +146,7 @@ export class ModelStore extends StoreCore {
 
   /** Each image's reconstruction MSE over a split: an anomaly score (high = unlike the training data). */
   reconstructionErrors(split: Split = 'test'): Promise<ReconstructionErrors> {
-    return this.guarded(() => this.call('reconstructionErrors', split));
+    return this.afterTrainSplit(split !== 'test', () => this.call('reconstructionErrors', split));
   }
 
   /** Trains until done or stopped; progress arrives as `progress` events. */
@@ -150,6 +165,7 @@ export class ModelStore extends StoreCore {
       this.setStatus('training');
       this.progress = null;
       try {
+        await this.withTrainSplit();
         const result = await this.call('train', opts);
         this.pretrained = false;
         return result;

@@ -1,5 +1,5 @@
 import type { BackendChoice, BackendName } from '../engine/backends.js';
-import { fetchDataset, type Dataset } from '../engine/dataset.js';
+import { fetchDataset, fetchTrainPart, type Dataset } from '../engine/dataset.js';
 import { AEError } from '../engine/errors.js';
 import type { HostApi, HostEvents, HostMethod, SessionStatus } from '../engine/protocol.js';
 import { normalizeSpec, type ModelSpec } from '../engine/spec.js';
@@ -14,6 +14,8 @@ export interface StoreEventMap {
   statechange: CustomEvent<{ status: StoreStatus }>;
   weightschange: CustomEvent<HostEvents['weightschange']>;
   specchange: CustomEvent<{ spec: ModelSpec }>;
+  /** The dataset changed: `train-split` when the train images of the bundled data arrived (same test images, same indices), `replaced` after setDataset(). */
+  datachange: CustomEvent<{ dataset: Dataset; reason: 'train-split' | 'replaced' }>;
   error: CustomEvent<{ error: AEError; code: AEError['code']; message: string }>;
 }
 
@@ -21,6 +23,18 @@ type SessionMethod = Exclude<HostMethod, 'init' | 'putDataset' | 'dropDataset' |
 type Tail<T> = T extends [unknown, ...infer R] ? R : never;
 
 const bundled = new Map<string, Promise<Dataset>>();
+const whole = new Map<string, Promise<Dataset>>();
+
+/** One fetch per URL for the whole page; a failed one is tried again next time. */
+function cached(map: Map<string, Promise<Dataset>>, key: string, load: () => Promise<Dataset>): Promise<Dataset> {
+  let p = map.get(key);
+  if (!p) {
+    p = load();
+    map.set(key, p);
+    p.catch(() => map.delete(key));
+  }
+  return p;
+}
 
 /**
  * A store's connection to its engine: startup, the preset's weights, the queue that
@@ -44,6 +58,9 @@ export abstract class StoreCore extends EventTarget {
   protected dataKey = '';
   private starting: Promise<void> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Serialises moving the model between datasets (attach, joining the train split). */
+  private binding: Promise<unknown> = Promise.resolve();
+  private joining: Promise<void> | null = null;
   protected disposed = false;
   protected unlisten: (() => void) | null = null;
   /** A train() call is queued or running. */
@@ -83,21 +100,32 @@ export abstract class StoreCore extends EventTarget {
 
   protected bundledDataset(): Promise<Dataset> {
     const url = absolute(getConfig().dataUrl);
-    let p = bundled.get(url);
-    if (!p) {
-      p = fetchDataset(url);
-      bundled.set(url, p);
-      p.catch(() => bundled.delete(url));
-    }
-    return p;
+    return cached(bundled, url, () => fetchDataset(url));
   }
 
   /** Opens this store's model on a host with the dataset known there as `key`. */
-  protected async attach(host: Host, data: Dataset, spec: ModelSpec, key: string): Promise<void> {
-    if (!host.datasets.has(key)) {
-      await host.channel.call('putDataset', key, data);
-      host.datasets.add(key);
+  protected attach(host: Host, data: Dataset, spec: ModelSpec, key: string): Promise<void> {
+    return this.bind(() => this.attachNow(host, data, spec, key));
+  }
+
+  private bind<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.binding.then(op);
+    this.binding = run.catch(() => undefined);
+    return run;
+  }
+
+  private async copyTo(host: Host, key: string, data: Dataset) {
+    let copy = host.datasets.get(key);
+    if (!copy) {
+      copy = host.channel.call('putDataset', key, data);
+      host.datasets.set(key, copy);
+      copy.catch(() => host.datasets.delete(key));
     }
+    await copy;
+  }
+
+  private async attachNow(host: Host, data: Dataset, spec: ModelSpec, key: string): Promise<void> {
+    await this.copyTo(host, key, data);
     await host.channel.call('open', this.id, spec, key);
     const previousKey = this.host === host ? this.dataKey : null;
     if (this.host !== host) {
@@ -111,6 +139,34 @@ export abstract class StoreCore extends EventTarget {
     this.spec = spec;
     if (previousKey && previousKey !== key) await this.release(host, previousKey);
     this.dispatch('specchange', { spec });
+  }
+
+  /**
+   * Makes sure the model sees the train split: the bundled data starts as its test part,
+   * and this loads the train part and moves the model onto the whole set, weights kept.
+   * Test images keep their indices. Training, train codes and kNN call this first.
+   */
+  protected withTrainSplit(): Promise<void> {
+    const test = this.data;
+    const host = this.host;
+    if (!test?.trainPart || !host) return Promise.resolve();
+    this.joining ??= this.join(host, test).finally(() => (this.joining = null));
+    return this.joining;
+  }
+
+  private async join(host: Host, test: Dataset) {
+    const data = await cached(whole, test.trainPart!, () => fetchTrainPart(test));
+    const key = `whole:${test.trainPart}`;
+    await this.copyTo(host, key, data);
+    await this.bind(async () => {
+      if (this.host !== host || this.data !== test) return; // the store moved on meanwhile
+      await host.channel.call('rebind', this.id, key);
+      const previous = this.dataKey;
+      this.data = data;
+      this.dataKey = key;
+      await this.release(host, previous);
+      this.dispatch('datachange', { dataset: data, reason: 'train-split' });
+    });
   }
 
   /** Frees a dataset copy in an engine once no session there uses it. */

@@ -39,12 +39,12 @@ describe('<ae-latent-scatter>', () => {
 
   it('plots every image of the split, coloured by label, with a legend, and passes axe', async () => {
     const store = await storeWith();
-    const el = await mount(store);
+    const el = await mount(store, { split: 'all' });
     expect(el.points.length).to.equal(300 * 2);
     expect(el.shadowRoot!.querySelectorAll('.legend li').length).to.equal(10);
     expect(inked(shadow(el, '.plot.model canvas') as HTMLCanvasElement)).to.be.above(300);
     await expect(el).to.be.accessible();
-    const test = await mount(store, { split: 'test' });
+    const test = await mount(store); // test by default
     expect(test.points.length).to.equal((await store.dataset()).testIndices.length * 2);
     await store.dispose();
   });
@@ -94,7 +94,7 @@ describe('<ae-latent-scatter>', () => {
 
   it('projects a wider code on its principal plane, or plots the chosen dims', async () => {
     const store = await storeWith({ latentDim: 4 });
-    const el = await mount(store);
+    const el = await mount(store, { split: 'all' });
     expect(el.points.length).to.equal(600);
     expect(shadow(el, '.status').textContent).to.contain('principal components');
     el.dims = '1,3';
@@ -108,7 +108,7 @@ describe('<ae-latent-scatter>', () => {
 
   it('reports bad attributes inline with ae-error and keeps working', async () => {
     const store = await storeWith();
-    const el = await mount(store);
+    const el = await mount(store, { split: 'all' });
     const codes: string[] = [];
     el.addEventListener('ae-error', (e) => codes.push(e.detail.code));
     el.setAttribute('split', 'nope');
@@ -125,7 +125,7 @@ describe('<ae-latent-scatter>', () => {
 
   it('shows a PCA of the same points beside it with compare="pca"', async () => {
     const store = await storeWith();
-    const el = await mount(store, { compare: 'pca' });
+    const el = await mount(store, { compare: 'pca', split: 'all' });
     await el.updateComplete;
     await new Promise((r) => requestAnimationFrame(r));
     expect(shadow(el, '.plot.pca figcaption').textContent).to.match(/test MSE 0\.0\d+/);

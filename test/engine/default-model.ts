@@ -14,7 +14,7 @@ export function defaultModelSuite(backend: BackendName, epochs = 1) {
       const store = freshStore(backend);
       await store.ready();
       expect(store.backend).to.equal(backend);
-      const ds = await store.dataset();
+      const ds = await store.dataset({ train: true });
       const baseline = meanImageBaseline(ds);
       expect(baseline).to.be.closeTo(0.0675, 0.002);
       const result = await store.train({ epochs, batchSize: 64 });

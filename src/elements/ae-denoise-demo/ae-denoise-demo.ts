@@ -105,7 +105,9 @@ export class AeDenoiseDemo extends LiveElement {
     return { image: gatherImages(ds, [i]), name: describeImage(ds, i) };
   }
 
-  protected async refresh(store: ModelStore, ds: Dataset) {
+  protected async refresh(store: ModelStore, data: Dataset) {
+    const ds = await this.reach(store, data, this.index);
+    if (this.stores.store !== store) return;
     let corruption: ReturnType<typeof corruptionOf>;
     let sample: ReturnType<typeof this.pick>;
     try {

@@ -37,8 +37,8 @@ const SPLITS: readonly Split[] = ['all', 'train', 'test'];
 export class AeLatentScatter extends LiveElement {
   static override styles = [...LiveElement.styles, styles];
 
-  /** Which images to plot: all, train or test. */
-  @property() split: Split = 'all';
+  /** Which images to plot: `test` (held out, and loaded with the page), `train` or `all` (these load the 8,000 train images of the bundled data first). */
+  @property() split: Split = 'test';
   /** Two code dimensions to plot ("0,1") when the code has more than two. */
   @property() dims?: string;
   /** "pca" adds a 2-component PCA of the same images beside the model's plot. */
@@ -101,7 +101,7 @@ export class AeLatentScatter extends LiveElement {
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('split') && !SPLITS.includes(this.split)) {
       this.reportError(new AEError('input-invalid', `split="${this.split}" must be one of ${SPLITS.join(', ')}.`));
-      this.split = (changed.get('split') as Split | undefined) ?? 'all';
+      this.split = (changed.get('split') as Split | undefined) ?? 'test';
     }
     if (changed.has('compare') && this.compare && this.compare !== 'pca') {
       this.reportError(new AEError('input-invalid', `compare="${this.compare}" must be "pca" or empty.`));
@@ -125,9 +125,10 @@ export class AeLatentScatter extends LiveElement {
     return [parts[0], parts[1]];
   }
 
-  protected async refresh(store: ModelStore, ds: Dataset) {
+  protected async refresh(store: ModelStore) {
     const projection = await this.attempt(() => store.codes(this.split));
     if (!projection || this.stores.store !== store) return;
+    const ds = this.data!; // train or all codes bring the train images along
     const n = projection.indices.length;
     const view = planeOf(projection.codes, n, projection.dim, this.chosenDims(projection.dim));
     this.rows = projection.indices;

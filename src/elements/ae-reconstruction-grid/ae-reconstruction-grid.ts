@@ -66,6 +66,12 @@ export class AeReconstructionGrid extends LiveElement {
     try {
       if (this.indices != null && this.indices.trim() !== '') {
         const list = this.indices.split(/[\s,]+/).filter(Boolean).map(Number);
+        const store = this.stores.store;
+        if (store && ds.trainPart && list.some((i) => Number.isInteger(i) && i >= ds.n)) {
+          // Train images load first; their arrival calls this again through dataLoaded().
+          void this.reach(store, ds, ...list).then(() => this.refresher.request());
+          return;
+        }
         const bad = list.find((i) => !Number.isInteger(i) || i < 0 || i >= ds.n);
         if (bad !== undefined || list.length === 0) throw new AEError('input-invalid', `indices="${this.indices}" must list image numbers from 0 to ${ds.n - 1}.`);
         this.shown = list;

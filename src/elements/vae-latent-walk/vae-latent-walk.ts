@@ -145,7 +145,9 @@ export class VaeLatentWalk extends LiveElement {
     return { n, steps, dims, range, from: index('from', this.from), to: index('to', this.to), problems };
   }
 
-  protected async refresh(store: ModelStore, ds: Dataset) {
+  protected async refresh(store: ModelStore, data: Dataset) {
+    const ds = await this.reach(store, data, this.from, this.to);
+    if (this.stores.store !== store) return;
     const s = this.settings(store, ds);
     const vae = store.spec.kind === 'vae';
     // Code statistics: the mean holds the other dimensions, and a plain AE's range and random draws follow its codes.

@@ -1,11 +1,15 @@
 // The single-file build in a plain page served with a strict Content-Security-Policy:
 // every element renders, the trainer trains an epoch on wasm, and the page logs no
-// error, breaks no CSP rule and asks no other origin for anything.
+// error, breaks no CSP rule and asks no other origin for anything. Until the reader
+// trains, the page loads under the size budget (gzip bytes of every file it asked for)
+// and has not asked for the train images.
 // `node scripts/check-dropin.mjs` (after `npm run build`).
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { CHROME_ARGS, findChrome } from './lib/chrome.mjs';
+import { BUDGET, gzipBytes, kb } from './lib/gzip.mjs';
 import { rendered } from './lib/rendered.mjs';
-import { startServer } from './serve.mjs';
+import { ROOT, startServer } from './serve.mjs';
 
 /** What a strict site allows: its own files, and compiling WebAssembly (not eval). */
 export const CSP = [
@@ -30,7 +34,9 @@ try {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  const loaded = new Set();
   page.on('request', (r) => /^https?:/.test(r.url()) && new URL(r.url()).origin !== origin && problems.push(`request to another origin: ${r.url()}`));
+  page.on('response', (r) => r.ok() && new URL(r.url()).origin === origin && loaded.add(decodeURIComponent(new URL(r.url()).pathname)));
   let workers = 0;
   page.on('workercreated', (w) => {
     workers++;
@@ -45,6 +51,11 @@ try {
   });
   await page.goto(`${url}test/dropin/index.html`, { waitUntil: 'load' });
   await page.waitForFunction(rendered, { timeout: 120_000, polling: 250 }, 'body *');
+  const firstLoad = [...loaded].reduce((sum, path) => sum + gzipBytes(join(ROOT, path)), 0);
+  const count = loaded.size;
+  const early = [...loaded].filter((path) => path.endsWith('.train.bin'));
+  if (early.length) problems.push(`the train images loaded before anything trained: ${early.join(', ')}`);
+  if (firstLoad > BUDGET) problems.push(`the page loaded ${kb(firstLoad)} gzip before training, over the ${kb(BUDGET)} budget`);
   const trained = await page.evaluate(async () => {
     const trainer = document.querySelector('ae-trainer');
     const ended = new Promise((resolve) => trainer.addEventListener('ae-train-end', (e) => resolve(e.detail), { once: true }));
@@ -59,7 +70,8 @@ try {
   const { violations, errors } = await page.evaluate(() => ({ violations: window.__violations, errors: window.__errors }));
   problems.push(...violations.map((v) => `CSP violation: ${v}`), ...errors.map((e) => `ae-error: ${e}`));
   const tags = await page.evaluate(() => [...new Set([...document.querySelectorAll('body *')].map((e) => e.localName))].join(', '));
-  console.log(`drop-in: ${tags} rendered; an epoch trained on ${trained.backend} (loss ${trained.loss?.toFixed(4)})`);
+  console.log(`drop-in: ${tags} rendered from ${count} files, ${kb(firstLoad)} gzip before training (budget ${kb(BUDGET)}); an epoch trained on ${trained.backend} (loss ${trained.loss?.toFixed(4)})`);
+  if (![...loaded].some((path) => path.endsWith('.train.bin'))) problems.push('training did not load the train images');
 } catch (e) {
   problems.push(`did not finish: ${e.message.split('\n')[0]}`);
 } finally {

@@ -31,22 +31,27 @@ const meta: Meta<Args> = {
   ></ae-latent-scatter>`,
   argTypes: {
     ...commonArgTypes,
-    split: select(['all', 'train', 'test']),
+    split: select(['test', 'train', 'all']),
     dims: text,
     compare: select(['pca', ''], { pca: 'pca', '': '(none)' }),
   },
-  args: { model: 'mnist-ae-2d', split: 'all', compare: '' },
+  args: { model: 'mnist-ae-2d', split: 'test', compare: '' },
 };
 export default meta;
 
 type Story = StoryObj<Args>;
 
-/** The pretrained 2-D autoencoder's codes of all 10,000 digits. Hover a point to see its digit; click to decode. */
+/** The pretrained 2-D autoencoder's codes of the 2,000 test digits. Hover a point to see its digit; click to decode. */
 export const Default: Story = {};
+
+/** All 10,000 digits: the 8,000 train images load first. */
+export const AllImages: Story = {
+  args: { split: 'all' },
+};
 
 /** The same test images projected by PCA beside the autoencoder's codes. */
 export const CompareWithPca: Story = {
-  args: { split: 'test', compare: 'pca' },
+  args: { compare: 'pca' },
 };
 
 /** A VAE's latent space: the codes are the means of each image's distribution. */
@@ -56,5 +61,5 @@ export const VaeLatent: Story = {
 
 /** A 16-number code, shown on two chosen code dimensions. */
 export const ChosenDims: Story = {
-  args: { model: 'mnist-ae-16', dims: '3,7', split: 'test' },
+  args: { model: 'mnist-ae-16', dims: '3,7' },
 };

@@ -83,16 +83,16 @@ function assets() {
   };
 }
 
-/** Names a chunk after the tfjs package most of it comes from (rollup would say "dist"). */
+/** Names a chunk after the tfjs package most of it comes from (rollup would say "index" or "dist"). */
 function chunkName(chunk) {
-  if (chunk.name !== 'dist') return '[name]-[hash].js';
+  if (chunk.name !== 'dist' && chunk.name !== 'index') return '[name]-[hash].js';
   const counts = {};
   for (const id of chunk.moduleIds) {
     const pkg = /node_modules\/@tensorflow\/(tfjs-[\w-]+)\//.exec(id)?.[1];
     if (pkg) counts[pkg] = (counts[pkg] ?? 0) + 1;
   }
   const [top] = Object.entries(counts).sort((a, b) => b[1] - a[1]);
-  return `${top ? top[0] : 'chunk'}-[hash].js`;
+  return `${top ? top[0] : chunk.name}-[hash].js`;
 }
 
 /** Shared by every build: resolution, CommonJS, TypeScript (declarations only for the package build). */
@@ -184,7 +184,7 @@ const developmentBuild = {
   plugins: [...basePlugins({ declarations: false, root: '../', dir: join(OUT, 'development') }), moduleWorkers()],
 };
 
-/** The drop-in: one page script with every element, and its engine in one file beside it. */
+/** The drop-in: one page script with every element, and its engine beside it. */
 const dropinBuild = {
   input: { 'autoencoder-widgets': 'src/autoencoder-widgets.ts' },
   output: { dir: OUT, format: 'es', entryFileNames: '[name].js', sourcemap: true, inlineDynamicImports: true },
@@ -192,9 +192,14 @@ const dropinBuild = {
   plugins: [dropinEngine(), ...basePlugins({ declarations: false }), minify()],
 };
 
+/**
+ * The drop-in's engine: one entry the Worker runs (and the page imports as a fallback),
+ * with each backend in its own chunk under engine/, loaded only when that backend is
+ * chosen. The engine reaches no asset by its own URL, so its chunks may sit in a folder.
+ */
 const engineBuild = {
   input: { 'autoencoder-widgets.engine': 'src/engine/worker.ts' },
-  output: { dir: OUT, format: 'es', entryFileNames: '[name].js', sourcemap: true, inlineDynamicImports: true },
+  output: { dir: OUT, format: 'es', entryFileNames: '[name].js', chunkFileNames: (chunk) => `engine/${chunkName(chunk)}`, sourcemap: true },
   onwarn,
   plugins: [...basePlugins({ declarations: false }), minify()],
 };

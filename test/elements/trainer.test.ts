@@ -40,7 +40,13 @@ describe('<ae-trainer>', () => {
     const epochs: number[] = [];
     el.addEventListener('ae-epoch', (e) => epochs.push(e.detail.epoch));
     const ended = oneEvent(el, 'ae-train-end');
+    const started = oneEvent(store, 'statechange');
     button(el, 'Train').click();
+    await started;
+    await el.updateComplete;
+    // No step reported yet: the bar is indeterminate and says so.
+    expect(el.shadowRoot!.querySelector('.progress label')!.textContent).to.contain('starting');
+    expect(el.shadowRoot!.querySelector('.progress progress:not([max])')).to.exist;
     const { detail } = await ended;
     expect(detail.stopped).to.equal(false);
     expect(epochs).to.deep.equal([1, 2]);

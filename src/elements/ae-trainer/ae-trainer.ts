@@ -253,8 +253,10 @@ export class AeTrainer extends AEElement {
     const p = this.store?.progress;
     const epochFrac = p ? p.step / Math.max(1, p.stepsPerEpoch) : 0;
     const overall = p ? (p.epoch - 1 + epochFrac) / Math.max(1, p.epochs) : 0;
+    // Before the first step (the train images may still be loading): an indeterminate bar.
+    const starting = !p && this.store?.status === 'training';
     return html`<div class="progress" part="progress">
-      <label>Epoch ${p ? `${p.epoch} of ${p.epochs}` : ''}<progress max="1" .value=${epochFrac}></progress></label>
+      <label>Epoch ${p ? `${p.epoch} of ${p.epochs}` : starting ? 'starting…' : ''}${starting ? html`<progress></progress>` : html`<progress max="1" .value=${epochFrac}></progress>`}</label>
       <label>Overall <progress max="1" .value=${overall}></progress></label>
     </div>`;
   }

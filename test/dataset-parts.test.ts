@@ -1,8 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { configure, getConfig, getModelStore, type AeLatentScatter, type Dataset } from '../src/index.js';
 import { fetchTrainPart } from '../src/engine/dataset.js';
-import { EngineHost } from '../src/engine/host.js';
-import { normalizeSpec } from '../src/engine/spec.js';
 import { freshStore, rejection } from './helpers.js';
 
 // The bundled data is two files: the test part loads with the page, the train part when
@@ -84,23 +82,6 @@ describe('bundled data in two parts', () => {
     expect((await s.dataset()).n).to.equal(10000);
     expect(trainRequests()).to.equal(1);
     await s.dispose();
-  });
-
-  it('engine: a dataset dropped under a running call is freed when the call ends', async () => {
-    const host = new EngineHost(() => undefined);
-    await host.init({ preference: 'cpu', wasmPaths: getConfig().wasmPaths });
-    await host.putDataset('test', test);
-    await host.putDataset('whole', await preset.dataset());
-    await host.open('m', normalizeSpec({}), 'test');
-    const start = await host.memory();
-    const reading = host.reconstructionErrors('m', 'test'); // reads its first chunk, then waits
-    await host.rebind('m', 'whole');
-    expect(await host.dropDataset('test')).to.equal(true);
-    const { errors } = await reading;
-    expect(errors.every(Number.isFinite)).to.equal(true);
-    expect((await host.memory()).numTensors).to.equal(start.numTensors - 1);
-    await host.close('m');
-    expect(await host.dropDataset('whole')).to.equal(true);
   });
 
   it('reports a misnamed test part, and a missing or wrong train part, with dataset errors', async () => {

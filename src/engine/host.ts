@@ -3,6 +3,7 @@ import { initBackend, type BackendChoice } from './backends.js';
 import type { Dataset } from './dataset.js';
 import { AEError } from './errors.js';
 import type { EmitFn, HostApi } from './protocol.js';
+import { Leases } from './leases.js';
 import { Session, type DeviceDataset } from './session.js';
 import { disposePca } from './metrics.js';
 import type { Quantization } from './quantize.js';
@@ -16,6 +17,8 @@ import type { Split, TrainOptions, WeightsSource } from './types.js';
 export class EngineHost implements HostApi {
   private datasets = new Map<string, DeviceDataset>();
   private sessions = new Map<string, Session>();
+  /** A dropped dataset stays until the calls reading it end. */
+  private dataLeases = new Leases<DeviceDataset>(freeDataset);
   private choice: Promise<BackendChoice> | null = null;
 
   constructor(private emit: EmitFn) {}
@@ -31,15 +34,14 @@ export class EngineHost implements HostApi {
     const images = tf.tensor4d(data.images, [n, height, width, channels]);
     // A test part ships the train mean, so fresh models start alike before and after its train part loads.
     const meanImage = trainIndices.length || !basis ? meanOf(data.images, trainIndices, height * width * channels) : basis.mean;
-    this.datasets.set(key, { data, images, meanImage, pcas: new Map(), users: 0, dropped: false });
+    this.datasets.set(key, { data, images, meanImage, pcas: new Map() });
   }
 
   async dropDataset(key: string) {
     const ds = this.datasets.get(key);
     if (!ds || [...this.sessions.values()].some((s) => s.ds === ds)) return false;
     this.datasets.delete(key);
-    ds.dropped = true;
-    if (!ds.users) freeDataset(ds);
+    this.dataLeases.retire(ds);
     return true;
   }
 
@@ -73,15 +75,9 @@ export class EngineHost implements HostApi {
   }
 
   /** Runs a call that reads the session's dataset, keeping that dataset alive until it ends. */
-  private async withData<T>(id: string, op: (s: Session) => Promise<T>): Promise<T> {
+  private withData<T>(id: string, op: (s: Session) => Promise<T>): Promise<T> {
     const s = this.session(id);
-    const ds = s.ds;
-    ds.users++;
-    try {
-      return await op(s);
-    } finally {
-      if (--ds.users === 0 && ds.dropped) freeDataset(ds);
-    }
+    return this.dataLeases.with(s.ds, () => op(s));
   }
 
   reset = (id: string) => this.session(id).rebuild();

@@ -14,6 +14,7 @@ import type { Pca } from './metrics.js';
 import { CONV_TRAINING_KERNELS, missingKernels } from './backends.js';
 import type { EmitFn, SessionStatus } from './protocol.js';
 import type { Dataset } from './dataset.js';
+import { Leases } from './leases.js';
 
 /** A dataset as the engine holds it: on the backend, with the mean training image. */
 export interface DeviceDataset {
@@ -22,9 +23,6 @@ export interface DeviceDataset {
   meanImage: Float32Array;
   /** PCAs fitted on the train split (or taken from its shipped basis), by number of components. */
   pcas: Map<number, Promise<Pca>>;
-  /** Calls using it right now: a dropped dataset is freed when the last one ends. */
-  users: number;
-  dropped: boolean;
 }
 
 const WEIGHTS_EVENT_MS = 400;
@@ -40,6 +38,8 @@ const newOptimizer = (lr = 1e-3) => tf.train.adam(lr, 0.9, 0.999, 1e-7);
 /** One store's model on the engine side: build, train, infer, persist. */
 export class Session {
   private ae: Autoencoder;
+  /** Replaced models stay alive until the calls reading them end. */
+  private models = new Leases<Autoencoder>(disposeAutoencoder);
   private optimizer: tf.AdamOptimizer;
   private status: SessionStatus = 'ready';
   private stopping = false;
@@ -81,8 +81,14 @@ export class Session {
     this.ds = ds;
   }
 
+  /** Runs `op` on the current model, which stays alive until it ends. */
+  private withModel<R>(op: (ae: Autoencoder) => Promise<R>): Promise<R> {
+    const ae = this.ae;
+    return this.models.with(ae, () => op(ae));
+  }
+
   private replace(next: Autoencoder) {
-    disposeAutoencoder(this.ae);
+    this.models.retire(this.ae);
     this.optimizer.dispose();
     this.ae = next;
     this.optimizer = newOptimizer();
@@ -166,16 +172,16 @@ export class Session {
     await this.running.catch(() => undefined);
   }
 
-  async encode(images: Float32Array, n: number): Promise<Float32Array> {
-    return this.batched(images, n, this.pixels, this.ae.spec.latentDim, 'images', (x) => encodeTensor(this.ae, tf.reshape(x, [-1, ...this.imageDims])));
+  encode(images: Float32Array, n: number): Promise<Float32Array> {
+    return this.withModel((ae) => this.batched(images, n, this.pixels, ae.spec.latentDim, 'images', (x) => encodeTensor(ae, tf.reshape(x, [-1, ...this.imageDims]))));
   }
 
-  async reconstruct(images: Float32Array, n: number): Promise<Float32Array> {
-    return this.batched(images, n, this.pixels, this.pixels, 'images', (x) => reconstructTensor(this.ae, tf.reshape(x, [-1, ...this.imageDims])));
+  reconstruct(images: Float32Array, n: number): Promise<Float32Array> {
+    return this.withModel((ae) => this.batched(images, n, this.pixels, this.pixels, 'images', (x) => reconstructTensor(ae, tf.reshape(x, [-1, ...this.imageDims]))));
   }
 
-  async decode(latents: Float32Array, n: number): Promise<Float32Array> {
-    return this.batched(latents, n, this.ae.spec.latentDim, this.pixels, 'latents', (z) => this.ae.decoder.apply(z) as tf.Tensor);
+  decode(latents: Float32Array, n: number): Promise<Float32Array> {
+    return this.withModel((ae) => this.batched(latents, n, ae.spec.latentDim, this.pixels, 'latents', (z) => ae.decoder.apply(z) as tf.Tensor));
   }
 
   /** Corrupts images as denoising training would (seeded), for showing what the model undoes. */
@@ -210,16 +216,19 @@ export class Session {
   }
 
   evaluate() {
-    return evaluate(this.ae, this.ds.images, this.ds.data.testIndices, this.ae.spec.seed || 1);
+    return this.withModel((ae) => this.evaluateModel(ae));
   }
 
-  async metrics(): Promise<Metrics> {
-    const { testMse } = await this.evaluate();
-    return analysis.metrics(this.ae, this.ds, testMse);
+  private evaluateModel(ae: Autoencoder) {
+    return evaluate(ae, this.ds.images, this.ds.data.testIndices, ae.spec.seed || 1);
+  }
+
+  metrics(): Promise<Metrics> {
+    return this.withModel(async (ae) => analysis.metrics(ae, this.ds, (await this.evaluateModel(ae)).testMse));
   }
 
   codes(split: Split): Promise<Projection> {
-    return analysis.projectModel(this.ae, this.ds, split);
+    return this.withModel((ae) => analysis.projectModel(ae, this.ds, split));
   }
 
   pcaCodes(components: number, split: Split) {
@@ -231,11 +240,11 @@ export class Session {
   }
 
   reconstructionErrors(split: Split): Promise<ReconstructionErrors> {
-    return analysis.reconstructionErrors(this.ae, this.ds, split);
+    return this.withModel((ae) => analysis.reconstructionErrors(ae, this.ds, split));
   }
 
   evaluateDenoising(noiseType: NoiseType, noise: number, seed = 1): Promise<DenoiseEvaluation> {
-    return analysis.evaluateDenoising(this.ae, this.ds, noiseType, noise, seed);
+    return this.withModel((ae) => analysis.evaluateDenoising(ae, this.ds, noiseType, noise, seed));
   }
 
   /** Loads into a fresh model and swaps only on success, so a bad file changes nothing. */
@@ -257,16 +266,16 @@ export class Session {
   }
 
   save(url: string) {
-    return saveToUrl(this.ae, url);
+    return this.withModel((ae) => saveToUrl(ae, url));
   }
 
   exportFiles(name: string, quantize?: Quantization) {
-    return exportFiles(this.ae, name, quantize);
+    return this.withModel((ae) => exportFiles(ae, name, quantize));
   }
 
   async dispose() {
     await this.halt();
-    disposeAutoencoder(this.ae);
+    this.models.retire(this.ae);
     this.optimizer.dispose();
   }
 }

@@ -17,7 +17,10 @@ export abstract class LiveElement extends AEElement {
   @state() protected storeProblem = '';
   /** Counts binds and weight or spec changes: a refresh can skip work its weights already did. */
   protected generation = 0;
-  protected refresher = new Coalescer(() => this.refreshNow());
+  protected refresher = new Coalescer(
+    () => this.refreshNow(),
+    () => this.stores.store?.status === 'training',
+  );
   protected stores = new StoreController(this, {
     bound: () => {
       this.generation++;

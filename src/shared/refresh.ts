@@ -1,8 +1,9 @@
 /**
  * Runs an async refresh at most once at a time: requests made while one runs share a
- * single follow-up, so a stream of `weightschange` events never piles up work. The
- * follow-up waits so that refreshing takes at most `share` of the time: redrawing a plot
- * shares the engine with training and should not starve it.
+ * single follow-up, so a stream of `weightschange` events never piles up work. While
+ * `busy()` (the model trains), the follow-up waits so that refreshing takes at most
+ * `share` of the time: redrawing shares the engine with training and must not starve
+ * it. Otherwise (a spec change, a reader moving a slider) it runs at once.
  */
 export class Coalescer {
   private requested = 0;
@@ -12,6 +13,7 @@ export class Coalescer {
 
   constructor(
     private run: () => Promise<void>,
+    private busy: () => boolean = () => true,
     private share = 0.25,
   ) {}
 
@@ -42,7 +44,7 @@ export class Coalescer {
           this.done = target;
           this.waiters = this.waiters.filter((w) => (w.target <= target ? (w.resolve(), false) : true));
         }
-        if (this.requested > target) {
+        if (this.requested > target && this.busy()) {
           const took = performance.now() - t0;
           await new Promise((r) => setTimeout(r, (took * (1 - this.share)) / this.share));
         }

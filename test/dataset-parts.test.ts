@@ -84,6 +84,32 @@ describe('bundled data in two parts', () => {
     await s.dispose();
   });
 
+  it('still reads a whole dataset in one file, with the seeded split and nothing more to load', async () => {
+    const n = 20;
+    const bytes = new Uint8Array(16 + n * 784 + n);
+    const view = new DataView(bytes.buffer);
+    view.setUint32(0, 0x53444541, true); // "AEDS"
+    view.setUint32(4, n, true);
+    view.setUint16(8, 28, true);
+    view.setUint16(10, 28, true);
+    bytes.set([1, 1, 0], 12); // one channel, labels, part 0: whole
+    bytes.set(Uint8Array.from(test.images.subarray(0, n * 784), (v) => Math.round(v * 255)), 16);
+    bytes.set(test.labels!.subarray(0, n), 16 + n * 784);
+    const defaults = { ...getConfig() };
+    configure({ dataUrl: URL.createObjectURL(new Blob([bytes])) });
+    const s = freshStore('whole-file');
+    try {
+      await s.ready();
+      const ds = await s.dataset();
+      expect([ds.n, ds.trainIndices.length, ds.testIndices.length, ds.trainPart, ds.basis]).to.deep.equal([20, 16, 4, undefined, undefined]);
+      expect((await s.codes('all')).indices.length).to.equal(20);
+      expect(trainRequests()).to.equal(1); // still only the bundled one, earlier
+    } finally {
+      configure(defaults);
+      await s.dispose();
+    }
+  });
+
   it('reports a misnamed test part, and a missing or wrong train part, with dataset errors', async () => {
     const defaults = { ...getConfig() };
     const bytes = await (await fetch(defaults.dataUrl)).arrayBuffer();

@@ -112,4 +112,19 @@ export const themeStyles = css`
     image-rendering: pixelated;
     image-rendering: crisp-edges;
   }
+  /* a wrapping row of digit images, each with its caption under it */
+  .digit-list {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .digit-list > li {
+    margin: 0;
+    display: grid;
+    gap: 2px;
+    justify-items: center;
+  }
 `;

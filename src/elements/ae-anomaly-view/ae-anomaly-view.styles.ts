@@ -63,17 +63,7 @@ export const styles = css`
     margin: 0 0 0.25rem;
     font-weight: 600;
   }
-  ul.worst {
-    list-style: none;
-    padding: 0;
-    margin: 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-  }
   ul.worst li {
-    display: grid;
-    justify-items: center;
     font-size: 0.75em;
     color: var(--_muted);
     font-variant-numeric: tabular-nums;

@@ -183,7 +183,7 @@ export class AeAnomalyView extends LiveElement {
         ${this.worst.length
           ? html`<div>
               <p class="title">Worst reconstructed test images</p>
-              <ul class="worst" part="worst">
+              <ul class="worst digit-list" part="worst">
                 ${this.worst.map(
                   (w) => html`<li>
                     <canvas class="digit worst" role="img" aria-label=${`${this.data ? describeImage(this.data, w.index) : `image ${w.index}`}, error ${formatLoss(w.error)}`}></canvas>

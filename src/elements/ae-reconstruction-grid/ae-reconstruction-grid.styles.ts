@@ -1,20 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  .grid {
-    list-style: none;
-    padding: 0;
-    margin: 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-  }
-  li {
-    margin: 0;
-    display: grid;
-    gap: 2px;
-    justify-items: center;
-  }
   canvas {
     width: var(--ae-digit-size, 56px);
     height: var(--ae-digit-size, 56px);

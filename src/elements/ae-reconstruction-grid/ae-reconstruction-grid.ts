@@ -124,7 +124,7 @@ export class AeReconstructionGrid extends LiveElement {
     const label = (i: number) => (ds?.labels ? `digit ${ds.labels[i]}` : `image ${i}`);
     const latent = this.stores.store?.spec.latentDim;
     return html`
-      <ul class="grid" part="grid" aria-label="Test images and their reconstructions" aria-busy=${this.loading}>
+      <ul class="digit-list" part="grid" aria-label="Test images and their reconstructions" aria-busy=${this.loading}>
         ${this.shown.map(
           (i, k) => html`<li>
             <canvas class="digit original" part="original" role="img" aria-label=${`Test ${label(i)} (image ${i})`}></canvas>

@@ -10,7 +10,7 @@ export function rendered(selector) {
     if (root.querySelector('.error')) return true;
     if (el.localName === 'ae-trainer') return /^(ready|training|paused|error)$/.test(root.querySelector('.status')?.textContent.trim() ?? '');
     if (el.localName === 'ae-latent-scatter') return el.points.length > 0;
-    if (el.localName === 'ae-reconstruction-grid') return root.querySelector('.grid')?.getAttribute('aria-busy') === 'false';
+    if (el.localName === 'ae-reconstruction-grid') return root.querySelector('[part~="grid"]')?.getAttribute('aria-busy') === 'false';
     if (el.localName === 'ae-denoise-demo') return el.source === 'draw' || el.images !== null;
     if (el.localName === 'vae-latent-walk') return el.gridImages !== null;
     if (el.localName === 'ae-anomaly-view') return el.scores !== null;

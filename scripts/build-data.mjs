@@ -37,7 +37,7 @@ async function loadEngine() {
   const file = join(dir, 'engine.mjs');
   await build({
     stdin: {
-      contents: `export { withSplit } from './src/engine/dataset.ts';
+      contents: `export { meanOf, withSplit } from './src/engine/dataset.ts';
         export { fitPca } from './src/engine/metrics.ts';
         export * as tf from '@tensorflow/tfjs-core';
         import '@tensorflow/tfjs-backend-cpu';`,
@@ -77,16 +77,14 @@ items.forEach(({ digit, start, raw }, i) => {
   labels[i] = digit;
 });
 
-const { withSplit, fitPca, tf } = await loadEngine();
+const { meanOf, withSplit, fitPca, tf } = await loadEngine();
 await tf.setBackend('cpu');
 const images = Float32Array.from(bytes, (b) => b / 255); // exactly as the parser scales them
 const { trainIndices, testIndices } = withSplit({ name: 'mnist-10k', images, labels, n, height: 28, width: 28, channels: 1 });
 
-// The mean exactly as the engine computes it (float32 running sums in index order), so a
-// fresh model starts from the same bias whether or not the train images have loaded.
-const mean = new Float32Array(SIZE);
-for (const i of trainIndices) for (let p = 0; p < SIZE; p++) mean[p] += images[i * SIZE + p];
-for (let p = 0; p < SIZE; p++) mean[p] /= trainIndices.length;
+// The engine's own mean, so a fresh model starts from the same bias whether or not the
+// train images have loaded.
+const mean = meanOf(images, trainIndices, SIZE);
 const rows = new Float32Array(trainIndices.length * SIZE);
 trainIndices.forEach((i, k) => rows.set(images.subarray(i * SIZE, (i + 1) * SIZE), k * SIZE));
 const x = tf.tensor2d(rows, [trainIndices.length, SIZE]);

@@ -106,6 +106,20 @@ function readBasis(view: DataView, offset: number, k: number, size: number): Pca
   return { k, mean: all.subarray(0, size), components: all.subarray(size) };
 }
 
+/**
+ * The mean of the images at `indices`, as float32 running sums in index order: the bias
+ * a fresh model starts from, and (written by scripts/build-data.mjs) a test part's mean.
+ */
+export function meanOf(images: Float32Array, indices: ArrayLike<number>, size: number): Float32Array {
+  const mean = new Float32Array(size);
+  for (let k = 0; k < indices.length; k++) {
+    const base = indices[k] * size;
+    for (let p = 0; p < size; p++) mean[p] += images[base + p];
+  }
+  for (let p = 0; p < size; p++) mean[p] /= Math.max(1, indices.length);
+  return mean;
+}
+
 const range = (from: number, to: number) => Uint32Array.from({ length: to - from }, (_, i) => from + i);
 
 /** Validates user data and gives it the standard split when it has none. */

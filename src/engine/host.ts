@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, type BackendChoice } from './backends.js';
-import type { Dataset } from './dataset.js';
+import { meanOf, type Dataset } from './dataset.js';
 import { AEError } from './errors.js';
 import type { EmitFn, HostApi } from './protocol.js';
 import { Leases } from './leases.js';
@@ -109,14 +109,4 @@ export class EngineHost implements HostApi {
 function freeDataset(ds: DeviceDataset) {
   ds.images.dispose();
   for (const pca of ds.pcas.values()) void pca.then(disposePca, () => undefined);
-}
-
-function meanOf(images: Float32Array, indices: Uint32Array, size: number): Float32Array {
-  const mean = new Float32Array(size);
-  for (const i of indices) {
-    const base = i * size;
-    for (let p = 0; p < size; p++) mean[p] += images[base + p];
-  }
-  for (let p = 0; p < size; p++) mean[p] /= Math.max(1, indices.length);
-  return mean;
 }

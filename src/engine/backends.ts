@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { AEError } from './errors.js';
-import { registerConvFilterGrad } from './conv-filter-grad.js';
-import { registerMatMulTranspose } from './matmul-transpose.js';
+import { registerWasmKernels } from './kernels/index.js';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendPreference = 'auto' | BackendName;
@@ -33,8 +32,7 @@ async function register(name: BackendName, { wasmPaths, wasmThreads = 0 }: Backe
     wasm.setWasmPaths(wasmPaths.endsWith('/') ? wasmPaths : `${wasmPaths}/`);
     // One core stays free by default: the page must keep drawing frames while training.
     wasm.setThreadsCount(wasmThreads > 0 ? wasmThreads : Math.max(1, (globalThis.navigator?.hardwareConcurrency || 2) - 1));
-    registerConvFilterGrad('wasm');
-    registerMatMulTranspose('wasm');
+    registerWasmKernels();
   }
 }
 

@@ -9,18 +9,20 @@ import { initBackend } from '../../src/engine/backends.js';
 describe('convolution gradients on wasm', () => {
   type Shape = [number, number, number, number];
   type Pad = 'same' | 'valid' | [[number, number], [number, number], [number, number], [number, number]];
-  const cases: [string, Shape, Shape, 1 | 2 | [number, number], Pad][] = [
+  const cases: [string, Shape, Shape, number | [number, number], Pad][] = [
     ['same, stride 2, 1 channel', [3, 28, 28, 1], [3, 3, 1, 4], 2, 'same'],
     ['same, stride 2, odd size', [2, 7, 7, 5], [3, 3, 5, 6], 2, 'same'],
     ['same, stride 2, colour', [2, 32, 32, 3], [3, 3, 3, 8], 2, 'same'],
     ['valid, stride 1', [2, 9, 8, 3], [3, 3, 3, 2], 1, 'valid'],
     ['same, stride 1, 5x5', [2, 12, 12, 2], [5, 5, 2, 3], 1, 'same'],
     ['valid, strides 2x1, 2x3 filter', [3, 10, 9, 4], [2, 3, 4, 5], [2, 1], 'valid'],
+    ['valid, stride 2, 1x1 filter', [2, 7, 7, 3], [1, 1, 3, 4], 2, 'valid'],
+    ['same, stride 2, 5x5 filter, odd size', [2, 9, 11, 2], [5, 5, 2, 3], 2, 'same'],
     ['explicit pad, stride 3', [2, 11, 13, 2], [3, 3, 2, 3], 3, [[0, 0], [2, 1], [0, 2], [0, 0]]],
   ];
 
   /** Gradients of a conv2d and the output of a conv2dTranspose, as plain arrays. */
-  function run(xShape: Shape, fShape: Shape, stride: 1 | 2 | [number, number], pad: Pad) {
+  function run(xShape: Shape, fShape: Shape, stride: number | [number, number], pad: Pad) {
     return tf.tidy(() => {
       const x = tf.randomNormal(xShape, 0, 1, 'float32', 1) as tf.Tensor4D;
       const f = tf.randomNormal(fShape, 0, 1, 'float32', 2) as tf.Tensor4D;

@@ -54,3 +54,14 @@ export function convGeometry(xShape: number[], filterShape: number[], attrs: { s
   };
 }
 export type ConvGeometry = ReturnType<typeof convGeometry>;
+
+export type KernelArgs = { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap };
+
+/** The backend's own Conv2D (XNNPACK), stride 1. */
+export function conv2d(b: WasmBackend, x: tf.TensorInfo, filter: tf.TensorInfo, pad: unknown, dilations: [number, number]): tf.TensorInfo {
+  const k = tf.getKernel(tf.Conv2D, 'wasm');
+  if (!k) throw new Error('wasm Conv2D is missing');
+  const attrs = { strides: [1, 1], pad, dataFormat: 'NHWC', dilations, dimRoundingMode: undefined } as unknown as tf.NamedAttrMap;
+  return k.kernelFunc({ inputs: { x, filter }, backend: b as unknown as tf.KernelBackend, attrs }) as tf.TensorInfo;
+}
+

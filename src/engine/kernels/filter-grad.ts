@@ -1,0 +1,123 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { asShape, conv2d, convGeometry, gemm, heap, type ConvGeometry, type KernelArgs, type WasmBackend } from './wasm-heap.js';
+
+/**
+ * Conv2DBackpropFilter for tfjs-backend-wasm 4.22, which has none. Stride 1: an im2col
+ * would copy x fh*fw times, so one XNNPACK Conv2D does it from a single relayout of x.
+ * Larger strides: im2col + one XNNPACK matMul (measured faster there).
+ */
+export function filterGrad({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo {
+  const b = backend as WasmBackend;
+  const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
+  const a = attrs as unknown as tf.Conv2DBackpropFilterAttrs;
+  const g = convGeometry(x.shape, a.filterShape, a);
+  return g.sh === 1 && g.sw === 1 ? filterGradConv(b, x, dy, g, a.filterShape) : filterGradGemm(b, x, dy, g, a.filterShape);
+}
+
+/**
+ * dW [fh, fw, ci, co] as one XNNPACK Conv2D: with the batch as the channels, x laid out
+ * [ci, H, W, n] is correlated with dy laid out [oh, ow, n, co] dilated by the stride, which
+ * gives [ci, fh, fw, co]. Only copies of x and dy are made here (no fh*fw-times im2col).
+ */
+function filterGradConv(b: WasmBackend, x: tf.TensorInfo, dy: tf.TensorInfo, g: ConvGeometry, filterShape: number[]): tf.TensorInfo {
+  const hp = (g.oh - 1) * g.sh + g.fh;
+  const wp = (g.ow - 1) * g.sw + g.fw;
+  const xt = b.makeOutput([g.ci, hp, wp, g.n], 'float32');
+  const dyt = b.makeOutput([g.oh, g.ow, g.n, g.co], 'float32');
+  let r: tf.TensorInfo | null = null;
+  try {
+    padBatchLast(heap(b, x), heap(b, xt), g, hp, wp);
+    swapBatch(heap(b, dy), heap(b, dyt), g);
+    r = conv2d(b, xt, dyt, 'valid', [g.sh, g.sw]);
+    const out = b.makeOutput([...filterShape], 'float32');
+    // [ci, fh, fw, co] -> [fh, fw, ci, co]
+    const src = heap(b, r);
+    const dst = heap(b, out);
+    const tap = g.fh * g.fw * g.co;
+    for (let c = 0; c < g.ci; c++) {
+      for (let t = 0; t < g.fh * g.fw; t++) dst.set(src.subarray(c * tap + t * g.co, c * tap + (t + 1) * g.co), (t * g.ci + c) * g.co);
+    }
+    return out;
+  } finally {
+    b.disposeData(xt.dataId);
+    b.disposeData(dyt.dataId);
+    if (r) b.disposeData(r.dataId);
+  }
+}
+
+/** dW [fh, fw, ci, co] = im2col(x)^T [K, M] x dy [M, co], K = fh*fw*ci, M = n*oh*ow. */
+function filterGradGemm(b: WasmBackend, x: tf.TensorInfo, dy: tf.TensorInfo, g: ConvGeometry, filterShape: number[]): tf.TensorInfo {
+  const k = g.fh * g.fw * g.ci;
+  const m = g.n * g.oh * g.ow;
+  const cols = b.makeOutput([k, m], 'float32');
+  im2colT(heap(b, x), heap(b, cols), g);
+  try {
+    const out = gemm(b, cols, asShape(dy, [m, g.co]));
+    return asShape(out, filterShape);
+  } finally {
+    b.disposeData(cols.dataId);
+  }
+}
+
+/** out [ci, hp, wp, n] = x [n, h, w, ci] shifted by the padding, zeros outside it. */
+function padBatchLast(x: Float32Array, out: Float32Array, g: ConvGeometry, hp: number, wp: number): void {
+  const { n, h, w, ci, top, left } = g;
+  const plane = hp * wp * n;
+  for (let y = 0; y < hp; y++) {
+    const sy = y - top;
+    for (let xx = 0; xx < wp; xx++) {
+      const sx = xx - left;
+      const o = (y * wp + xx) * n;
+      if (sy < 0 || sy >= h || sx < 0 || sx >= w) {
+        for (let c = 0; c < ci; c++) out.fill(0, c * plane + o, c * plane + o + n);
+        continue;
+      }
+      for (let bi = 0; bi < n; bi++) {
+        const s = ((bi * h + sy) * w + sx) * ci;
+        for (let c = 0; c < ci; c++) out[c * plane + o + bi] = x[s + c];
+      }
+    }
+  }
+}
+
+/** out [oh, ow, n, co] = dy [n, oh, ow, co]. */
+function swapBatch(dy: Float32Array, out: Float32Array, g: ConvGeometry): void {
+  const { n, oh, ow, co } = g;
+  for (let bi = 0; bi < n; bi++) {
+    for (let p = 0; p < oh * ow; p++) {
+      const s = (bi * oh * ow + p) * co;
+      out.set(dy.subarray(s, s + co), (p * n + bi) * co);
+    }
+  }
+}
+
+/**
+ * out [k, m] = patches of x, one row per filter tap and input channel. One output row of
+ * the image at a time, so the input rows it reads stay in cache across all k rows.
+ */
+function im2colT(x: Float32Array, out: Float32Array, g: ConvGeometry): void {
+  const { n, h, w, ci, oh, ow, fh, fw, sh, sw, top, left } = g;
+  const m = n * oh * ow;
+  const step = sw * ci;
+  for (let bi = 0; bi < n; bi++) {
+    for (let i = 0; i < oh; i++) {
+      const col0 = (bi * oh + i) * ow;
+      for (let kh = 0; kh < fh; kh++) {
+        const row = i * sh - top + kh;
+        const inside = row >= 0 && row < h;
+        for (let kw = 0; kw < fw; kw++) {
+          // Output columns j whose input column j*sw - left + kw lies inside the image.
+          const j0 = inside ? Math.min(ow, Math.max(0, Math.ceil((left - kw) / sw))) : ow;
+          const j1 = inside ? Math.max(j0, Math.min(ow, Math.floor((w - 1 + left - kw) / sw) + 1)) : ow;
+          const src0 = ((bi * h + row) * w + j0 * sw - left + kw) * ci;
+          for (let c = 0; c < ci; c++) {
+            const o = ((kh * fw + kw) * ci + c) * m + col0;
+            if (j0 > 0) out.fill(0, o, o + j0);
+            for (let j = j0, src = src0 + c; j < j1; j++, src += step) out[o + j] = x[src];
+            if (j1 < ow) out.fill(0, o + j1, o + ow);
+          }
+        }
+      }
+    }
+  }
+}

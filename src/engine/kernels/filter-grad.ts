@@ -45,19 +45,45 @@ function filterGradConv(b: WasmBackend, x: tf.TensorInfo, dy: tf.TensorInfo, g: 
   }
 }
 
-/** dW [fh, fw, ci, co] = im2col(x)^T [K, M] x dy [M, co], K = fh*fw*ci, M = n*oh*ow. */
+/**
+ * dW [fh, fw, ci, co] = sum over chunks of im2col(x)^T [K, C] x dy [C, co], K = fh*fw*ci,
+ * the n*oh*ow output positions taken C at a time: with all of them in one GEMM its inner
+ * dimension runs to 16k and XNNPACK streams the patches from memory once per 8 columns.
+ */
 function filterGradGemm(b: WasmBackend, x: tf.TensorInfo, dy: tf.TensorInfo, g: ConvGeometry, filterShape: number[]): tf.TensorInfo {
   const k = g.fh * g.fw * g.ci;
-  const m = g.n * g.oh * g.ow;
-  const cols = b.makeOutput([k, m], 'float32');
-  im2colT(heap(b, x), heap(b, cols), g);
+  const rows = g.n * g.oh; // output rows of all images, ow positions each
+  const per = Math.max(1, Math.min(rows, Math.floor(CHUNK / (k * g.ow)))); // rows per chunk
+  const cols = b.makeOutput([k, per * g.ow], 'float32');
+  const out = b.makeOutput([...filterShape], 'float32');
   try {
-    const out = gemm(b, cols, asShape(dy, [m, g.co]));
-    return asShape(out, filterShape);
+    for (let r0 = 0; r0 < rows; r0 += per) {
+      const r1 = Math.min(rows, r0 + per);
+      const c = (r1 - r0) * g.ow;
+      const colsC = asShape(cols, [k, c]);
+      // A fresh tensor per chunk: wasm's matMul caches its packed right operand by tensor id.
+      const dyC = b.makeOutput([c, g.co], 'float32');
+      im2colT(heap(b, x), heap(b, colsC), g, r0, r1);
+      heap(b, dyC).set(heap(b, dy).subarray(r0 * g.ow * g.co, r1 * g.ow * g.co));
+      const part = gemm(b, colsC, dyC);
+      b.disposeData(dyC.dataId);
+      const acc = heap(b, out);
+      const p = heap(b, part);
+      if (r0 === 0) acc.set(p);
+      else for (let i = 0; i < p.length; i++) acc[i] += p[i];
+      b.disposeData(part.dataId);
+    }
+    return out;
+  } catch (e) {
+    b.disposeData(out.dataId);
+    throw e;
   } finally {
     b.disposeData(cols.dataId);
   }
 }
+
+/** Floats of patches per GEMM: about 1 MB, so they stay in cache while XNNPACK reuses them. */
+const CHUNK = 1 << 18;
 
 /** out [ci, hp, wp, n] = x [n, h, w, ci] shifted by the padding, zeros outside it. */
 function padBatchLast(x: Float32Array, out: Float32Array, g: ConvGeometry, hp: number, wp: number): void {
@@ -86,36 +112,38 @@ function swapBatch(dy: Float32Array, out: Float32Array, g: ConvGeometry): void {
   for (let bi = 0; bi < n; bi++) {
     for (let p = 0; p < oh * ow; p++) {
       const s = (bi * oh * ow + p) * co;
-      out.set(dy.subarray(s, s + co), (p * n + bi) * co);
+      const d = (p * n + bi) * co;
+      for (let o = 0; o < co; o++) out[d + o] = dy[s + o];
     }
   }
 }
 
 /**
- * out [k, m] = patches of x, one row per filter tap and input channel. One output row of
- * the image at a time, so the input rows it reads stay in cache across all k rows.
+ * out [k, (r1 - r0) * ow] = patches of x for output rows r0..r1 (image and row together),
+ * one row per filter tap and input channel. One output row at a time, so the input rows
+ * it reads stay in cache across all k rows.
  */
-function im2colT(x: Float32Array, out: Float32Array, g: ConvGeometry): void {
-  const { n, h, w, ci, oh, ow, fh, fw, sh, sw, top, left } = g;
-  const m = n * oh * ow;
+function im2colT(x: Float32Array, out: Float32Array, g: ConvGeometry, r0: number, r1: number): void {
+  const { h, w, ci, oh, ow, fh, fw, sh, sw, top, left } = g;
+  const m = (r1 - r0) * ow;
   const step = sw * ci;
-  for (let bi = 0; bi < n; bi++) {
-    for (let i = 0; i < oh; i++) {
-      const col0 = (bi * oh + i) * ow;
-      for (let kh = 0; kh < fh; kh++) {
-        const row = i * sh - top + kh;
-        const inside = row >= 0 && row < h;
-        for (let kw = 0; kw < fw; kw++) {
-          // Output columns j whose input column j*sw - left + kw lies inside the image.
-          const j0 = inside ? Math.min(ow, Math.max(0, Math.ceil((left - kw) / sw))) : ow;
-          const j1 = inside ? Math.max(j0, Math.min(ow, Math.floor((w - 1 + left - kw) / sw) + 1)) : ow;
-          const src0 = ((bi * h + row) * w + j0 * sw - left + kw) * ci;
-          for (let c = 0; c < ci; c++) {
-            const o = ((kh * fw + kw) * ci + c) * m + col0;
-            if (j0 > 0) out.fill(0, o, o + j0);
-            for (let j = j0, src = src0 + c; j < j1; j++, src += step) out[o + j] = x[src];
-            if (j1 < ow) out.fill(0, o + j1, o + ow);
-          }
+  for (let r = r0; r < r1; r++) {
+    const bi = Math.floor(r / oh);
+    const i = r - bi * oh;
+    const col0 = (r - r0) * ow;
+    for (let kh = 0; kh < fh; kh++) {
+      const row = i * sh - top + kh;
+      const inside = row >= 0 && row < h;
+      for (let kw = 0; kw < fw; kw++) {
+        // Output columns j whose input column j*sw - left + kw lies inside the image.
+        const j0 = inside ? Math.min(ow, Math.max(0, Math.ceil((left - kw) / sw))) : ow;
+        const j1 = inside ? Math.max(j0, Math.min(ow, Math.floor((w - 1 + left - kw) / sw) + 1)) : ow;
+        const src0 = ((bi * h + row) * w + j0 * sw - left + kw) * ci;
+        for (let c = 0; c < ci; c++) {
+          const o = ((kh * fw + kw) * ci + c) * m + col0;
+          if (j0 > 0) out.fill(0, o, o + j0);
+          for (let j = j0, src = src0 + c; j < j1; j++, src += step) out[o + j] = x[src];
+          if (j1 < ow) out.fill(0, o + j1, o + ow);
         }
       }
     }

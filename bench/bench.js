@@ -28,12 +28,14 @@ const median = (xs) => {
  * includes the message hop); `median` is the median of the engine's ~100 ms report
  * windows, which shrugs off bursts of other load on a shared machine.
  */
-async function storeRun(backend, worker, { warmup, steps, encodes = 2 }) {
+async function storeRun(backend, worker, { warmup, steps, encodes = 2 }, setup = null) {
   configure({ backend, worker }); // affects stores created from now on
   const store = getModelStore(`bench-${backend}-${worker ? 'worker' : 'page'}-${++seq}`);
   try {
     const r0 = performance.now();
     await store.ready();
+    if (setup?.data) await store.setDataset(setup.data());
+    if (setup?.spec) await store.setSpec(setup.spec);
     const readyMs = performance.now() - r0;
     if (store.backend !== backend) throw new Error(`store picked ${store.backend}, wanted ${backend}`);
     dataset ??= await store.dataset({ train: true }); // the bare baseline trains on the same 8,000 images
@@ -65,7 +67,7 @@ async function storeRun(backend, worker, { warmup, steps, encodes = 2 }) {
       readyMs,
       trainMs: t1 - t0,
     };
-    if (worker) {
+    if (worker && !setup) {
       // Encode the whole dataset (twice where cheap: the first call includes kernel set-up).
       out.encodeMs = [];
       for (let i = 0; i < encodes; i++) {
@@ -119,5 +121,26 @@ window.benchBackend = async (backend, plan) => {
     log(`${backend}: ${what} took ${s(performance.now() - t)} (${parts.filter(Boolean).join(', ')})`);
   }
   return row;
+};
+/** Random colour images: training speed does not depend on the pixels. */
+function colourData(n = 2600, side = 32) {
+  const images = new Float32Array(n * side * side * 3);
+  for (let i = 0; i < images.length; i++) images[i] = Math.random();
+  const all = [...Array(n).keys()];
+  return { name: 'random-colour', images, n, height: side, width: side, channels: 3, trainIndices: all.slice(0, n - 64), testIndices: all.slice(n - 64) };
+}
+
+/** Model specs timed beside the default dense one (the store's own default). */
+const CONV = {
+  'conv 28x28x1 [16,32] code 16': { spec: { kind: 'conv', filters: [16, 32], latentDim: 16, hidden: [], codeActivation: 'linear' } },
+  'conv 32x32x3 [32,64,64] code 32': { spec: { kind: 'conv', filters: [32, 64, 64], latentDim: 32, hidden: [], codeActivation: 'linear' }, data: colourData },
+};
+
+/** One conv model in the store, worker mode: samples/s (median of windows, and mean). */
+window.benchConv = async (backend, name, plan) => {
+  const t = performance.now();
+  const r = await storeRun(backend, true, plan, CONV[name]);
+  log(`${backend}: ${name} took ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return r;
 };
 window.benchReady = true;

@@ -4,11 +4,16 @@
 //   BENCH_STEPS=wasm:110,cpu:30   timed steps per backend (keep warm-up + steps < 125,
 //   one epoch at batch 64, so the store's end-of-epoch test pass stays out of the timing)
 //   BENCH_ISOLATE=1   serve with COOP/COEP, so tfjs-backend-wasm runs multi-threaded
+//   BENCH_CONV=0   skip the conv models (store, worker mode, each backend)
+//   BENCH_PROFILE=0   skip the per-kernel profile of a wasm training step
+// With python3-torch installed, PyTorch on one thread trains the same specs
+// (../shared/anchors/torch_speed.py) and the last table gives the ratios.
 import { cpus, loadavg } from 'node:os';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { CHROME_ARGS, findChrome } from './lib/chrome.mjs';
 import { ROOT, startServer } from './serve.mjs';
+import { findTorch, torchSpeed } from './lib/torch-anchor.mjs';
 
 // SwiftShader WebGPU is ~70 samples/s and cpu ~200: few steps there keeps the run short.
 const PLANS = {
@@ -18,6 +23,20 @@ const PLANS = {
   webgpu: { warmup: 3, steps: 12, encodes: 1 }, // one 10k encode alone takes ~20 s here
 };
 const BACKEND_TIMEOUT_MS = 180_000;
+
+// Conv models (names as in bench/bench.js). Steps stay inside one epoch. SwiftShader
+// WebGPU and tfjs-backend-cpu take seconds per conv step: a few steps there.
+const CONV_PLANS = {
+  wasm: { warmup: 3, steps: 20 },
+  cpu: { warmup: 1, steps: 2 },
+  webgl: { warmup: 2, steps: 8 },
+  webgpu: { warmup: 1, steps: 2 },
+};
+const SPECS = {
+  'lab AE 784-200-200-2': { kind: 'ae', hidden: [200, 200], latentDim: 2, height: 28, width: 28, channels: 1 },
+  'conv 28x28x1 [16,32] code 16': { kind: 'conv', filters: [16, 32], latentDim: 16, height: 28, width: 28, channels: 1 },
+  'conv 32x32x3 [32,64,64] code 32': { kind: 'conv', filters: [32, 64, 64], latentDim: 32, height: 32, width: 32, channels: 3 },
+};
 
 function plans() {
   const only = process.env.BENCH_BACKENDS?.split(',').map((s) => s.trim()).filter(Boolean);
@@ -31,10 +50,10 @@ function plans() {
 }
 
 /** The baseline gets its own tfjs copy, bundled here so it never depends on dist/ chunks. */
-async function buildBare() {
+async function buildBare(name = 'bare') {
   await build({
-    entryPoints: [`${ROOT}/bench/bare.js`],
-    outfile: `${ROOT}/bench/bare.bundle.js`,
+    entryPoints: [`${ROOT}/bench/${name}.js`],
+    outfile: `${ROOT}/bench/${name}.bundle.js`,
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -79,12 +98,15 @@ function table(rows, key) {
 async function main() {
   const todo = plans();
   await buildBare();
+  await buildBare('models');
   const isolate = process.env.BENCH_ISOLATE === '1';
   const { server, url } = await startServer(0, { isolate });
   const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS, protocolTimeout: BACKEND_TIMEOUT_MS + 60_000 });
   const started = Date.now();
   const loadBefore = loadavg()[0];
   const rows = [];
+  const conv = {}; // name -> backend -> result
+  let profiles = null;
   try {
     const page = await browser.newPage();
     page.on('console', (m) => /^\[bench\]|error|warn/i.test(m.text()) && console.log(`  page: ${m.text()}`));
@@ -106,6 +128,8 @@ async function main() {
         if (/timed out/.test(e.message)) break;
       }
     }
+    if (process.env.BENCH_CONV !== '0') await convRuns(page, todo, conv);
+    if (process.env.BENCH_PROFILE !== '0') profiles = await profileRuns(browser, url);
   } finally {
     await browser.close();
     server.close();
@@ -118,7 +142,92 @@ async function main() {
   console.log(table(rows, 'median'));
   console.log('\nMean over all timed steps:\n');
   console.log(table(rows, 'mean'));
+  if (Object.keys(conv).length) {
+    console.log('\nConv models, store in worker mode, median samples/s (mean):\n');
+    console.log(convTable(conv, todo.map(([b]) => b)));
+  }
+  if (profiles) printProfiles(profiles);
+  anchorTable(rows, conv);
   if (rows.some((r) => r.error)) process.exitCode = 1;
+}
+
+async function convRuns(page, todo, conv) {
+  for (const [backend] of todo) {
+    for (const name of Object.keys(SPECS).filter((n) => n.startsWith('conv'))) {
+      const t = Date.now();
+      try {
+        const r = await withTimeout(page.evaluate((b, n, p) => window.benchConv(b, n, p), backend, name, CONV_PLANS[backend]), BACKEND_TIMEOUT_MS, `${backend} ${name}`);
+        (conv[name] ??= {})[backend] = r;
+        console.log(`${backend} ${name}: done in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+      } catch (e) {
+        (conv[name] ??= {})[backend] = { error: e.message.split('\n')[0] };
+        console.log(`${backend} ${name}: ${e.message.split('\n')[0]}`);
+        if (/timed out/.test(e.message)) return; // the page may still be busy: later numbers would be skewed
+      }
+    }
+  }
+}
+
+function convTable(conv, backends) {
+  const lines = [`| model | ${backends.join(' | ')} |`, `|---|${backends.map(() => '---').join('|')}|`];
+  for (const [name, by] of Object.entries(conv)) {
+    lines.push(`| ${name} | ${backends.map((b) => (by[b]?.error ? `failed: ${by[b].error.replace(/\|/g, '/').slice(0, 80)}` : by[b] ? `${fmt(by[b].median)} (${fmt(by[b].mean)})` : '-')).join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+/** Per-kernel time of a wasm training step (tf.profile) for each spec, in bench/models.html. */
+async function profileRuns(browser, url) {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.log(`  models page error: ${e.message}`));
+  const out = {};
+  try {
+    await page.goto(`${url}bench/models.html`);
+    await page.waitForFunction(() => window.modelsReady === true, { timeout: 60_000 });
+    for (const [name, spec] of Object.entries(SPECS)) {
+      out[name] = await withTimeout(page.evaluate((s) => window.runModel({ backend: 'wasm', spec: s, seconds: 2, profile: 3 }), spec), BACKEND_TIMEOUT_MS, `profile ${name}`);
+    }
+  } catch (e) {
+    console.log(`profile: ${e.message.split('\n')[0]}`);
+  } finally {
+    await page.close();
+  }
+  return out;
+}
+
+function printProfiles(profiles) {
+  console.log('\nWhere a wasm training step goes (tf.profile, batch 64, page, tfjs-layers model with the engine kernels; ms per step):\n');
+  for (const [name, r] of Object.entries(profiles)) {
+    const total = r.kernels.reduce((a, k) => a + k.ms, 0);
+    const top = r.kernels.slice(0, 6).map((k) => `${k.name} ${fmt(k.ms, 1)} (${fmt((100 * k.ms) / total)}%, ${k.calls}x)`);
+    console.log(`- ${name}: ${fmt(r.samplesPerSec)} samples/s; kernels ${fmt(total, 1)} ms: ${top.join(', ')}`);
+  }
+}
+
+/** Ours on wasm (store, worker) beside PyTorch on one thread, when python3-torch is here. */
+function anchorTable(rows, conv) {
+  const torch = findTorch(ROOT);
+  const ours = { 'lab AE 784-200-200-2': rows.find((r) => r.backend === 'wasm')?.worker?.median };
+  for (const [name, by] of Object.entries(conv)) ours[name] = by.wasm?.median;
+  if (torch.missing) {
+    console.log(`\nPyTorch anchor skipped: ${torch.missing}. Ours on wasm (store, worker), samples/s:`);
+    for (const [name, v] of Object.entries(ours)) console.log(`- ${name}: ${fmt(v)}`);
+    return;
+  }
+  console.log('\nAgainst PyTorch on one CPU thread (../shared/anchors/torch_speed.py, batch 64), samples/s:\n');
+  console.log('| model | ours, wasm (store, worker) | PyTorch 1 thread | ours / PyTorch |');
+  console.log('|---|---|---|---|');
+  for (const [name, spec] of Object.entries(SPECS)) {
+    let theirs;
+    try {
+      theirs = torchSpeed(torch, spec);
+    } catch (e) {
+      console.log(`| ${name} | ${fmt(ours[name])} | failed: ${e.message.split('\n')[0].slice(0, 80)} | - |`);
+      continue;
+    }
+    console.log(`| ${name} | ${fmt(ours[name])} | ${fmt(theirs)} | ${fmt(ours[name] / theirs, 3)} |`);
+  }
+  console.log("\nNot the same work to the flop: torch_speed.py's conv decoder ends in a ConvTranspose to the image channels, ours adds a 3x3 Conv2D after the last ConvTranspose; its dense AE has a linear code, ours tanh.");
 }
 
 main().catch((e) => {

@@ -4,17 +4,15 @@ import type { Autoencoder } from './model.js';
 import { encodeTensor, reconstructTensor } from './losses.js';
 import { fitPca, knnAccuracy, knnPredict, pcaDecode, pcaEncode, pcaFromBasis, type Pca } from './metrics.js';
 import { corrupt } from './noise.js';
-import { nextTask } from './schedule.js';
 import type { NoiseType } from './spec.js';
-import type { DeviceDataset } from './session.js';
+import { describeShape, sampleSize, type DeviceDataset } from './sample.js';
+import { gather, gatherRows as rows, mapChunks, perSampleMean, sumChunks } from './chunks.js';
 import type { DenoiseEvaluation, Metrics, Projection, ReconstructionErrors, Split } from './types.js';
 
 // Read-only measurements of a model against its dataset: codes, PCA baselines, kNN,
-// denoising. Everything runs in chunks so 10,000 images never sit on the backend twice.
+// denoising. Everything runs in chunks so 10,000 samples never sit on the backend twice.
 
-const CHUNK = 1000;
-
-const pixelsOf = (ds: DeviceDataset) => ds.data.height * ds.data.width * ds.data.channels;
+const pixelsOf = (ds: DeviceDataset) => sampleSize(ds.shape);
 const labelsOf = (ds: DeviceDataset, idx: Uint32Array) => Uint8Array.from(idx, (i) => ds.data.labels![i]);
 
 export function splitIndices(ds: DeviceDataset, split: Split): Uint32Array {
@@ -24,24 +22,13 @@ export function splitIndices(ds: DeviceDataset, split: Split): Uint32Array {
   throw new AEError('input-invalid', `Unknown split "${split}". Use train, test or all.`);
 }
 
-const gather = (ds: DeviceDataset, idx: Uint32Array) => tf.gather(ds.images, tf.tensor1d(Int32Array.from(idx), 'int32'));
+/** Codes of dataset samples, encoded in chunks (n x latentDim). */
+const codesOf = (ae: Autoencoder, ds: DeviceDataset, indices: Uint32Array) =>
+  mapChunks(indices.length, ae.spec.latentDim, (start, end) => encodeTensor(ae, gather(ds, indices.subarray(start, end))));
 
-/** Dataset images at `indices` as flat rows (n x pixels). */
-export function rows(ds: DeviceDataset, indices: Uint32Array): tf.Tensor2D {
-  return tf.tidy(() => tf.reshape(gather(ds, indices), [indices.length, pixelsOf(ds)]) as tf.Tensor2D);
-}
-
-/** Codes of dataset images, encoded in chunks, as one tensor. */
-export async function codeTensor(ae: Autoencoder, ds: DeviceDataset, indices: Uint32Array): Promise<tf.Tensor2D> {
-  const parts: tf.Tensor[] = [];
-  for (let start = 0; start < indices.length; start += CHUNK) {
-    const idx = indices.subarray(start, start + CHUNK);
-    parts.push(tf.tidy(() => encodeTensor(ae, gather(ds, idx))));
-    await nextTask(); // let a pause or stop in
-  }
-  const all = tf.concat(parts) as tf.Tensor2D;
-  tf.dispose(parts);
-  return all;
+/** The same codes as one tensor, for kNN on the backend. */
+async function codeTensor(ae: Autoencoder, ds: DeviceDataset, indices: Uint32Array): Promise<tf.Tensor2D> {
+  return tf.tensor2d(await codesOf(ae, ds, indices), [indices.length, ae.spec.latentDim]);
 }
 
 async function download(t: tf.Tensor): Promise<Float32Array> {
@@ -83,7 +70,7 @@ async function pcaTestMse(ds: DeviceDataset, pca: Pca): Promise<number> {
 /** The model's codes for a split, in the split's index order. */
 export async function projectModel(ae: Autoencoder, ds: DeviceDataset, split: Split): Promise<Projection> {
   const indices = splitIndices(ds, split);
-  return { indices, dim: ae.spec.latentDim, codes: await download(await codeTensor(ae, ds, indices)) };
+  return { indices, dim: ae.spec.latentDim, codes: await codesOf(ae, ds, indices) };
 }
 
 /** A split through a `k`-component PCA fitted on the train split, and its test MSE. */
@@ -125,7 +112,7 @@ export async function classify(ds: DeviceDataset, images: Float32Array, n: numbe
   if (!data.labels) throw new AEError('dataset-invalid', 'classify() needs a dataset with labels.');
   const pixels = pixelsOf(ds);
   if (!(images instanceof Float32Array) || images.length !== n * pixels) {
-    throw new AEError('input-invalid', `Expected ${n} images of ${data.height}x${data.width}x${data.channels} (${n * pixels} values) but got ${images?.length} values.`);
+    throw new AEError('input-invalid', `Expected ${n} samples, each a ${describeShape(ds.shape)} (${n * pixels} values), but got ${images?.length} values.`);
   }
   const train = rows(ds, data.trainIndices);
   const query = tf.tensor2d(images, [n, pixels]);
@@ -139,19 +126,11 @@ export async function classify(ds: DeviceDataset, images: Float32Array, n: numbe
 /** Corrupts the test split (seeded) and measures MSE to the clean images before and after the model. */
 export async function evaluateDenoising(ae: Autoencoder, ds: DeviceDataset, noiseType: NoiseType, noise: number, seed = 1): Promise<DenoiseEvaluation> {
   const indices = ds.data.testIndices;
-  let noisy = 0;
-  let restored = 0;
-  for (let start = 0; start < indices.length; start += CHUNK) {
-    const idx = indices.subarray(start, start + CHUNK);
-    const sums = tf.tidy(() => {
-      const x = gather(ds, idx);
-      const xn = corrupt(x, noiseType, noise, seed + start);
-      return tf.stack([tf.sum(tf.squaredDifference(xn, x)), tf.sum(tf.squaredDifference(reconstructTensor(ae, xn), x))]);
-    });
-    const [a, b] = await download(sums);
-    noisy += a;
-    restored += b;
-  }
+  const [noisy, restored] = await sumChunks(indices.length, (start, end) => {
+    const x = gather(ds, indices.subarray(start, end));
+    const xn = corrupt(x, noiseType, noise, seed + start);
+    return tf.stack([tf.sum(tf.squaredDifference(xn, x)), tf.sum(tf.squaredDifference(reconstructTensor(ae, xn), x))]);
+  });
   const count = indices.length * pixelsOf(ds);
   return { noiseType, noise, noisyMse: noisy / count, restoredMse: restored / count };
 }
@@ -159,14 +138,9 @@ export async function evaluateDenoising(ae: Autoencoder, ds: DeviceDataset, nois
 /** Per-image reconstruction MSE over a split: the anomaly score of each image. */
 export async function reconstructionErrors(ae: Autoencoder, ds: DeviceDataset, split: Split): Promise<ReconstructionErrors> {
   const indices = splitIndices(ds, split);
-  const errors = new Float32Array(indices.length);
-  for (let start = 0; start < indices.length; start += CHUNK) {
-    const idx = indices.subarray(start, start + CHUNK);
-    const e = tf.tidy(() => {
-      const x = gather(ds, idx);
-      return tf.mean(tf.squaredDifference(reconstructTensor(ae, x), x), [1, 2, 3]);
-    });
-    errors.set(await download(e), start);
-  }
+  const errors = await mapChunks(indices.length, 1, (start, end) => {
+    const x = gather(ds, indices.subarray(start, end));
+    return perSampleMean(tf.squaredDifference(reconstructTensor(ae, x), x));
+  });
   return { indices, errors };
 }

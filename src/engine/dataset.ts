@@ -1,15 +1,23 @@
 import { AEError } from './errors.js';
 import { mulberry32, shuffle } from './random.js';
+import { checkSampleShape, describeShape, layoutOf, sampleShapeOf, sampleSize, sameShape, type SampleKind, type SampleShape } from './sample.js';
 
-/** A dataset as the store contract exposes it. Pixels are 0..1, NHWC order. */
+/**
+ * A dataset as the store contract exposes it. Images are 0..1 in NHWC order; a vector
+ * dataset (`sample: 'vector'`) holds rows of `width` numbers (height and channels 1).
+ */
 export interface Dataset {
   name: string;
   images: Float32Array;
   labels?: Uint8Array;
+  /** What each label means ("Food & Drink"), indexed by label; absent: the label number is its name. */
+  classNames?: string[];
   n: number;
   height: number;
   width: number;
   channels: number;
+  /** What one sample is; absent means image. See sample.ts. */
+  sample?: SampleKind;
   trainIndices: Uint32Array;
   testIndices: Uint32Array;
   /**
@@ -31,15 +39,22 @@ export interface PcaBasis {
   components: Float32Array;
 }
 
-/** What a page may hand to `store.setDataset()`: any size, labels and split optional. */
+/**
+ * What a page may hand to `store.setDataset()`: images of height x width x channels
+ * (1 or 3), or vectors (`sample: 'vector'` with `length`); labels and split optional.
+ */
 export interface DatasetInput {
   name?: string;
   images: Float32Array | Uint8Array | ArrayLike<number>;
   labels?: Uint8Array | ArrayLike<number>;
+  classNames?: string[];
   n: number;
-  height: number;
-  width: number;
+  sample?: SampleKind;
+  height?: number;
+  width?: number;
   channels?: number;
+  /** Numbers per sample of a vector dataset. */
+  length?: number;
   trainIndices?: ArrayLike<number>;
   testIndices?: ArrayLike<number>;
 }
@@ -58,6 +73,9 @@ const HEADER = 16;
  */
 const Part = { Whole: 0, Test: 1, Train: 2 } as const;
 type Part = (typeof Part)[keyof typeof Part];
+
+/** Header byte 13. Class names follow the basis as a u32 byte count and a JSON array (UTF-8). */
+const Flag = { Labels: 1, ClassNames: 2 } as const;
 
 const invalid = (message: string, details?: Record<string, unknown>) =>
   new AEError('dataset-invalid', message, details);
@@ -83,13 +101,21 @@ function parseFile(buffer: ArrayBuffer, name: string): { part: Part; data: Unspl
   const height = view.getUint16(8, true);
   const width = view.getUint16(10, true);
   const channels = view.getUint8(12);
-  const hasLabels = view.getUint8(13) === 1;
+  const flags = view.getUint8(13);
+  const hasLabels = (flags & Flag.Labels) !== 0;
   const part = view.getUint8(14) as Part;
   const k = part === Part.Test ? view.getUint8(15) : 0;
   if (part > Part.Train) throw invalid(`${name}: unknown dataset part ${part} in the header.`);
+  try {
+    checkSampleShape(sampleShapeOf({ height, width, channels }));
+  } catch (e) {
+    throw invalid(`${name}: ${(e as Error).message}`);
+  }
   const pixels = n * height * width * channels;
   const basisAt = HEADER + pixels + (hasLabels ? n : 0);
-  const expected = basisAt + (k ? (k + 1) * height * width * channels * 4 : 0);
+  const namesAt = basisAt + (k ? (k + 1) * height * width * channels * 4 : 0);
+  const namesBytes = flags & Flag.ClassNames && buffer.byteLength >= namesAt + 4 ? view.getUint32(namesAt, true) : 0;
+  const expected = flags & Flag.ClassNames ? namesAt + 4 + namesBytes : namesAt;
   if (buffer.byteLength !== expected) {
     throw invalid(`${name}: file is ${buffer.byteLength} bytes but its header promises ${expected} (${n} images of ${height}x${width}x${channels}). The file is truncated or corrupt.`, { expected, actual: buffer.byteLength });
   }
@@ -97,7 +123,28 @@ function parseFile(buffer: ArrayBuffer, name: string): { part: Part; data: Unspl
   const images = new Float32Array(pixels);
   for (let i = 0; i < pixels; i++) images[i] = bytes[i] / 255;
   const labels = hasLabels ? new Uint8Array(buffer.slice(HEADER + pixels, basisAt)) : undefined;
-  return { part, data: { name, images, labels, n, height, width, channels }, basis: k ? readBasis(view, basisAt, k, pixels / n) : undefined };
+  const classNames = flags & Flag.ClassNames ? readClassNames(buffer, namesAt + 4, namesBytes, name, labels) : undefined;
+  return { part, data: { name, images, labels, classNames, n, height, width, channels }, basis: k ? readBasis(view, basisAt, k, pixels / n) : undefined };
+}
+
+function readClassNames(buffer: ArrayBuffer, at: number, bytes: number, name: string, labels?: Uint8Array): string[] {
+  let names: unknown;
+  try {
+    names = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, at, bytes)));
+  } catch {
+    throw invalid(`${name}: its class names are not valid JSON.`);
+  }
+  return checkClassNames(names, labels, name);
+}
+
+/** Class names must be strings, one for every label that occurs. */
+function checkClassNames(names: unknown, labels: ArrayLike<number> | undefined, where: string): string[] {
+  if (!Array.isArray(names) || !names.every((x) => typeof x === 'string')) throw invalid(`${where}: class names must be a list of strings.`);
+  if (!labels) throw invalid(`${where}: class names are given but the images have no labels.`);
+  let top = -1;
+  for (let i = 0; i < labels.length; i++) top = Math.max(top, labels[i]);
+  if (top >= names.length) throw invalid(`${where}: label ${top} occurs but only ${names.length} class names are given.`);
+  return names.slice();
 }
 
 function readBasis(view: DataView, offset: number, k: number, size: number): PcaBasis {
@@ -122,39 +169,55 @@ export function meanOf(images: Float32Array, indices: ArrayLike<number>, size: n
 
 const range = (from: number, to: number) => Uint32Array.from({ length: to - from }, (_, i) => from + i);
 
+/** The sample shape an input declares: `sample: 'vector'` with `length`, else an image. */
+function inputShape(input: DatasetInput): SampleShape {
+  if (input.sample !== undefined && input.sample !== 'image' && input.sample !== 'vector') throw invalid(`Dataset "sample" must be "image" or "vector"; got ${JSON.stringify(input.sample)}.`);
+  if (input.sample === 'vector') return checkSampleShape({ kind: 'vector', length: input.length ?? input.width ?? NaN });
+  const { height, width } = input;
+  return checkSampleShape({ kind: 'image', height: height ?? NaN, width: width ?? NaN, channels: input.channels ?? 1 });
+}
+
 /** Validates user data and gives it the standard split when it has none. */
 export function validateDataset(input: DatasetInput): Dataset {
-  if (!input || typeof input !== 'object') throw invalid('Dataset must be an object with images, n, height and width.');
-  const { n, height, width } = input;
-  const channels = input.channels ?? 1;
-  for (const [key, v] of Object.entries({ n, height, width, channels })) {
-    if (!Number.isInteger(v) || v <= 0) throw invalid(`Dataset field "${key}" must be a positive integer, got ${String(v)}.`);
-  }
-  const size = n * height * width * channels;
+  if (!input || typeof input !== 'object') throw invalid('Dataset must be an object with images, n, and height and width (or sample: "vector" and length).');
+  const { n } = input;
+  if (!Number.isInteger(n) || n <= 0) throw invalid(`Dataset field "n" must be a positive integer, got ${String(n)}.`);
+  const shape = inputShape(input);
+  const size = n * sampleSize(shape);
   const src = input.images;
   if (!src || typeof src.length !== 'number') throw invalid('Dataset "images" must be a Float32Array or Uint8Array.');
   if (src.length !== size) {
-    throw invalid(`Dataset "images" has ${src.length} values; n*height*width*channels = ${n}*${height}*${width}*${channels} = ${size}.`, { expected: size, actual: src.length });
+    throw invalid(`Dataset "images" has ${src.length} values; ${n} samples of ${sampleSize(shape)} (${describeShape(shape)}) need ${size}.`, { expected: size, actual: src.length });
   }
   const images = new Float32Array(size);
-  const scale = src instanceof Uint8Array ? 1 / 255 : 1;
+  const image = shape.kind === 'image';
+  const scale = image && src instanceof Uint8Array ? 1 / 255 : 1;
   for (let i = 0; i < size; i++) {
     const v = src[i] * scale;
-    if (!(v >= 0 && v <= 1)) throw invalid(`Dataset pixel ${i} is ${src[i]}; pixels must be 0..1 (or 0..255 in a Uint8Array).`);
+    if (image ? !(v >= 0 && v <= 1) : !Number.isFinite(v)) {
+      throw invalid(image ? `Dataset pixel ${i} is ${src[i]}; pixels must be 0..1 (or 0..255 in a Uint8Array).` : `Dataset value ${i} (sample ${Math.floor(i / sampleSize(shape))}) is ${src[i]}; vectors must hold finite numbers.`, { index: i });
+    }
     images[i] = v;
   }
   let labels: Uint8Array | undefined;
   if (input.labels) {
-    if (input.labels.length !== n) throw invalid(`Dataset "labels" has ${input.labels.length} entries for ${n} images.`);
+    if (input.labels.length !== n) throw invalid(`Dataset "labels" has ${input.labels.length} entries for ${n} samples.`);
+    for (let i = 0; i < n; i++) {
+      const l = input.labels[i];
+      if (!Number.isInteger(l) || l < 0 || l > 255) throw invalid(`Dataset label ${i} is ${String(l)}; labels must be whole numbers from 0 to 255.`, { index: i });
+    }
     labels = Uint8Array.from(input.labels);
   }
+  const classNames = input.classNames === undefined ? undefined : checkClassNames(input.classNames, labels, 'Dataset "classNames"');
   const name = input.name ?? 'custom';
+  const sample = shape.kind === 'vector' ? { sample: 'vector' as const } : {};
+  const base = { name, images, labels, classNames, n, ...layoutOf(shape), ...sample };
   if (input.trainIndices || input.testIndices) {
     const trainIndices = checkIndices(input.trainIndices, n, 'trainIndices');
     const testIndices = checkIndices(input.testIndices, n, 'testIndices');
-    return { name, images, labels, n, height, width, channels, trainIndices, testIndices };
+    return { ...base, trainIndices, testIndices };
   }
-  return withSplit({ name, images, labels, n, height, width, channels });
+  return withSplit(base);
 }
 
 function checkIndices(idx: ArrayLike<number> | undefined, n: number, key: string): Uint32Array {
@@ -231,7 +294,7 @@ export async function fetchTrainPart(test: Dataset, signal?: AbortSignal): Promi
   const url = test.trainPart;
   if (!url) return test;
   const { part, data } = parseFile(await fetchBuffer(url, signal), test.name);
-  const same = data.height === test.height && data.width === test.width && data.channels === test.channels && !data.labels === !test.labels;
+  const same = sameShape(sampleShapeOf(data), sampleShapeOf(test)) && !data.labels === !test.labels;
   if (part !== Part.Train || !same) throw invalid(`${url}: not the train part of ${test.name} (its header says part ${part}, ${data.height}x${data.width}x${data.channels}${data.labels ? ' with labels' : ''}).`);
   const images = new Float32Array(test.images.length + data.images.length);
   images.set(test.images);

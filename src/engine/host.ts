@@ -4,7 +4,9 @@ import { meanOf, type Dataset } from './dataset.js';
 import { AEError } from './errors.js';
 import type { EmitFn, HostApi } from './protocol.js';
 import { Leases } from './leases.js';
-import { Session, type DeviceDataset } from './session.js';
+import { Session } from './session.js';
+import { toDevice } from './chunks.js';
+import type { DeviceDataset } from './sample.js';
 import { disposePca } from './metrics.js';
 import type { Quantization } from './quantize.js';
 import type { ModelSpec, NoiseType } from './spec.js';
@@ -30,11 +32,10 @@ export class EngineHost implements HostApi {
 
   async putDataset(key: string, data: Dataset) {
     if (this.datasets.has(key)) return;
-    const { n, height, width, channels, trainIndices, basis } = data;
-    const images = tf.tensor4d(data.images, [n, height, width, channels]);
+    const { trainIndices, basis } = data;
     // A test part ships the train mean, so fresh models start alike before and after its train part loads.
-    const meanImage = trainIndices.length || !basis ? meanOf(data.images, trainIndices, height * width * channels) : basis.mean;
-    this.datasets.set(key, { data, images, meanImage, pcas: new Map() });
+    const mean = trainIndices.length || !basis ? meanOf(data.images, trainIndices, data.images.length / data.n) : basis.mean;
+    this.datasets.set(key, toDevice(data, mean));
   }
 
   async dropDataset(key: string) {
@@ -107,6 +108,6 @@ export class EngineHost implements HostApi {
 }
 
 function freeDataset(ds: DeviceDataset) {
-  ds.images.dispose();
+  ds.samples.dispose();
   for (const pca of ds.pcas.values()) void pca.then(disposePca, () => undefined);
 }

@@ -1,20 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { ModelSpec } from './spec.js';
-
-export interface ImageShape {
-  height: number;
-  width: number;
-  channels: number;
-}
+import { sampleDims, sampleSize, type SampleShape } from './sample.js';
 
 /**
  * One autoencoder as three views over shared layers: `full` (what is saved and
- * loaded), `encoder` (image -> code, or [mean, logVar] for a VAE) and `decoder`.
+ * loaded), `encoder` (sample -> code, or [mean, logVar] for a VAE) and `decoder`.
  */
 export interface Autoencoder {
   spec: ModelSpec;
-  shape: ImageShape;
+  shape: SampleShape;
   full: tfl.LayersModel;
   encoder: tfl.LayersModel;
   decoder: tfl.LayersModel;
@@ -27,25 +22,25 @@ type Sym = tfl.SymbolicTensor;
 /** Layer names the loader matches weights by (see weights/README.md). */
 export const OUTPUT_LAYER = 'dec_output';
 
-export function buildAutoencoder(spec: ModelSpec, shape: ImageShape, meanImage?: Float32Array): Autoencoder {
+/** A model for samples of `shape`; conv kinds need images (the session checks). */
+export function buildAutoencoder(spec: ModelSpec, shape: SampleShape, meanSample?: Float32Array): Autoencoder {
   let seed = spec.seed || Math.floor(Math.random() * 2 ** 31);
   const init = () => tfl.initializers.glorotUniform({ seed: seed++ });
   const dense = (name: string, units: number, activation: string) =>
     tfl.layers.dense({ name, units, activation: activation as 'relu', kernelInitializer: init() });
-  const { height: h, width: w, channels: c } = shape;
-  const size = h * w * c;
+  const dims = sampleDims(shape);
   const variational = spec.kind === 'vae';
-  const conv = spec.kind === 'conv';
+  const conv = spec.kind === 'conv' && shape.kind === 'image';
 
   // Encoder
-  const input = tfl.input({ shape: [h, w, c], name: 'image' });
+  const input = tfl.input({ shape: dims, name: 'image' });
   let x: Sym = input;
   if (conv) {
     spec.filters.forEach((f, i) => {
       x = tfl.layers.conv2d({ name: `enc_conv_${i + 1}`, filters: f, kernelSize: 3, strides: 2, padding: 'same', activation: spec.activation as 'relu', kernelInitializer: init() }).apply(x) as Sym;
     });
   }
-  x = tfl.layers.flatten({ name: 'flatten' }).apply(x) as Sym;
+  if (dims.length > 1) x = tfl.layers.flatten({ name: 'flatten' }).apply(x) as Sym;
   spec.hidden.forEach((units, i) => (x = dense(`enc_dense_${i + 1}`, units, spec.activation).apply(x) as Sym));
   const codeAct = variational ? 'linear' : spec.codeActivation;
   const heads: Sym[] = variational
@@ -55,6 +50,7 @@ export function buildAutoencoder(spec: ModelSpec, shape: ImageShape, meanImage?:
   // Decoder: layers built once, applied to the code path and to a fresh latent input.
   const decoderLayers: tfl.layers.Layer[] = [...spec.hidden].reverse().map((units, i) => dense(`dec_dense_${i + 1}`, units, spec.activation));
   if (conv) {
+    const { height: h, width: w, channels: c } = shape;
     const steps = spec.filters.length;
     const fh = Math.ceil(h / 2 ** steps);
     const fw = Math.ceil(w / 2 ** steps);
@@ -70,7 +66,7 @@ export function buildAutoencoder(spec: ModelSpec, shape: ImageShape, meanImage?:
     }
     decoderLayers.push(tfl.layers.conv2d({ name: OUTPUT_LAYER, filters: c, kernelSize: 3, padding: 'same', activation: spec.outputActivation, kernelInitializer: init() }));
   } else {
-    decoderLayers.push(dense(OUTPUT_LAYER, size, spec.outputActivation), tfl.layers.reshape({ name: 'dec_reshape', targetShape: [h, w, c] }));
+    decoderLayers.push(dense(OUTPUT_LAYER, sampleSize(shape), spec.outputActivation), tfl.layers.reshape({ name: 'dec_reshape', targetShape: dims }));
   }
   const decode = (z: Sym) => decoderLayers.reduce((t, layer) => layer.apply(t) as Sym, z);
 
@@ -79,7 +75,7 @@ export function buildAutoencoder(spec: ModelSpec, shape: ImageShape, meanImage?:
   const latent = tfl.input({ shape: [spec.latentDim], name: 'latent' });
   const decoder = tfl.model({ name: 'decoder', inputs: latent, outputs: decode(latent) });
 
-  if (meanImage) startAtMean(full, spec, meanImage, conv);
+  if (meanSample) startAtMean(full, spec, meanSample, conv);
   const trainable = full.trainableWeights.map((v) => v.read() as tf.Variable);
   return { spec, shape, full, encoder, decoder, variational, trainable };
 }
@@ -100,7 +96,7 @@ function startAtMean(full: tfl.LayersModel, spec: ModelSpec, meanImage: Float32A
   const [kernel, bias] = layer.getWeights();
   const target = tf.tidy(() => {
     let m = tf.tensor1d(meanImage);
-    if (conv) m = tf.tile(tf.reshape(tf.mean(m), [1]), [bias.shape[0]]);
+    if (conv) m = tf.mean(tf.reshape(m, [-1, bias.shape[0]]), 0); // per channel: the conv output's bias is one per channel
     if (spec.outputActivation === 'sigmoid') {
       const p = tf.clipByValue(m, 0.01, 0.99);
       return tf.log(tf.div(p, tf.sub(1, p)));

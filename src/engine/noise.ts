@@ -17,18 +17,20 @@ const MIXED: [Single, (s: number, r: number) => number][] = [
 ];
 
 /**
- * Corrupts a batch of 0..1 images [n, h, w, c]. A seed makes it repeatable.
+ * Corrupts a batch of samples: images [n, h, w, c] (0..1), or vectors [n, d], which
+ * take the same corruptions as 1 x d images. A seed makes it repeatable.
  * - gaussian: adds N(0, amount) and clips;
  * - salt-pepper: sets a fraction `amount` of pixels to 0 or 1 (half each);
  * - masking: sets a fraction `amount` of pixels to 0;
- * - inpaint: blanks a square of side `amount` x the image's shorter side, placed at
- *   random in each image;
+ * - inpaint: blanks a rectangle of `amount` x each side (a square on a square image;
+ *   a stretch of a vector), placed at random in each sample;
  * - superres: averages `amount` x `amount` blocks (downsampling) and repeats each
  *   average over its block (upsampling back), so the image keeps its size;
  * - mixed: one of the above per call (per training batch), drawn by the seed, at a
  *   random strength up to `amount` (0..1).
  */
 export function corrupt(x: tf.Tensor, type: NoiseType, amount: number, seed?: number): tf.Tensor {
+  if (x.rank === 2) return tf.tidy(() => tf.reshape(corrupt(tf.reshape(x, [x.shape[0], 1, x.shape[1]!, 1]), type, amount, seed), x.shape));
   return tf.tidy(() => {
     if (amount <= 0 || (type === 'superres' && amount < 2)) return tf.clone(x);
     if (type === 'mixed') {
@@ -49,23 +51,25 @@ export function corrupt(x: tf.Tensor, type: NoiseType, amount: number, seed?: nu
 
 function blankSquare(x: tf.Tensor4D, fraction: number, seed?: number): tf.Tensor {
   const [n, h, w] = x.shape;
-  const side = Math.max(1, Math.round(Math.min(h, w) * Math.min(1, fraction)));
-  // A random top-left corner per image, so the square lies wholly inside it.
-  const corner = tf.floor(tf.mul(tf.randomUniform([n, 2], 0, 1, 'float32', seed), [h - side + 1, w - side + 1]));
+  const sideOf = (length: number) => Math.max(1, Math.round(length * Math.min(1, fraction)));
+  const [sh, sw] = [sideOf(h), sideOf(w)];
+  // A random top-left corner per image, so the rectangle lies wholly inside it.
+  const corner = tf.floor(tf.mul(tf.randomUniform([n, 2], 0, 1, 'float32', seed), [h - sh + 1, w - sw + 1]));
   const [top, left] = tf.split(tf.reshape(corner, [n, 2, 1, 1]), 2, 1).map((t) => tf.reshape(t, [n, 1, 1, 1]));
   const rows = tf.reshape(tf.range(0, h, 1, 'float32'), [1, h, 1, 1]);
   const cols = tf.reshape(tf.range(0, w, 1, 'float32'), [1, 1, w, 1]);
   const inside = tf.logicalAnd(
-    tf.logicalAnd(tf.greaterEqual(rows, top), tf.less(rows, tf.add(top, side))),
-    tf.logicalAnd(tf.greaterEqual(cols, left), tf.less(cols, tf.add(left, side))),
+    tf.logicalAnd(tf.greaterEqual(rows, top), tf.less(rows, tf.add(top, sh))),
+    tf.logicalAnd(tf.greaterEqual(cols, left), tf.less(cols, tf.add(left, sw))),
   );
   return tf.mul(x, tf.sub(1, tf.cast(inside, 'float32')));
 }
 
 function blockAverage(x: tf.Tensor4D, factor: number): tf.Tensor {
   const [, h, w] = x.shape;
-  const small = tf.avgPool(x, factor, factor, 'same');
+  const [fh, fw] = [h === 1 ? 1 : factor, w === 1 ? 1 : factor]; // a vector is averaged along its length only
+  const small = tf.avgPool(x, [fh, fw], [fh, fw], 'same');
   const [, sh, sw] = small.shape;
-  const big = tf.image.resizeNearestNeighbor(small, [sh * factor, sw * factor]);
-  return sh * factor === h && sw * factor === w ? big : tf.slice(big, [0, 0, 0, 0], [-1, h, w, -1]);
+  const big = tf.image.resizeNearestNeighbor(small, [sh * fh, sw * fw]);
+  return sh * fh === h && sw * fw === w ? big : tf.slice(big, [0, 0, 0, 0], [-1, h, w, -1]);
 }

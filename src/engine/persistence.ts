@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { AEError } from './errors.js';
 import type { Autoencoder } from './model.js';
 import type { ModelSpec } from './spec.js';
+import type { SampleShape } from './sample.js';
 import type { ModelFiles, WeightsSource } from './types.js';
 import { quantizeWeights, type Quantization } from './quantize.js';
 
@@ -10,8 +11,12 @@ export const META_KEY = 'autoencoderWidgets';
 
 export interface SavedMeta {
   spec: ModelSpec;
-  shape: { height: number; width: number; channels: number };
+  /** What the model was built for (files from before sample kinds hold height, width and channels alone). */
+  shape: SampleShape;
 }
+
+/** Records the spec and sample shape inside model.json, so a load rebuilds the same model. */
+const stampMeta = (ae: Autoencoder) => ae.full.setUserDefinedMetadata({ [META_KEY]: { spec: ae.spec, shape: ae.shape } satisfies SavedMeta });
 
 interface Artifacts {
   specs: tf.io.WeightsManifestEntry[];
@@ -140,7 +145,7 @@ export function assignWeights(ae: Autoencoder, a: Artifacts): void {
  */
 export async function exportFiles(ae: Autoencoder, name: string, quantize?: Quantization): Promise<ModelFiles> {
   let out: ModelFiles | undefined;
-  ae.full.setUserDefinedMetadata({ [META_KEY]: { spec: ae.spec, shape: ae.shape } satisfies SavedMeta });
+  stampMeta(ae);
   await ae.full.save(
     tf.io.withSaveHandler(async (art) => {
       const weightsName = `${name}.weights.bin`;
@@ -163,7 +168,7 @@ export async function exportFiles(ae: Autoencoder, name: string, quantize?: Quan
 
 /** Saves to a tf.io URL the engine can reach itself (indexeddb://, localstorage://). */
 export async function saveToUrl(ae: Autoencoder, url: string): Promise<void> {
-  ae.full.setUserDefinedMetadata({ [META_KEY]: { spec: ae.spec, shape: ae.shape } satisfies SavedMeta });
+  stampMeta(ae);
   try {
     await ae.full.save(url);
   } catch (e) {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { AEError } from './errors.js';
-import { buildAutoencoder, disposeAutoencoder, type Autoencoder, type ImageShape } from './model.js';
+import { buildAutoencoder, disposeAutoencoder, type Autoencoder } from './model.js';
 import { encodeTensor, reconstructTensor } from './losses.js';
 import { assignWeights, exportFiles, loadArtifacts, saveToUrl } from './persistence.js';
 import type { Quantization } from './quantize.js';
@@ -10,23 +10,13 @@ import type { DenoiseEvaluation, Metrics, Projection, ReconstructionErrors, Spli
 import { corrupt } from './noise.js';
 import * as analysis from './analysis.js';
 import type { NoiseType } from './spec.js';
-import type { Pca } from './metrics.js';
 import { CONV_TRAINING_KERNELS, missingKernels } from './backends.js';
 import type { EmitFn, SessionStatus } from './protocol.js';
-import type { Dataset } from './dataset.js';
 import { Leases } from './leases.js';
-
-/** A dataset as the engine holds it: on the backend, with the mean training image. */
-export interface DeviceDataset {
-  data: Dataset;
-  images: tf.Tensor4D;
-  meanImage: Float32Array;
-  /** PCAs fitted on the train split (or taken from its shipped basis), by number of components. */
-  pcas: Map<number, Promise<Pca>>;
-}
+import { describeShape, sameShape, sampleDims, sampleSize, type DeviceDataset, type SampleShape } from './sample.js';
+import { mapChunks } from './chunks.js';
 
 const WEIGHTS_EVENT_MS = 400;
-const CHUNK = 1000;
 
 /**
  * Adam with an explicit epsilon: tfjs defaults it to the backend's epsilon, which is
@@ -55,8 +45,8 @@ export class Session {
     public ds: DeviceDataset,
     private emit: EmitFn,
   ) {
-    checkKernels(spec);
-    this.ae = buildAutoencoder(spec, shapeOf(ds.data), ds.meanImage);
+    checkModel(spec, ds.shape);
+    this.ae = buildAutoencoder(spec, ds.shape, ds.meanSample);
     this.optimizer = newOptimizer();
   }
 
@@ -66,18 +56,17 @@ export class Session {
 
   /** New architecture or new data: stop training, rebuild with fresh weights. */
   async rebuild(spec: ModelSpec = this.ae.spec, ds: DeviceDataset = this.ds): Promise<void> {
-    checkKernels(spec);
+    checkModel(spec, ds.shape);
     await this.halt();
-    const next = buildAutoencoder(spec, shapeOf(ds.data), ds.meanImage);
+    const next = buildAutoencoder(spec, ds.shape, ds.meanSample);
     this.replace(next);
     this.ds = ds;
     this.emit(this.id, 'weightschange', { reason: 'reset' });
   }
 
-  /** The same images with more of them (the train split arrived): the model is kept. */
+  /** The same samples with more of them (the train split arrived): the model is kept. */
   useDataset(ds: DeviceDataset) {
-    const [a, b] = [shapeOf(ds.data), shapeOf(this.ds.data)];
-    if (a.height !== b.height || a.width !== b.width || a.channels !== b.channels) throw new AEError('dataset-invalid', 'A model can only move to a dataset of the same image shape.');
+    if (!sameShape(ds.shape, this.ds.shape)) throw new AEError('dataset-invalid', `A model of ${describeShape(this.ds.shape)} samples cannot move to a dataset of ${describeShape(ds.shape)} samples.`);
     this.ds = ds;
   }
 
@@ -111,7 +100,7 @@ export class Session {
       {
         ae: this.ae,
         optimizer: this.optimizer,
-        images: this.ds.images,
+        samples: this.ds.samples,
         trainIndices: data.trainIndices,
         testIndices: data.testIndices,
         seed: this.ae.spec.seed,
@@ -173,46 +162,36 @@ export class Session {
   }
 
   encode(images: Float32Array, n: number): Promise<Float32Array> {
-    return this.withModel((ae) => this.batched(images, n, this.pixels, ae.spec.latentDim, 'images', (x) => encodeTensor(ae, tf.reshape(x, [-1, ...this.imageDims]))));
+    return this.withModel((ae) => this.batched(images, n, 'samples', ae.spec.latentDim, (x) => encodeTensor(ae, x)));
   }
 
   reconstruct(images: Float32Array, n: number): Promise<Float32Array> {
-    return this.withModel((ae) => this.batched(images, n, this.pixels, this.pixels, 'images', (x) => reconstructTensor(ae, tf.reshape(x, [-1, ...this.imageDims]))));
+    return this.withModel((ae) => this.batched(images, n, 'samples', this.size, (x) => reconstructTensor(ae, x)));
   }
 
   decode(latents: Float32Array, n: number): Promise<Float32Array> {
-    return this.withModel((ae) => this.batched(latents, n, ae.spec.latentDim, this.pixels, 'latents', (z) => ae.decoder.apply(z) as tf.Tensor));
+    return this.withModel((ae) => this.batched(latents, n, 'latents', this.size, (z) => ae.decoder.apply(z) as tf.Tensor));
   }
 
-  /** Corrupts images as denoising training would (seeded), for showing what the model undoes. */
+  /** Corrupts samples as denoising training would (seeded), for showing what the model undoes. */
   async corrupt(images: Float32Array, n: number, noiseType: NoiseType, noise: number, seed: number): Promise<Float32Array> {
-    return this.batched(images, n, this.pixels, this.pixels, 'images', (x) => corrupt(tf.reshape(x, [-1, ...this.imageDims]), noiseType, noise, seed));
+    return this.batched(images, n, 'samples', this.size, (x) => corrupt(x, noiseType, noise, seed));
   }
 
-  private get imageDims(): [number, number, number] {
-    const { height, width, channels } = this.ae.shape;
-    return [height, width, channels];
+  private get size() {
+    return sampleSize(this.ae.shape);
   }
 
-  private get pixels() {
-    return this.imageDims.reduce((a, b) => a * b, 1);
-  }
-
-  /** Runs `fn` over chunks so 10,000 images never sit on the backend at once. */
-  private async batched(input: Float32Array, n: number, inSize: number, outSize: number, what: string, fn: (x: tf.Tensor2D) => tf.Tensor): Promise<Float32Array> {
+  /** Checks a flat input of `n` samples or codes, then maps it chunk by chunk, shaped for the model. */
+  private batched(input: Float32Array, n: number, what: 'samples' | 'latents', outSize: number, fn: (x: tf.Tensor) => tf.Tensor): Promise<Float32Array> {
+    const dims = what === 'samples' ? sampleDims(this.ae.shape) : [this.ae.spec.latentDim];
+    const inSize = dims.reduce((a, b) => a * b, 1);
     if (!(input instanceof Float32Array)) throw new AEError('input-invalid', `${what} must be a Float32Array.`);
     if (!Number.isInteger(n) || n < 0 || input.length !== n * inSize) {
-      const shape = what === 'images' ? this.imageDims.join('x') : String(inSize);
-      throw new AEError('input-invalid', `Expected ${n} ${what} of ${shape} (${n * inSize} values) but got ${input.length} values.`, { expected: n * inSize, actual: input.length });
+      const each = what === 'samples' ? describeShape(this.ae.shape) : `${inSize} numbers`;
+      throw new AEError('input-invalid', `Expected ${n} ${what}, each a ${each} (${n * inSize} values), but got ${input.length} values.`, { expected: n * inSize, actual: input.length });
     }
-    const out = new Float32Array(n * outSize);
-    for (let start = 0; start < n; start += CHUNK) {
-      const count = Math.min(CHUNK, n - start);
-      const y = tf.tidy(() => fn(tf.tensor2d(input.subarray(start * inSize, (start + count) * inSize), [count, inSize])));
-      out.set(await y.data(), start * outSize);
-      y.dispose();
-    }
-    return out;
+    return mapChunks(n, outSize, (start, end) => fn(tf.tensor(input.subarray(start * inSize, end * inSize), [end - start, ...dims])));
   }
 
   evaluate() {
@@ -220,7 +199,7 @@ export class Session {
   }
 
   private evaluateModel(ae: Autoencoder) {
-    return evaluate(ae, this.ds.images, this.ds.data.testIndices, ae.spec.seed || 1);
+    return evaluate(ae, this.ds.samples, this.ds.data.testIndices, ae.spec.seed || 1);
   }
 
   metrics(): Promise<Metrics> {
@@ -251,8 +230,8 @@ export class Session {
   async load(source: WeightsSource): Promise<ModelSpec> {
     const artifacts = await loadArtifacts(source);
     const spec = artifacts.meta?.spec ? normalizeSpec(artifacts.meta.spec) : this.ae.spec;
-    checkKernels(spec);
-    const next = buildAutoencoder(spec, shapeOf(this.ds.data));
+    checkModel(spec, this.ds.shape);
+    const next = buildAutoencoder(spec, this.ds.shape);
     try {
       assignWeights(next, artifacts);
     } catch (e) {
@@ -280,12 +259,10 @@ export class Session {
   }
 }
 
-function shapeOf(d: Dataset): ImageShape {
-  return { height: d.height, width: d.width, channels: d.channels };
-}
-
-function checkKernels(spec: ModelSpec) {
+/** Whether this model can be built for these samples and trained on this backend. */
+function checkModel(spec: ModelSpec, shape: SampleShape) {
   if (spec.kind !== 'conv') return;
+  if (shape.kind !== 'image') throw new AEError('spec-invalid', `A convolutional model needs image samples; this dataset holds a ${describeShape(shape)}. Choose a dense kind.`, { field: 'kind' });
   const backend = tf.getBackend();
   const missing = missingKernels(backend, CONV_TRAINING_KERNELS);
   if (missing.length) {

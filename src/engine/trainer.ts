@@ -4,12 +4,15 @@ import { batchKl, variantLoss, reconstructTensor } from './losses.js';
 import { mulberry32, shuffle } from './random.js';
 import { nextTask, now } from './schedule.js';
 import type { TrainOptions, TrainProgress, TrainResult } from './types.js';
+import { gatherAt, sumChunks } from './chunks.js';
+import { sampleSize } from './sample.js';
 
 /** What the loop needs from its owner; keeps the loop free of session details. */
 export interface TrainContext {
   ae: Autoencoder;
   optimizer: tf.Optimizer;
-  images: tf.Tensor4D;
+  /** Every sample of the dataset, shaped for the model. */
+  samples: tf.Tensor;
   trainIndices: Uint32Array;
   testIndices: Uint32Array;
   seed: number;
@@ -25,33 +28,25 @@ const REPORT_MS = 100;
 const YIELD_MS = 25;
 const EVAL_BATCH = 500;
 
-/** Mean loss and reconstruction MSE over a set of images, in batches. */
-export async function evaluate(ae: Autoencoder, images: tf.Tensor4D, indices: Uint32Array, seed: number) {
-  let loss = 0;
-  let sq = 0;
-  let kl = 0;
-  for (let start = 0; start < indices.length; start += EVAL_BATCH) {
-    const idx = indices.subarray(start, start + EVAL_BATCH);
-    const sums = tf.tidy(() => {
-      const x = tf.gather(images, tf.tensor1d(Int32Array.from(idx), 'int32'));
-      const l = tf.mul(variantLoss(ae, x, { training: false, seed }), idx.length);
+/** Mean loss and reconstruction MSE over a set of samples, in batches. */
+export async function evaluate(ae: Autoencoder, samples: tf.Tensor, indices: Uint32Array, seed: number) {
+  const [loss, sq, kl] = await sumChunks(
+    indices.length,
+    (start, end) => {
+      const x = gatherAt(samples, indices.subarray(start, end));
+      const l = tf.mul(variantLoss(ae, x, { training: false, seed }), end - start);
       const e = tf.sum(tf.squaredDifference(x, reconstructTensor(ae, x)));
-      const k = tf.mul(batchKl(ae, x), idx.length);
+      const k = tf.mul(batchKl(ae, x), end - start);
       return tf.stack([l, e, k]);
-    });
-    const [l, e, k] = await sums.data();
-    sums.dispose();
-    loss += l;
-    sq += e;
-    kl += k;
-  }
-  const pixels = images.shape[1] * images.shape[2] * images.shape[3];
-  return { testLoss: loss / indices.length, testMse: sq / (indices.length * pixels), testKl: kl / indices.length };
+    },
+    EVAL_BATCH,
+  );
+  return { testLoss: loss / indices.length, testMse: sq / (indices.length * sampleSize(ae.shape)), testKl: kl / indices.length };
 }
 
 /** The one training loop: shuffled mini-batches, any variant's loss, cooperative yields. */
 export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<TrainResult> {
-  const { ae, optimizer, images, trainIndices } = ctx;
+  const { ae, optimizer, samples, trainIndices } = ctx;
   const n = trainIndices.length;
   const batch = Math.min(opts.batchSize, n);
   const stepsPerEpoch = Math.ceil(n / batch);
@@ -92,7 +87,7 @@ export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<
         return { stopped: true, epochs: epoch - 1, steps: totalSteps, loss: lastLoss, ...last };
       }
       const idx = tf.tensor1d(order.subarray(step * batch, (step + 1) * batch), 'int32');
-      const x = tf.gather(images, idx);
+      const x = tf.gather(samples, idx);
       if (opts.finalLearningRate !== undefined) {
         // Cosine decay from learningRate to finalLearningRate over this call's steps.
         const t = totalSteps / Math.max(1, totalPlanned - 1);
@@ -112,7 +107,7 @@ export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<
       }
     }
     await report(epoch, stepsPerEpoch);
-    last = await evaluate(ae, images, ctx.testIndices, ctx.seed || 1);
+    last = await evaluate(ae, samples, ctx.testIndices, ctx.seed || 1);
     ctx.onProgress({ phase: 'epoch', epoch, epochs: opts.epochs, step: stepsPerEpoch, stepsPerEpoch, totalSteps, losses: [], loss: lastLoss, samplesPerSec: 0, ...last });
     ctx.onWeights();
   }

@@ -22,7 +22,9 @@ for (const id of chosen) if (!PLANS[id]) throw new Error(`No training plan for "
 async function trainInPage({ id, plan, libUrl, reencode }) {
   const lib = await import(libUrl);
   lib.configure({ backend: 'wasm' });
+  const { data } = lib.PRESETS[id];
   const store = lib.getModelStore(`train-${id}`);
+  if (data) store.useData(data);
   await store.setSpec({ ...lib.PRESETS[id].spec, seed: plan.seed });
   store.addEventListener('progress', ({ detail: p }) => {
     if (p.phase === 'epoch') console.log(`[train] ${id} epoch ${p.epoch}/${p.epochs} loss ${p.loss.toFixed(5)} test MSE ${p.testMse.toFixed(5)}`);
@@ -46,6 +48,7 @@ async function trainInPage({ id, plan, libUrl, reencode }) {
   // The shipped encoding, loaded the way a page loads it, is what the README reports.
   const shipped = files[plan.ship];
   const check = lib.getModelStore(`check-${id}`);
+  if (data) check.useData(data);
   const bytes = Uint8Array.from(atob(shipped.weights), (c) => c.charCodeAt(0));
   await check.load([new File([shipped.modelJson], 'model.json'), new File([bytes], shipped.weightsName)]);
   const metrics = await check.metrics();

@@ -6,6 +6,7 @@ export type AEErrorCode =
   | 'weights-invalid'
   | 'dataset-invalid'
   | 'dataset-fetch-failed'
+  | 'data-conflict'
   | 'backend-unavailable'
   | 'backend-unsupported'
   | 'spec-invalid'

@@ -14,6 +14,13 @@ export abstract class AEElement extends LitElement {
   /** Id of the page-wide model store to join; a preset id loads its pretrained weights. */
   @property({ reflect: true }) model = 'mnist-ae-2d';
 
+  /**
+   * The data of a store this element creates: a bundled dataset (`mnist-10k`, `emoji-32`)
+   * or the URL of a dataset file. By default a preset's own data, else MNIST. Elements of
+   * one model that name different data get a `data-conflict` error.
+   */
+  @property() data?: string;
+
   /** `light` or `dark` forces a theme; by default it follows the reader's system. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 

@@ -12,7 +12,8 @@ import { StoreController } from './store-controller.js';
  * `refresh` coalesced, and makes `updateComplete` wait for the latest drawing.
  */
 export abstract class LiveElement extends AEElement {
-  protected data: Dataset | null = null;
+  /** The store's dataset, once loaded. */
+  protected loaded: Dataset | null = null;
   /** Why the store cannot show what the element expects (a preset's weights are missing, say); outlives attribute errors. */
   @state() protected storeProblem = '';
   /** Counts binds and weight or spec changes: a refresh can skip work its weights already did. */
@@ -25,20 +26,21 @@ export abstract class LiveElement extends AEElement {
     bound: () => {
       this.generation++;
       this.storeProblem = '';
-      this.data = null;
+      this.loaded = null;
       this.rebound();
       void this.refresher.request();
     },
+    problem: (e) => (this.storeProblem = this.reportError(e).message),
     weightschange: () => this.changed(),
     specchange: () => this.changed(),
     datachange: ({ detail }) => {
-      if (!this.data) return; // the next refresh loads it
+      if (!this.loaded) return; // the next refresh loads it
       if (detail.reason === 'train-split') {
         // Same test images at the same indices, and more: nothing drawn is out of date.
-        this.data = detail.dataset;
+        this.loaded = detail.dataset;
         this.dataLoaded(detail.dataset);
       } else {
-        this.data = null;
+        this.loaded = null;
         this.changed();
       }
     },
@@ -50,7 +52,7 @@ export abstract class LiveElement extends AEElement {
     void this.refresher.request();
   }
 
-  /** Redraws from the current weights; `data` is loaded and the store is ready. */
+  /** Redraws from the current weights; the dataset is loaded and the store is ready. */
   protected abstract refresh(store: ModelStore, data: Dataset): Promise<void>;
 
   /** Called when the element binds to a (new) store, before its data loads. */
@@ -88,10 +90,10 @@ export abstract class LiveElement extends AEElement {
   private async refreshNow() {
     const store = this.stores.store;
     if (!store || !this.isConnected) return;
-    if (!this.data) {
+    if (!this.loaded) {
       const data = await this.attempt(() => store.dataset());
       if (!data || this.stores.store !== store) return;
-      this.data = data;
+      this.loaded = data;
       this.dataLoaded(data);
       // A preset without weights still draws (a fresh model), and says why it looks untrained.
       await store.ready().catch((e) => {
@@ -99,6 +101,6 @@ export abstract class LiveElement extends AEElement {
       });
       if (this.stores.store !== store) return;
     }
-    await this.refresh(store, this.data);
+    await this.refresh(store, this.loaded);
   }
 }

@@ -1,8 +1,8 @@
 import type { Dataset } from '../engine/dataset.js';
 
 /**
- * Test-split images to show: `count` of them, one per label in turn (0, 1, ... 9, 0, ...)
- * so ten images show every digit once; datasets without labels take the first `count`.
+ * Test-split samples to show: `count` of them, one per label in turn (0, 1, ... 9, 0, ...)
+ * so ten MNIST images show every digit once; datasets without labels take the first `count`.
  */
 export function pickByLabel(ds: Dataset, count: number): number[] {
   const test = ds.testIndices;
@@ -24,9 +24,12 @@ export function pickByLabel(ds: Dataset, count: number): number[] {
   return out;
 }
 
-/** Gathers the images at `indices` into one array. */
+/** Numbers in one sample (a vector is laid out as 1 x length x 1). */
+export const valuesPerSample = (ds: Pick<Dataset, 'height' | 'width' | 'channels'>) => ds.height * ds.width * ds.channels;
+
+/** Gathers the samples at `indices` into one array. */
 export function gatherImages(ds: Dataset, indices: readonly number[]): Float32Array {
-  const size = ds.height * ds.width * ds.channels;
+  const size = valuesPerSample(ds);
   const out = new Float32Array(indices.length * size);
   indices.forEach((i, k) => out.set(ds.images.subarray(i * size, (i + 1) * size), k * size));
   return out;
@@ -37,7 +40,12 @@ export function randomTestImage(ds: Dataset, rand: () => number): number {
   return ds.testIndices[Math.floor(rand() * ds.testIndices.length)];
 }
 
-/** "digit 3 (image 42)", or "image 42" for data without labels. */
+/** A label in words: its class name ("Food & Drink"), else "label 3". */
+export function labelName(ds: Pick<Dataset, 'classNames'>, label: number): string {
+  return ds.classNames?.[label] ?? `label ${label}`;
+}
+
+/** "Food & Drink (image 42)", "label 3 (image 42)", or "image 42" for data without labels. */
 export function describeImage(ds: Dataset, i: number): string {
-  return ds.labels ? `digit ${ds.labels[i]} (image ${i})` : `image ${i}`;
+  return ds.labels ? `${labelName(ds, ds.labels[i])} (image ${i})` : `image ${i}`;
 }

@@ -14,8 +14,8 @@ const dark = css`
   --_accent: var(--ae-color-accent, #4493f8);
   --_accent-fg: var(--ae-color-accent-text, #0d1117);
   --_danger: var(--ae-color-danger, #f85149);
-  --ae-digit-ink: #f0f0f0;
-  --ae-digit-paper: #0d1117;
+  --_ink: var(--ae-digit-ink, #f0f0f0);
+  --_paper: var(--ae-digit-paper, #0d1117);
   color-scheme: dark;
 `;
 
@@ -32,8 +32,9 @@ export const themeStyles = css`
     --_focus: var(--ae-focus-ring, 2px solid #0b62d6);
     --_radius: var(--ae-radius, 6px);
     --_gap: var(--ae-gap, 0.75rem);
-    --ae-digit-ink: #111111;
-    --ae-digit-paper: #ffffff;
+    /* Grey images and drawings: set --ae-digit-ink / --ae-digit-paper here or on :root. */
+    --_ink: var(--ae-digit-ink, #111111);
+    --_paper: var(--ae-digit-paper, #ffffff);
     display: block;
     box-sizing: border-box;
     color: var(--_fg);

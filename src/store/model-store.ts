@@ -5,7 +5,7 @@ import { normalizeSpec, type ModelSpec, type NoiseType } from '../engine/spec.js
 import { DEFAULT_TRAIN, type DenoiseEvaluation, type Metrics, type ModelFiles, type Projection, type ReconstructionErrors, type Split, type TrainOptions, type TrainResult, type WeightsSource } from '../engine/types.js';
 import { absolute, releaseHost } from './config.js';
 import { downloadFiles, readFiles } from './files.js';
-import { StoreCore, type StoreEventMap } from './store-core.js';
+import { CUSTOM, StoreCore, type StoreEventMap } from './store-core.js';
 
 export type { StoreEventMap, StoreStatus } from './store-core.js';
 
@@ -55,6 +55,7 @@ export class ModelStore extends StoreCore {
       return Promise.reject(this.fail(e));
     }
     this.stop();
+    this.dataChoice = { url: CUSTOM, by: 'setDataset()' };
     return this.exclusive(async () => {
       await this.attach(this.host!, data, this.spec, `custom-${++customCount}`);
       this.pretrained = false;

@@ -1,10 +1,13 @@
 import type { ModelSpec } from '../engine/spec.js';
+import type { BundledData } from './data-sources.js';
 
 /** A store id that comes with a spec and pretrained weights in weights/<id>/. */
 export interface Preset {
   id: string;
   title: string;
   spec: Partial<ModelSpec>;
+  /** The bundled dataset it was trained on (default: the configured `dataUrl`, MNIST). */
+  data?: BundledData;
 }
 
 export const PRESETS: Record<string, Preset> = {

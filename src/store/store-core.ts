@@ -6,6 +6,7 @@ import { normalizeSpec, type ModelSpec } from '../engine/spec.js';
 import type { TrainProgress } from '../engine/types.js';
 import { absolute, getConfig, getHost, type Host } from './config.js';
 import { PRESETS, presetWeightsUrl, type Preset } from './presets.js';
+import { dataUrlOf } from './data-sources.js';
 
 export type StoreStatus = 'idle' | 'loading' | 'ready' | 'training' | 'paused' | 'error';
 
@@ -23,6 +24,8 @@ type SessionMethod = Exclude<HostMethod, 'init' | 'putDataset' | 'dropDataset' |
 type Tail<T> = T extends [unknown, ...infer R] ? R : never;
 
 const bundled = new Map<string, Promise<Dataset>>();
+/** dataChoice.url of a store given its data by setDataset(). */
+export const CUSTOM = 'custom';
 const whole = new Map<string, Promise<Dataset>>();
 
 /** One fetch per URL for the whole page; a failed one is tried again next time. */
@@ -55,6 +58,10 @@ export abstract class StoreCore extends EventTarget {
 
   protected host: Host | null = null;
   protected data: Dataset | null = null;
+  /** The data named by useData() (an element's `data` attribute), or by setDataset() ('custom'). */
+  protected dataChoice: { url: string; by: string } | null = null;
+  /** The data URL this store loaded, once it has started loading. */
+  private loadedFrom: string | null = null;
   protected dataKey = '';
   private starting: Promise<void> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -93,14 +100,40 @@ export abstract class StoreCore extends EventTarget {
   private async start() {
     this.setStatus('loading');
     const data = await this.bundledDataset();
-    await this.attach(await getHost(), data, this.spec, `bundled:${absolute(getConfig().dataUrl)}`);
+    await this.attach(await getHost(), data, this.spec, `bundled:${this.dataUrl}`);
     this.setStatus('ready');
     if (this.preset) await this.loadPreset();
   }
 
+  /** Where this store's data comes from: useData(), else the preset's dataset, else the configured `dataUrl`. */
+  get dataUrl(): string {
+    const chosen = this.dataChoice?.url === CUSTOM ? null : this.dataChoice?.url;
+    return this.loadedFrom ?? chosen ?? (this.preset?.data ? dataUrlOf(this.preset.data) : absolute(getConfig().dataUrl));
+  }
+
+  /**
+   * Names the data this store trains and draws on: a bundled dataset ("mnist-10k",
+   * "emoji-32") or the URL of a dataset file. Must come before the store loads its data,
+   * or name the data it already has; otherwise it throws `data-conflict`.
+   */
+  useData(source: string, by = 'useData()'): void {
+    const url = dataUrlOf(source);
+    const current = this.dataChoice ?? (this.loadedFrom ? { url: this.loadedFrom, by: 'the store' } : null);
+    if (current?.url === url) return;
+    if (current) {
+      const what = current.url === CUSTOM ? 'data given by setDataset()' : current.url;
+      throw new AEError('data-conflict', `Model "${this.id}" already uses ${what} (named by ${current.by}); ${by} asks for ${source}. Elements that share a model must share its data: give them the same data, or another model id.`, { current: current.url, asked: url });
+    }
+    this.dataChoice = { url, by };
+  }
+
   protected bundledDataset(): Promise<Dataset> {
-    const url = absolute(getConfig().dataUrl);
-    return cached(bundled, url, () => fetchDataset(url));
+    const url = this.dataUrl;
+    this.loadedFrom = url;
+    const loading = cached(bundled, url, () => fetchDataset(url));
+    // A failed load binds nothing: the next try follows the configuration again.
+    loading.catch(() => this.loadedFrom === url && !this.data && (this.loadedFrom = null));
+    return loading;
   }
 
   /** Opens this store's model on a host with the dataset known there as `key`. */

@@ -35,7 +35,7 @@ describe('<ae-reconstruction-grid>', () => {
     const ds = await s.dataset();
     const originals = el.shadowRoot!.querySelectorAll('canvas.original');
     expect(originals.length).to.equal(10);
-    const labels = [...originals].map((c) => /digit (\d)/.exec(c.getAttribute('aria-label')!)![1]);
+    const labels = [...originals].map((c) => /label (\d)/.exec(c.getAttribute('aria-label')!)![1]);
     expect(new Set(labels).size).to.equal(10);
     expect([...originals].every((c) => ds.testIndices.includes(Number(/image (\d+)/.exec(c.getAttribute('aria-label')!)![1])))).to.equal(true);
     expect(captions(el).every((e) => e > 0 && e < 1)).to.equal(true);

@@ -3,12 +3,13 @@ import { property, query, queryAll, state } from 'lit/decorators.js';
 import { AEError } from '../../engine/errors.js';
 import type { ModelStore } from '../../store/model-store.js';
 import { LiveElement } from '../../shared/live-element.js';
-import { digitColors, mse, paintImages } from '../../shared/digits.js';
+import { mse, paintSamples, sampleColors } from '../../shared/render.js';
 import { formatLoss, formatPercent } from '../../shared/format.js';
 import { describeImage, gatherImages } from '../../shared/samples.js';
 import '../ae-draw-pad/define.js';
 import { binValues, Histogram, type Bins } from './histogram.js';
 import { styles } from './ae-anomaly-view.styles.js';
+import { drawPadFor, whyNoDrawing } from '../../shared/drawing.js';
 
 /** Share of test images above the default threshold. */
 const DEFAULT_FLAGGED = 0.02;
@@ -82,7 +83,7 @@ export class AeAnomalyView extends LiveElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if ((changed.has('top') || changed.has('bins') || changed.has('threshold')) && this.data) this.check();
+    if ((changed.has('top') || changed.has('bins') || changed.has('threshold')) && this.loaded) this.check();
     if (changed.has('top') && this.errors) this.pickWorst();
   }
 
@@ -124,7 +125,7 @@ export class AeAnomalyView extends LiveElement {
 
   private pickWorst() {
     const errors = this.errors;
-    const ds = this.data;
+    const ds = this.loaded;
     if (!errors || !ds) return;
     const order = Array.from(errors.keys()).sort((a, b) => errors[b] - errors[a]).slice(0, this.topCount);
     this.worst = order.map((k) => ({ index: this.indices[k], error: errors[k] }));
@@ -148,10 +149,10 @@ export class AeAnomalyView extends LiveElement {
       this.binnedFrom = this.errors;
     }
     this.histogram.update(this.binned, this.effectiveThreshold, this.drawnError);
-    const ds = this.data;
+    const ds = this.loaded;
     if (ds && this.worstImages) {
-      const colors = digitColors(this);
-      this.worstCanvases.forEach((c, k) => k < this.worst.length && paintImages(c, this.worstImages!, ds, { count: 1, offset: k, colors }));
+      const colors = sampleColors(this);
+      this.worstCanvases.forEach((c, k) => k < this.worst.length && paintSamples(c, this.worstImages!, ds, { count: 1, offset: k, colors }));
     }
   }
 
@@ -178,7 +179,7 @@ export class AeAnomalyView extends LiveElement {
       <div class="row">
         <div>
           <p class="title">Draw a digit, or a letter</p>
-          <ae-draw-pad part="pad" .height=${this.data?.height ?? 28} .width=${this.data?.width ?? 28} @ae-draw=${this.onDraw}></ae-draw-pad>
+          ${drawPadFor(this.loaded, this.onDraw)}
         </div>
         ${this.worst.length
           ? html`<div>
@@ -186,7 +187,7 @@ export class AeAnomalyView extends LiveElement {
               <ul class="worst digit-list" part="worst">
                 ${this.worst.map(
                   (w) => html`<li>
-                    <canvas class="digit worst" role="img" aria-label=${`${this.data ? describeImage(this.data, w.index) : `image ${w.index}`}, error ${formatLoss(w.error)}`}></canvas>
+                    <canvas class="digit worst" role="img" aria-label=${`${this.loaded ? describeImage(this.loaded, w.index) : `image ${w.index}`}, error ${formatLoss(w.error)}`}></canvas>
                     <span>${formatLoss(w.error)}</span>
                   </li>`,
                 )}

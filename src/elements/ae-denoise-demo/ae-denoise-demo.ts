@@ -6,12 +6,13 @@ import { mulberry32 } from '../../engine/random.js';
 import type { DenoiseEvaluation } from '../../engine/types.js';
 import type { ModelStore } from '../../store/model-store.js';
 import { LiveElement } from '../../shared/live-element.js';
-import { digitColors, mse, paintImages } from '../../shared/digits.js';
+import { mse, paintSamples, sampleColors } from '../../shared/render.js';
 import { describeKind, formatLoss } from '../../shared/format.js';
 import { describeImage, gatherImages, randomTestImage } from '../../shared/samples.js';
 import '../ae-draw-pad/define.js';
 import { corruptionOf, describeNoise, FACTORS, NOISES, TASKS, type Noise, type Task } from './corruption.js';
 import { styles } from './ae-denoise-demo.styles.js';
+import { drawPadFor, whyNoDrawing } from '../../shared/drawing.js';
 
 interface Panels {
   clean: Float32Array;
@@ -91,7 +92,7 @@ export class AeDenoiseDemo extends LiveElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     const watched = ['task', 'noiseType', 'noise', 'block', 'factor', 'seed', 'index', 'source'] as const;
-    if (this.data && watched.some((k) => changed.has(k))) void this.refresher.request();
+    if (this.loaded && watched.some((k) => changed.has(k))) void this.refresher.request();
   }
 
   /** The clean image: the drawing, the `index` image, or a seeded test image. */
@@ -146,19 +147,19 @@ export class AeDenoiseDemo extends LiveElement {
   }
 
   protected override updated() {
-    const ds = this.data;
+    const ds = this.loaded;
     const p = this.panels;
     if (!ds || !p) return;
-    const colors = digitColors(this);
-    if (this.cleanCanvas) paintImages(this.cleanCanvas, p.clean, ds, { count: 1, colors });
-    if (this.corruptedCanvas) paintImages(this.corruptedCanvas, p.corrupted, ds, { count: 1, colors });
-    if (this.restoredCanvas) paintImages(this.restoredCanvas, p.restored, ds, { count: 1, colors });
+    const colors = sampleColors(this);
+    if (this.cleanCanvas) paintSamples(this.cleanCanvas, p.clean, ds, { count: 1, colors });
+    if (this.corruptedCanvas) paintSamples(this.corruptedCanvas, p.corrupted, ds, { count: 1, colors });
+    if (this.restoredCanvas) paintSamples(this.restoredCanvas, p.restored, ds, { count: 1, colors });
   }
 
   private renderControls() {
     const noise = NOISES[this.noiseType] ?? NOISES.gaussian;
     const amount = this.noise ?? noise.fallback;
-    const side = Math.min(this.data?.height ?? 28, this.data?.width ?? 28);
+    const side = Math.min(this.loaded?.height ?? 28, this.loaded?.width ?? 28);
     return html`
       <div class="controls" part="controls">
         <label>Task
@@ -201,7 +202,7 @@ export class AeDenoiseDemo extends LiveElement {
       ${this.renderControls()}
       <div class="body">
         ${this.source === 'draw'
-          ? html`<ae-draw-pad part="pad" .height=${this.data?.height ?? 28} .width=${this.data?.width ?? 28} @ae-draw=${this.onDraw}></ae-draw-pad>`
+          ? drawPadFor(this.loaded, this.onDraw)
           : nothing}
         <div class="panels" part="panels" aria-busy=${!p && this.source === 'test'}>
           <figure>
@@ -218,7 +219,7 @@ export class AeDenoiseDemo extends LiveElement {
           </figure>
         </div>
       </div>
-      ${this.source === 'draw' && !p ? html`<p class="muted">Draw a digit on the pad; it is corrupted and restored when you lift the pen.</p>` : nothing}
+      ${this.source === 'draw' && !p && this.loaded && !whyNoDrawing(this.loaded) ? html`<p class="muted">Draw a digit on the pad; it is corrupted and restored when you lift the pen.</p>` : nothing}
       ${this.renderSummary()}
       ${this.renderError()}
     `;

@@ -12,7 +12,7 @@ export const styles = css`
   canvas {
     width: var(--ae-pad-size, 168px);
     height: var(--ae-pad-size, 168px);
-    background: var(--ae-digit-paper);
+    background: var(--_paper);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     /* the page must not scroll or zoom while a finger draws */

@@ -98,7 +98,7 @@ export class AeDrawPad extends LitElement {
   private stroke(a: { x: number; y: number }, b: { x: number; y: number }) {
     const ctx = this.canvas.getContext('2d');
     if (!ctx) return;
-    ctx.strokeStyle = getComputedStyle(this).getPropertyValue('--ae-digit-ink').trim() || '#111';
+    ctx.strokeStyle = getComputedStyle(this).getPropertyValue('--_ink').trim() || '#111';
     ctx.lineWidth = STROKE;
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';

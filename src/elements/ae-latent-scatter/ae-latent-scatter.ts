@@ -5,9 +5,10 @@ import { AEError } from '../../engine/errors.js';
 import type { Split } from '../../engine/types.js';
 import type { ModelStore } from '../../store/model-store.js';
 import { LiveElement } from '../../shared/live-element.js';
-import { digitColors, paintImages } from '../../shared/digits.js';
+import { paintSamples, sampleColors } from '../../shared/render.js';
 import { formatLoss } from '../../shared/format.js';
-import { labelColors } from '../../shared/palette.js';
+import { LABEL_COLORS, labelColors } from '../../shared/palette.js';
+import { describeImage } from '../../shared/samples.js';
 import { planeOf, type PlaneView } from '../../shared/projection.js';
 import { packColors, type PointStyle } from './point-layer.js';
 import { ScatterPlot } from './scatter-plot.js';
@@ -30,7 +31,7 @@ const SPLITS: readonly Split[] = ['all', 'train', 'test'];
  * @csspart decoded - The decoded image of the clicked point or cursor.
  * @csspart error - The inline error message.
  *
- * @cssproperty --ae-label-0 - Colour of label 0 (likewise --ae-label-1 ... --ae-label-9).
+ * @cssproperty --ae-label-0 - Colour of label 0 (likewise --ae-label-1 and on, for any label; past ten, defaults step round the hue circle).
  * @cssproperty --ae-point-size - Point size in CSS pixels (default 2).
  * @cssproperty --ae-plot-height - Height of each plot (default: as wide as it is).
  */
@@ -107,7 +108,7 @@ export class AeLatentScatter extends LiveElement {
       this.reportError(new AEError('input-invalid', `compare="${this.compare}" must be "pca" or empty.`));
       this.compare = '';
     }
-    if ((changed.has('split') || changed.has('dims') || changed.has('compare')) && this.data) {
+    if ((changed.has('split') || changed.has('dims') || changed.has('compare')) && this.loaded) {
       this.pcaMse = null;
       void this.refresher.request();
     }
@@ -128,7 +129,7 @@ export class AeLatentScatter extends LiveElement {
   protected async refresh(store: ModelStore) {
     const projection = await this.attempt(() => store.codes(this.split));
     if (!projection || this.stores.store !== store) return;
-    const ds = this.data!; // train or all codes bring the train images along
+    const ds = this.loaded!; // train or all codes bring the train images along
     const n = projection.indices.length;
     const view = planeOf(projection.codes, n, projection.dim, this.chosenDims(projection.dim));
     this.rows = projection.indices;
@@ -148,7 +149,8 @@ export class AeLatentScatter extends LiveElement {
 
   private pointStyle = (): PointStyle => {
     const size = parseFloat(getComputedStyle(this).getPropertyValue('--ae-point-size')) || 2;
-    return { size: size * (globalThis.devicePixelRatio || 1), colors: packColors(labelColors(this)), unlabelled: packColors(['#777777'])[0] };
+    const count = (this.labelSet.at(-1) ?? 0) + 1;
+    return { size: size * (globalThis.devicePixelRatio || 1), colors: packColors(labelColors(this, Math.max(LABEL_COLORS.length, count))), unlabelled: packColors(['#777777'])[0] };
   };
 
   protected override updated() {
@@ -166,6 +168,15 @@ export class AeLatentScatter extends LiveElement {
     }
     this.layout();
     this.paintThumbs();
+    this.paintSwatches();
+  }
+
+  /** Labels past the stylesheet's ten take their colour through CSSOM (no inline style, so strict CSP holds). */
+  private paintSwatches() {
+    const extra = this.labelSet.filter((l) => l >= LABEL_COLORS.length);
+    if (!extra.length) return;
+    const colors = labelColors(this, extra.at(-1)! + 1);
+    for (const l of extra) this.renderRoot.querySelector<HTMLElement>(`.swatch.label-${l}`)?.style.setProperty('background', colors[l]);
   }
 
   private layout() {
@@ -182,11 +193,11 @@ export class AeLatentScatter extends LiveElement {
   }
 
   private paintThumbs() {
-    const ds = this.data;
+    const ds = this.loaded;
     if (!ds) return;
-    const colors = digitColors(this);
-    if (this.thumb && this.hovered >= 0) paintImages(this.thumb, ds.images, ds, { count: 1, offset: this.rows[this.hovered], colors });
-    if (this.decodedCanvas && this.decoded) paintImages(this.decodedCanvas, this.decoded.image, ds, { count: 1, colors });
+    const colors = sampleColors(this);
+    if (this.thumb && this.hovered >= 0) paintSamples(this.thumb, ds.images, ds, { count: 1, offset: this.rows[this.hovered], colors });
+    if (this.decodedCanvas && this.decoded) paintSamples(this.decodedCanvas, this.decoded.image, ds, { count: 1, colors });
   }
 
   private onPointer(e: PointerEvent) {
@@ -266,8 +277,8 @@ export class AeLatentScatter extends LiveElement {
   }
 
   override render() {
-    const ds = this.data;
-    const hover = this.hovered >= 0 && ds ? { index: this.rows[this.hovered], label: this.rowLabels?.[this.hovered] } : null;
+    const ds = this.loaded;
+    const hover = this.hovered >= 0 && ds ? { index: this.rows[this.hovered] } : null;
     const labels = this.labelSet;
     return html`
       <div class="plots ${this.compare === 'pca' ? 'compare' : ''}">
@@ -276,13 +287,13 @@ export class AeLatentScatter extends LiveElement {
       <p class="status muted" role="status">${this.status}${this.view?.projected ? ' (PCA projection of the code)' : ''}</p>
       ${labels.length
         ? html`<ul class="legend" part="legend" aria-label="Label colours">
-            ${labels.map((l) => html`<li><span class="swatch label-${l}"></span>${l}</li>`)}
+            ${labels.map((l) => html`<li><span class="swatch label-${l}"></span>${ds?.classNames?.[l] ?? l}</li>`)}
           </ul>`
         : nothing}
       <div class="details">
         <div class="tooltip" part="tooltip" ?hidden=${!hover}>
-          <canvas class="digit thumb" role="img" aria-label=${hover ? `Image ${hover.index}, digit ${hover.label}` : 'No image'}></canvas>
-          <span>${hover ? `#${hover.index}, label ${hover.label ?? '–'}` : ''}</span>
+          <canvas class="digit thumb" role="img" aria-label=${hover && ds ? describeImage(ds, hover.index) : 'No image'}></canvas>
+          <span>${hover && ds ? describeImage(ds, hover.index) : ''}</span>
         </div>
         <div class="decoded-view" part="decoded" ?hidden=${!this.decoded}>
           <canvas class="digit decoded" role="img" aria-label=${this.decoded ? `Decoded image of (${this.decoded.latent.map((v) => v.toFixed(2)).join(', ')})` : 'Nothing decoded'}></canvas>

@@ -4,13 +4,13 @@ import type { Dataset } from '../../engine/dataset.js';
 import { AEError } from '../../engine/errors.js';
 import type { ModelStore } from '../../store/model-store.js';
 import { LiveElement } from '../../shared/live-element.js';
-import { digitColors, mse, paintImages } from '../../shared/digits.js';
+import { mse, paintSamples, sampleColors } from '../../shared/render.js';
 import { formatLoss } from '../../shared/format.js';
-import { gatherImages, pickByLabel } from '../../shared/samples.js';
+import { describeImage, gatherImages, pickByLabel, valuesPerSample } from '../../shared/samples.js';
 import { styles } from './ae-reconstruction-grid.styles.js';
 
 /**
- * @summary Test images above their reconstructions, with the error of each pair and of
+ * @summary Test samples above their reconstructions, with the error of each pair and of
  * the whole test split (next to PCA's for a 2-D code); refreshed live while training.
  *
  * @event ae-error - A bad attribute or a failed store call; `detail.code`, `detail.message`.
@@ -54,7 +54,7 @@ export class AeReconstructionGrid extends LiveElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if ((changed.has('count') || changed.has('indices')) && this.data) {
+    if ((changed.has('count') || changed.has('indices')) && this.loaded) {
       this.choose();
       void this.refresher.request();
     }
@@ -62,7 +62,7 @@ export class AeReconstructionGrid extends LiveElement {
 
   /** Applies `indices` or `count`, reporting bad values and keeping the last good choice. */
   private choose() {
-    const ds = this.data!;
+    const ds = this.loaded!;
     try {
       if (this.indices != null && this.indices.trim() !== '') {
         const list = this.indices.split(/[\s,]+/).filter(Boolean).map(Number);
@@ -92,7 +92,7 @@ export class AeReconstructionGrid extends LiveElement {
     const recon = await this.attempt(() => store.reconstruct(images, shown.length));
     const evaluation = await this.attempt(() => store.evaluate());
     if (!recon || this.stores.store !== store) return;
-    const size = ds.height * ds.width * ds.channels;
+    const size = valuesPerSample(ds);
     this.originalImages = { shown, images };
     this.recon = recon;
     this.errors = shown.map((_, k) => mse(images, recon, k * size, size));
@@ -105,14 +105,14 @@ export class AeReconstructionGrid extends LiveElement {
   }
 
   private paint() {
-    const ds = this.data;
+    const ds = this.loaded;
     if (!ds || !this.recon) return;
-    const colors = digitColors(this);
+    const colors = sampleColors(this);
     // Painting runs on every render; gather only when the choice changed since the refresh.
     const cached = this.originalImages?.shown === this.shown ? this.originalImages.images : null;
     const images = cached ?? gatherImages(ds, this.shown);
-    this.originals.forEach((c, k) => paintImages(c, images, ds, { count: 1, offset: k, colors }));
-    this.reconstructions.forEach((c, k) => k < this.shown.length && paintImages(c, this.recon!, ds, { count: 1, offset: k, colors }));
+    this.originals.forEach((c, k) => paintSamples(c, images, ds, { count: 1, offset: k, colors }));
+    this.reconstructions.forEach((c, k) => k < this.shown.length && paintSamples(c, this.recon!, ds, { count: 1, offset: k, colors }));
   }
 
   protected override updated() {
@@ -120,15 +120,14 @@ export class AeReconstructionGrid extends LiveElement {
   }
 
   override render() {
-    const ds = this.data;
-    const label = (i: number) => (ds?.labels ? `digit ${ds.labels[i]}` : `image ${i}`);
+    const ds = this.loaded;
     const latent = this.stores.store?.spec.latentDim;
     return html`
       <ul class="digit-list" part="grid" aria-label="Test images and their reconstructions" aria-busy=${this.loading}>
         ${this.shown.map(
           (i, k) => html`<li>
-            <canvas class="digit original" part="original" role="img" aria-label=${`Test ${label(i)} (image ${i})`}></canvas>
-            <canvas class="digit reconstruction" part="reconstruction" role="img" aria-label=${`Reconstruction of ${label(i)}, error ${formatLoss(this.errors[k])}`}></canvas>
+            <canvas class="digit original" part="original" role="img" aria-label=${`Test ${ds ? describeImage(ds, i) : `image ${i}`}`}></canvas>
+            <canvas class="digit reconstruction" part="reconstruction" role="img" aria-label=${`Reconstruction of image ${i}, error ${formatLoss(this.errors[k])}`}></canvas>
             <span class="mse">${formatLoss(this.errors[k])}</span>
           </li>`,
         )}

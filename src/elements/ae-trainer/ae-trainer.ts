@@ -77,6 +77,7 @@ export class AeTrainer extends AEElement {
 
   private stores = new StoreController(this, {
     bound: (store) => this.onBound(store),
+    problem: (e) => this.reportError(e),
     progress: (e) => this.onProgress(e.detail),
     weightschange: (e) => e.detail.reason !== 'train' && this.clearHistory(),
     statechange: (e) => this.onStatus(e.detail.status),

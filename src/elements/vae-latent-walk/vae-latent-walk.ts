@@ -4,13 +4,14 @@ import type { Dataset } from '../../engine/dataset.js';
 import { AEError } from '../../engine/errors.js';
 import type { ModelStore } from '../../store/model-store.js';
 import { LiveElement } from '../../shared/live-element.js';
-import { digitColors, paintImages } from '../../shared/digits.js';
-import { describeImage, gatherImages, randomTestImage } from '../../shared/samples.js';
+import { paintSamples, sampleColors } from '../../shared/render.js';
+import { describeImage, gatherImages, randomTestImage, valuesPerSample } from '../../shared/samples.js';
 import { describeKind } from '../../shared/format.js';
 import { mulberry32 } from '../../engine/random.js';
 import '../ae-draw-pad/define.js';
 import { codeStats, gridLatents, interpolate, parsePair, planePoint, randomLatents, type CodeStats, type Plane } from './latents.js';
 import { styles } from './vae-latent-walk.styles.js';
+import { drawPadFor, whyNoDrawing } from '../../shared/drawing.js';
 
 /** How many random latent vectors "Decode random values" shows (4 rows of 8). */
 const RANDOM_COUNT = 32;
@@ -108,7 +109,7 @@ export class VaeLatentWalk extends LiveElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (!this.data) return;
+    if (!this.loaded) return;
     if (changed.has('from') || changed.has('to') || (changed.has('seed') && changed.get('seed') !== undefined)) this.ends = null;
     if (['grid', 'range', 'dims', 'steps', 'from', 'to', 'seed'].some((k) => changed.has(k as keyof VaeLatentWalk))) void this.refresher.request();
   }
@@ -173,7 +174,7 @@ export class VaeLatentWalk extends LiveElement {
     if (!images || this.stores.store !== store) return;
     if (s.problems.length) this.reportError(new AEError('input-invalid', s.problems.join(' ')));
     else this.clearError();
-    const size = ds.height * ds.width * ds.channels;
+    const size = valuesPerSample(ds);
     this.drawn = {
       grid: images.subarray(0, s.n * s.n * size),
       strip: images.subarray(s.n * s.n * size, (s.n * s.n + s.steps) * size),
@@ -257,7 +258,7 @@ export class VaeLatentWalk extends LiveElement {
   private newPair() {
     this.pairDraw++;
     this.ends = null;
-    if (this.data) this.ends = this.pickEnds(this.data);
+    if (this.loaded) this.ends = this.pickEnds(this.loaded);
     void this.refresher.request();
   }
 
@@ -280,17 +281,17 @@ export class VaeLatentWalk extends LiveElement {
     const mark = this.renderRoot.querySelector<HTMLElement>('.cursor');
     mark?.style.setProperty('left', `${this.cursor.u * 100}%`);
     mark?.style.setProperty('top', `${(1 - this.cursor.v) * 100}%`);
-    const ds = this.data;
+    const ds = this.loaded;
     const d = this.drawn;
     if (!ds || !d) return;
-    const colors = digitColors(this);
-    if (this.gridCanvas) paintImages(this.gridCanvas, d.grid, ds, { cols: d.n, colors });
-    if (this.stripCanvas) paintImages(this.stripCanvas, d.strip, ds, { cols: d.steps, colors });
-    if (this.randomCanvas) paintImages(this.randomCanvas, d.random, ds, { cols: 8, colors });
-    if (this.focusCanvas && this.focusImage) paintImages(this.focusCanvas, this.focusImage, ds, { count: 1, colors });
+    const colors = sampleColors(this);
+    if (this.gridCanvas) paintSamples(this.gridCanvas, d.grid, ds, { cols: d.n, colors });
+    if (this.stripCanvas) paintSamples(this.stripCanvas, d.strip, ds, { cols: d.steps, colors });
+    if (this.randomCanvas) paintSamples(this.randomCanvas, d.random, ds, { cols: 8, colors });
+    if (this.focusCanvas && this.focusImage) paintSamples(this.focusCanvas, this.focusImage, ds, { count: 1, colors });
     if (this.ends && this.endA && this.endB) {
-      paintImages(this.endA, this.ends[0].image, ds, { count: 1, colors });
-      paintImages(this.endB, this.ends[1].image, ds, { count: 1, colors });
+      paintSamples(this.endA, this.ends[0].image, ds, { count: 1, colors });
+      paintSamples(this.endB, this.ends[1].image, ds, { count: 1, colors });
     }
   }
 
@@ -346,16 +347,18 @@ export class VaeLatentWalk extends LiveElement {
         <p class="muted">From ${this.ends?.[0].name ?? '…'} to ${this.ends?.[1].name ?? '…'}.</p>
         <div class="actions">
           <button @click=${this.newPair}>New pair</button>
-          <details>
-            <summary>Draw your own endpoints</summary>
-            <div class="draw">
-              <ae-draw-pad @ae-draw=${(e: CustomEvent<{ empty: boolean }>) => (this.hasDrawing = !e.detail.empty)}></ae-draw-pad>
-              <div class="actions">
-                <button ?disabled=${!this.hasDrawing} @click=${() => this.useDrawing(0)}>Use as first</button>
-                <button ?disabled=${!this.hasDrawing} @click=${() => this.useDrawing(1)}>Use as last</button>
-              </div>
-            </div>
-          </details>
+          ${this.loaded && whyNoDrawing(this.loaded)
+            ? nothing
+            : html`<details>
+                <summary>Draw your own endpoints</summary>
+                <div class="draw">
+                  ${drawPadFor(this.loaded, (e) => (this.hasDrawing = !e.detail.empty))}
+                  <div class="actions">
+                    <button ?disabled=${!this.hasDrawing} @click=${() => this.useDrawing(0)}>Use as first</button>
+                    <button ?disabled=${!this.hasDrawing} @click=${() => this.useDrawing(1)}>Use as last</button>
+                  </div>
+                </div>
+              </details>`}
         </div>
       </section>
       <section class="random-section" aria-label="Random latent values">

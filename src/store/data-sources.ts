@@ -1,0 +1,21 @@
+import { AEError } from '../engine/errors.js';
+import { absolute, getConfig } from './config.js';
+
+/** Datasets that ship with the library, each a test part and a train part in data/. */
+export const BUNDLED_DATA = ['mnist-10k', 'emoji-32'] as const;
+export type BundledData = (typeof BUNDLED_DATA)[number];
+
+/**
+ * The URL of the data a store is told to use: a bundled name resolves beside the
+ * configured `dataUrl` (so a page that moved the data files moves every dataset), any
+ * other text is the URL of a dataset file (a test part `*.test.bin`, or a whole `*.bin`).
+ */
+export function dataUrlOf(source: string): string {
+  if (typeof source !== 'string' || source.trim() === '') throw new AEError('input-invalid', `A dataset must be named: ${BUNDLED_DATA.join(', ')}, or the URL of a dataset file.`);
+  const name = source.trim();
+  if ((BUNDLED_DATA as readonly string[]).includes(name)) return new URL(`${name}.test.bin`, absolute(getConfig().dataUrl)).href;
+  if (!/\.bin(?:[?#].*)?$/.test(name)) {
+    throw new AEError('input-invalid', `Unknown dataset "${name}". Bundled: ${BUNDLED_DATA.join(', ')}; otherwise give the URL of a dataset file (*.test.bin or *.bin).`, { data: name });
+  }
+  return absolute(name);
+}

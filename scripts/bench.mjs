@@ -29,7 +29,7 @@ const BACKEND_TIMEOUT_MS = 180_000;
 const CONV_PLANS = {
   wasm: { warmup: 3, steps: 20 },
   cpu: { warmup: 1, steps: 2 },
-  webgl: { warmup: 2, steps: 8 },
+  webgl: { warmup: 1, steps: 3 },
   webgpu: { warmup: 1, steps: 2 },
 };
 const SPECS = {
@@ -129,6 +129,7 @@ async function main() {
       }
     }
     if (process.env.BENCH_CONV !== '0') await convRuns(page, todo, conv);
+    await page.close(); // a timed-out run may still be training there: it would skew the profile
     if (process.env.BENCH_PROFILE !== '0') profiles = await profileRuns(browser, url);
   } finally {
     await browser.close();

@@ -13,30 +13,15 @@ const HEADER = 16;
 export const Part = { Whole: 0, Test: 1, Train: 2 };
 const Flag = { Labels: 1, ClassNames: 2 };
 
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Fisher-Yates in place with a fresh seeded generator, so any prefix mixes all classes. */
-export function interleave(items, seed) {
-  const rand = mulberry32(seed);
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
+/** The engine's seeded Fisher-Yates shuffle, in place, so any prefix mixes all classes. */
+export async function interleave(items, seed) {
+  const { shuffle, mulberry32 } = await loadEngine();
+  return shuffle(items, mulberry32(seed));
 }
 
 let engine;
 
-/** The engine's split, mean and PCA, bundled for node (tfjs on its plain-JS cpu backend). */
+/** The engine's shuffle, split, mean and PCA, bundled for node (tfjs on its plain-JS cpu backend). */
 export async function loadEngine() {
   if (engine) return engine;
   const dir = mkdtempSync(join(process.cwd(), 'node_modules', '.ae-data-')); // inside the project, so packages resolve
@@ -44,6 +29,7 @@ export async function loadEngine() {
   await build({
     stdin: {
       contents: `export { meanOf, withSplit } from './src/engine/dataset.ts';
+        export { mulberry32, shuffle } from './src/engine/random.ts';
         export { fitPca } from './src/engine/metrics.ts';
         export * as tf from '@tensorflow/tfjs-core';
         import '@tensorflow/tfjs-backend-cpu';`,

@@ -103,7 +103,7 @@ export async function buildEmoji() {
   const read = readEmoji(pkg.dir);
   for (const e of read.emoji) e.pixels = cellRgb(sheet, e.sx, e.sy);
   const { kept: emoji, dropped } = unique(read.emoji);
-  interleave(emoji, SEED);
+  await interleave(emoji, SEED);
   const m = emoji.length;
   const all = new Uint8Array(m * SIZE);
   const allLabels = new Uint8Array(m);

@@ -20,7 +20,7 @@ export async function buildMnist() {
     const count = Math.floor(raw.length / SIZE);
     for (let i = 0; i < count; i++) items.push({ digit, start: i * SIZE, raw });
   }
-  interleave(items, SEED);
+  await interleave(items, SEED);
   const n = items.length;
   const bytes = new Uint8Array(n * SIZE);
   const labels = new Uint8Array(n);

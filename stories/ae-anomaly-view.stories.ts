@@ -7,6 +7,7 @@ import { commonArgTypes, number } from './controls.js';
 type Args = {
   model: string;
   theme?: 'light' | 'dark';
+  data?: string;
   threshold?: number;
   top?: number;
   bins?: number;
@@ -20,6 +21,7 @@ const meta: Meta<Args> = {
   render: (a) => html`<ae-anomaly-view
     model=${a.model}
     theme=${ifDefined(a.theme)}
+    data=${ifDefined(a.data)}
     threshold=${ifDefined(a.threshold)}
     top=${ifDefined(a.top)}
     bins=${ifDefined(a.bins)}
@@ -42,3 +44,6 @@ export const Default: Story = {};
 
 /** The 16-D autoencoder reconstructs better: a tighter histogram. A fixed threshold, fine bins. */
 export const SixteenD: Story = { args: { model: 'mnist-ae-16', threshold: 0.03, bins: 80, theme: 'dark' } };
+
+/** The emoji the colour model rebuilds worst. */
+export const Emoji: Story = { args: { model: 'emoji-ae', top: 8 } };

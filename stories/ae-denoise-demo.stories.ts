@@ -7,6 +7,7 @@ import { commonArgTypes, number, select } from './controls.js';
 type Args = {
   model: string;
   theme?: 'light' | 'dark';
+  data?: string;
   task?: 'denoise' | 'inpaint' | 'superres';
   noiseType?: 'gaussian' | 'salt-pepper' | 'masking';
   noise?: number;
@@ -25,6 +26,7 @@ const meta: Meta<Args> = {
   render: (a) => html`<ae-denoise-demo
     model=${a.model}
     theme=${ifDefined(a.theme)}
+    data=${ifDefined(a.data)}
     task=${ifDefined(a.task)}
     noise-type=${ifDefined(a.noiseType)}
     noise=${ifDefined(a.noise)}
@@ -69,3 +71,6 @@ export const Draw: Story = { args: { source: 'draw' } };
 
 /** A plain autoencoder was not trained to denoise; the element says so. */
 export const PlainModel: Story = { args: { model: 'mnist-ae-2d', theme: 'dark' } };
+
+/** Colour: an emoji downsampled 4x and rebuilt by the emoji model; drawing is off for colour data. */
+export const EmojiSuperResolution: Story = { args: { model: 'emoji-ae', task: 'superres', factor: 4 } };

@@ -7,6 +7,7 @@ import { commonArgTypes, select, text } from './controls.js';
 type Args = {
   model: string;
   theme?: 'light' | 'dark';
+  data?: string;
   split?: 'all' | 'train' | 'test';
   dims?: string;
   compare?: 'pca' | '';
@@ -22,6 +23,7 @@ const meta: Meta<Args> = {
   render: (a) => html`<ae-latent-scatter
     model=${a.model}
     theme=${ifDefined(a.theme)}
+    data=${ifDefined(a.data)}
     split=${ifDefined(a.split)}
     dims=${ifDefined(a.dims)}
     compare=${ifDefined(a.compare)}
@@ -62,4 +64,9 @@ export const VaeLatent: Story = {
 /** A 16-number code, shown on two chosen code dimensions. */
 export const ChosenDims: Story = {
   args: { model: 'mnist-ae-16', dims: '3,7' },
+};
+
+/** The emoji test split on a 2-D code, coloured by category (names in the legend), beside PCA's map. */
+export const EmojiCategories: Story = {
+  args: { model: 'emoji-ae-2d', compare: 'pca' },
 };

@@ -7,6 +7,7 @@ import { commonArgTypes, number, text } from './controls.js';
 type Args = {
   model: string;
   theme?: 'light' | 'dark';
+  data?: string;
   count?: number;
   indices?: string;
   onAeError?: (e: Event) => void;
@@ -19,6 +20,7 @@ const meta: Meta<Args> = {
   render: (a) => html`<ae-reconstruction-grid
     model=${a.model}
     theme=${ifDefined(a.theme)}
+    data=${ifDefined(a.data)}
     count=${ifDefined(a.count)}
     indices=${ifDefined(a.indices)}
     @ae-error=${a.onAeError}
@@ -45,4 +47,9 @@ export const Indices: Story = {
 /** Twenty reconstructions by the 16-D autoencoder, in the dark theme. */
 export const DarkSixteenD: Story = {
   args: { model: 'mnist-ae-16', count: 20, theme: 'dark' },
+};
+
+/** Colour: 18 test emoji over their reconstructions by the convolutional emoji model (32-number code). */
+export const Emoji: Story = {
+  args: { model: 'emoji-ae', count: 18 },
 };

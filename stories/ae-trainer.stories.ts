@@ -8,6 +8,7 @@ import { commonArgTypes, number, select, text } from './controls.js';
 type Args = {
   model: string;
   theme?: 'light' | 'dark';
+  data?: string;
   kind?: string;
   'latent-dim'?: number;
   hidden?: string;
@@ -35,6 +36,7 @@ const meta: Meta<Args> = {
   render: (a) => html`<ae-trainer
     model=${a.model}
     theme=${ifDefined(a.theme)}
+    data=${ifDefined(a.data)}
     kind=${ifDefined(a.kind)}
     latent-dim=${ifDefined(a['latent-dim'])}
     hidden=${ifDefined(a.hidden)}
@@ -104,4 +106,9 @@ export const Dark: Story = {
  */
 export const ConvPreset: Story = {
   args: { model: 'mnist-conv-ae' },
+};
+
+/** A fresh dense autoencoder on the colour emoji (`data="emoji-32"`), 2-number code. */
+export const EmojiData: Story = {
+  args: { model: 'story-trainer-emoji', data: 'emoji-32', 'latent-dim': 2, hidden: '256', 'code-activation': 'linear', loss: 'bce', epochs: 20 },
 };

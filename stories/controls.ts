@@ -1,5 +1,6 @@
 import type { ArgTypes } from '@storybook/web-components-vite';
 import { PRESETS } from '../src/store/presets.js';
+import { BUNDLED_DATA } from '../src/store/data-sources.js';
 
 // Controls for the attributes; descriptions and types come from custom-elements.json.
 
@@ -15,4 +16,5 @@ export const THEMES = ['light', 'dark'] as const;
 export const commonArgTypes: ArgTypes = {
   model: { ...text, description: `Store id to join. Presets (pretrained): ${Object.keys(PRESETS).join(', ')}; any other id is a fresh model.` },
   theme: select(THEMES),
+  data: { ...text, description: `Data of a store this element creates: ${BUNDLED_DATA.join(', ')}, or a dataset file's URL. Default: the preset's own, else mnist-10k.` },
 };

@@ -7,6 +7,7 @@ import { commonArgTypes, number, text } from './controls.js';
 type Args = {
   model: string;
   theme?: 'light' | 'dark';
+  data?: string;
   grid?: number;
   range?: string;
   dims?: string;
@@ -25,6 +26,7 @@ const meta: Meta<Args> = {
   render: (a) => html`<vae-latent-walk
     model=${a.model}
     theme=${ifDefined(a.theme)}
+    data=${ifDefined(a.data)}
     grid=${ifDefined(a.grid)}
     range=${ifDefined(a.range)}
     dims=${ifDefined(a.dims)}
@@ -65,3 +67,6 @@ export const PlainAutoencoder: Story = { args: { model: 'mnist-ae-2d', theme: 'd
 
 /** A 16-D code: the grid walks dimensions 2 and 5 with the others at the mean code. */
 export const SixteenD: Story = { args: { model: 'mnist-ae-16', dims: '2,5', grid: 10 } };
+
+/** Walking the emoji model's 2-D code: colour images decoded across its observed range. */
+export const Emoji: Story = { args: { model: 'emoji-ae-2d', grid: 12 } };

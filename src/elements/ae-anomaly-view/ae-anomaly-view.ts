@@ -178,7 +178,7 @@ export class AeAnomalyView extends LiveElement {
       </p>
       <div class="row">
         <div>
-          <p class="title">Draw a digit, or a letter</p>
+          ${this.loaded && whyNoDrawing(this.loaded) ? nothing : html`<p class="title">Draw a digit, or a letter</p>`}
           ${drawPadFor(this.loaded, this.onDraw)}
         </div>
         ${this.worst.length

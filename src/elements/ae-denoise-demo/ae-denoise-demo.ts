@@ -22,7 +22,7 @@ interface Panels {
 }
 
 /**
- * @summary A digit, the digit corrupted, and the model's restoration side by side, with
+ * @summary An image, the image corrupted, and the model's restoration side by side, with
  * each one's error: noise (gaussian, salt-and-pepper, masking), a blanked square to fill
  * in, or a downsampled image to sharpen. Test images or the reader's own drawing.
  *
@@ -229,7 +229,7 @@ export class AeDenoiseDemo extends LiveElement {
     const s = this.split;
     const notice =
       this.kind && this.kind !== 'denoising'
-        ? html`<p class="note">This model, ${describeKind(this.kind)}, was not trained to denoise: it learned to copy clean digits, so much of the corruption passes through. Train it with kind “denoising”, or use <code>model="mnist-dae"</code>.</p>`
+        ? html`<p class="note">This model, ${describeKind(this.kind)}, was not trained to denoise: it learned to copy clean images, so much of the corruption passes through. Train it with kind “denoising”, or use <code>model="mnist-dae"</code>.</p>`
         : this.trainedOn
           ? html`<p class="muted">Trained on ${this.trainedOn}.</p>`
           : nothing;

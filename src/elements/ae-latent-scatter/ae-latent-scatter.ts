@@ -18,7 +18,7 @@ const SPLITS: readonly Split[] = ['all', 'train', 'test'];
 
 /**
  * @summary The dataset's latent codes as a scatter plot coloured by label, refreshed live
- * while the model trains; hover shows the digit, click or Enter decodes a latent point.
+ * while the model trains; hover shows the image, click or Enter decodes a latent point.
  *
  * @event ae-error - A bad attribute or a failed store call; `detail.code`, `detail.message`.
  * @event ae-decode - A latent point was decoded; `detail.latent`, `detail.image`.
@@ -27,7 +27,7 @@ const SPLITS: readonly Split[] = ['all', 'train', 'test'];
  * @csspart plot - The model's latent plot (focusable; arrow keys move the cursor).
  * @csspart pca - The PCA comparison plot (with `compare="pca"`).
  * @csspart legend - The label colours.
- * @csspart tooltip - The hovered digit.
+ * @csspart tooltip - The hovered image.
  * @csspart decoded - The decoded image of the clicked point or cursor.
  * @csspart error - The inline error message.
  *

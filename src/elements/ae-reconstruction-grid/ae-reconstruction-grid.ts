@@ -28,7 +28,7 @@ import { styles } from './ae-reconstruction-grid.styles.js';
 export class AeReconstructionGrid extends LiveElement {
   static override styles = [...LiveElement.styles, styles];
 
-  /** How many test images to show (one per digit in turn). */
+  /** How many test images to show (one per label in turn). */
   @property({ type: Number }) count = 10;
   /** Dataset indices to show instead, comma-separated ("0,7,42"). */
   @property() indices?: string;

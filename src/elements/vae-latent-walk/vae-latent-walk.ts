@@ -335,7 +335,7 @@ export class VaeLatentWalk extends LiveElement {
         </figure>
       </div>
       ${this.kind && this.kind !== 'vae'
-        ? html`<p class="note">This is ${describeKind(this.kind)}, not a VAE: nothing pulls its codes toward a standard normal, so the grid spans the codes' observed range and random values follow their mean and spread. Gaps in that range decode to blends that are no digit.</p>`
+        ? html`<p class="note">This is ${describeKind(this.kind)}, not a VAE: nothing pulls its codes toward a standard normal, so the grid spans the codes' observed range and random values follow their mean and spread. Gaps in that range decode to blends that look like no image of the data.</p>`
         : nothing}
       <section class="interpolation" part="interpolation" aria-label="Interpolation between two images">
         <p class="title">Interpolation in latent space, ${this.drawn?.steps ?? this.steps} steps</p>

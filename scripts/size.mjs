@@ -37,6 +37,8 @@ const rows = [
   ['wasm binary (simd)', gz('wasm/tfjs-backend-wasm-simd.wasm')],
   ['dataset, test part with PCA basis (data/mnist-10k.test.bin)', gz('data/mnist-10k.test.bin')],
   ['dataset, train part, loaded to train (data/mnist-10k.train.bin)', gz('data/mnist-10k.train.bin')],
+  ['colour dataset, test part with PCA basis (data/emoji-32.test.bin)', gz('data/emoji-32.test.bin')],
+  ['colour dataset, train part (data/emoji-32.train.bin)', gz('data/emoji-32.train.bin')],
   ...presets.map((id) => [`weights: ${id}`, weights[id]]),
   ...['wasm', 'webgpu', 'webgl', 'cpu'].map((name) => [`engine backend chunk: ${name}`, backendBytes(name)]),
 ];
@@ -48,6 +50,10 @@ const wasmBackend = backendBytes('wasm');
 const page = rows[0][1] + rows[1][1] + wasmBackend + rows[3][1] + rows[4][1] + defaultWeights;
 rows.push(['drop-in page, all five elements, default presets', page]);
 rows.push(['the same page once the reader trains (adds the train part)', page + rows[5][1]]);
+
+// demo/emoji.html: the same engine on the colour presets and their data's test part.
+const emojiWeights = ['emoji-ae', 'emoji-ae-2d'].reduce((s, id) => s + (weights[id] ?? 0), 0);
+rows.push(['colour page (demo/emoji.html): engine, wasm, emoji test part, emoji-ae and emoji-ae-2d', rows[0][1] + rows[1][1] + wasmBackend + rows[3][1] + rows[6][1] + emojiWeights]);
 
 console.log('| what | gzip |\n| --- | ---: |');
 for (const [what, bytes] of rows) console.log(`| ${what} | ${kb(bytes)} |`);

@@ -183,7 +183,7 @@ export class Session {
   }
 
   /** Checks a flat input of `n` samples or codes, then maps it chunk by chunk, shaped for the model. */
-  private batched(input: Float32Array, n: number, what: 'samples' | 'latents', outSize: number, fn: (x: tf.Tensor) => tf.Tensor): Promise<Float32Array> {
+  private async batched(input: Float32Array, n: number, what: 'samples' | 'latents', outSize: number, fn: (x: tf.Tensor) => tf.Tensor): Promise<Float32Array> {
     const dims = what === 'samples' ? sampleDims(this.ae.shape) : [this.ae.spec.latentDim];
     const inSize = dims.reduce((a, b) => a * b, 1);
     if (!(input instanceof Float32Array)) throw new AEError('input-invalid', `${what} must be a Float32Array.`);

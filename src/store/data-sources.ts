@@ -19,3 +19,8 @@ export function dataUrlOf(source: string): string {
   }
   return absolute(name);
 }
+
+/** The data a store uses unless told otherwise: the preset's own, else the configured `dataUrl`. */
+export function defaultDataUrl(preset?: { data?: BundledData }): string {
+  return preset?.data ? dataUrlOf(preset.data) : absolute(getConfig().dataUrl);
+}

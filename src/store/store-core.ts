@@ -6,7 +6,7 @@ import { normalizeSpec, type ModelSpec } from '../engine/spec.js';
 import type { TrainProgress } from '../engine/types.js';
 import { absolute, getConfig, getHost, type Host } from './config.js';
 import { PRESETS, presetWeightsUrl, type Preset } from './presets.js';
-import { dataUrlOf } from './data-sources.js';
+import { dataUrlOf, defaultDataUrl } from './data-sources.js';
 
 export type StoreStatus = 'idle' | 'loading' | 'ready' | 'training' | 'paused' | 'error';
 
@@ -108,7 +108,7 @@ export abstract class StoreCore extends EventTarget {
   /** Where this store's data comes from: useData(), else the preset's dataset, else the configured `dataUrl`. */
   get dataUrl(): string {
     const chosen = this.dataChoice?.url === CUSTOM ? null : this.dataChoice?.url;
-    return this.loadedFrom ?? chosen ?? (this.preset?.data ? dataUrlOf(this.preset.data) : absolute(getConfig().dataUrl));
+    return this.loadedFrom ?? chosen ?? defaultDataUrl(this.preset);
   }
 
   /**

@@ -5,6 +5,8 @@ import { AEError } from '../../engine/errors.js';
 import { mulberry32 } from '../../engine/random.js';
 import type { DenoiseEvaluation } from '../../engine/types.js';
 import type { ModelStore } from '../../store/model-store.js';
+import { defaultDataUrl } from '../../store/data-sources.js';
+import { PRESETS } from '../../store/presets.js';
 import { LiveElement } from '../../shared/live-element.js';
 import { mse, paintSamples, sampleColors } from '../../shared/render.js';
 import { describeKind, formatLoss } from '../../shared/format.js';
@@ -227,9 +229,11 @@ export class AeDenoiseDemo extends LiveElement {
 
   private renderSummary() {
     const s = this.split;
+    // The pretrained denoiser is worth suggesting only on the data it was trained on.
+    const dae = this.stores.store?.dataUrl === defaultDataUrl(PRESETS['mnist-dae']);
     const notice =
       this.kind && this.kind !== 'denoising'
-        ? html`<p class="note">This model, ${describeKind(this.kind)}, was not trained to denoise: it learned to copy clean images, so much of the corruption passes through. Train it with kind “denoising”, or use <code>model="mnist-dae"</code>.</p>`
+        ? html`<p class="note">This model, ${describeKind(this.kind)}, was not trained to denoise: it learned to copy clean images, so much of the corruption passes through. Train it with kind “denoising”${dae ? html`, or use <code>model="mnist-dae"</code>` : nothing}.</p>`
         : this.trainedOn
           ? html`<p class="muted">Trained on ${this.trainedOn}.</p>`
           : nothing;

@@ -11,7 +11,8 @@ import { styles } from './ae-reconstruction-grid.styles.js';
 
 /**
  * @summary Test samples above their reconstructions, with the error of each pair and of
- * the whole test split (next to PCA's for a 2-D code); refreshed live while training.
+ * the whole test split (next to PCA's with as many components, for a 2-D code or where the
+ * data ships enough of its PCA basis); refreshed live while training.
  *
  * @event ae-error - A bad attribute or a failed store call; `detail.code`, `detail.message`.
  *
@@ -36,7 +37,8 @@ export class AeReconstructionGrid extends LiveElement {
   @state() private shown: number[] = [];
   @state() private errors: number[] = [];
   @state() private testMse: number | null = null;
-  @state() private pcaMse: number | null = null;
+  /** PCA with as many components as the code: for a 2-D code, or when the data's shipped basis has enough. */
+  @state() private pca: { components: number; testMse: number } | null = null;
   @state() private loading = true;
   @queryAll('canvas.original') private originals!: NodeListOf<HTMLCanvasElement>;
   @queryAll('canvas.reconstruction') private reconstructions!: NodeListOf<HTMLCanvasElement>;
@@ -46,7 +48,7 @@ export class AeReconstructionGrid extends LiveElement {
   private recon: Float32Array | null = null;
   protected override rebound() {
     this.loading = true;
-    this.pcaMse = null;
+    this.pca = null;
   }
 
   protected override dataLoaded() {
@@ -97,8 +99,10 @@ export class AeReconstructionGrid extends LiveElement {
     this.recon = recon;
     this.errors = shown.map((_, k) => mse(images, recon, k * size, size));
     this.testMse = evaluation?.testMse ?? null;
-    if (this.pcaMse === null && store.spec.latentDim === 2) {
-      this.pcaMse = (await this.attempt(() => store.pcaCodes(2, 'test')))?.testMse ?? null;
+    const k = store.spec.latentDim;
+    if (this.pca?.components !== k && (k === 2 || k <= (ds.basis?.k ?? 0))) {
+      const testMse = (await this.attempt(() => store.pcaCodes(k, 'test')))?.testMse;
+      this.pca = testMse === undefined ? null : { components: k, testMse };
     }
     this.loading = false;
     this.requestUpdate(); // updated() paints
@@ -135,8 +139,8 @@ export class AeReconstructionGrid extends LiveElement {
       <p class="summary" part="summary">
         ${this.loading
           ? html`<span class="muted">Loading…</span>`
-          : html`Mean test error (MSE) <strong>${formatLoss(this.testMse)}</strong> with a ${latent}-number code${this.pcaMse !== null && latent === 2
-                ? html`; PCA with 2 components: <strong>${formatLoss(this.pcaMse)}</strong>`
+          : html`Mean test error (MSE) <strong>${formatLoss(this.testMse)}</strong> with a ${latent}-number code${this.pca && this.pca.components === latent
+                ? html`; PCA with ${latent} components: <strong>${formatLoss(this.pca.testMse)}</strong>`
                 : nothing}.`}
       </p>
       ${this.renderError()}

@@ -45,6 +45,8 @@ describe('elements on colour emoji', () => {
     expect(canvases(el, 'canvas.reconstruction').filter((c) => colourPixels(c) > 20).length).to.be.at.least(5);
     const labels = originals.map((c) => c.getAttribute('aria-label')!);
     expect(labels.every((l) => CATEGORIES.some((name) => l.includes(name)))).to.equal(true);
+    // The shipped basis has 32 components, so the 32-D model is set beside PCA-32 without the train images.
+    expect(el.shadowRoot!.querySelector('.summary')!.textContent).to.contain('PCA with 32 components');
     await expect(el).to.be.accessible();
   });
 

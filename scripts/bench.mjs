@@ -35,7 +35,7 @@ const CONV_PLANS = {
 const SPECS = {
   'lab AE 784-200-200-2': { kind: 'ae', hidden: [200, 200], latentDim: 2, height: 28, width: 28, channels: 1 },
   'conv 28x28x1 [16,32] code 16': { kind: 'conv', filters: [16, 32], latentDim: 16, hidden: [], height: 28, width: 28, channels: 1 },
-  'conv 32x32x3 [32,64,64] code 32': { kind: 'conv', filters: [32, 64, 64], latentDim: 32, hidden: [], height: 32, width: 32, channels: 3 },
+  'emoji-ae, conv 32x32x3 [32,64] code 32': { kind: 'conv', filters: [32, 64], latentDim: 32, hidden: [], height: 32, width: 32, channels: 3 },
 };
 
 function plans() {

@@ -1,0 +1,60 @@
+import { expect } from '@open-wc/testing';
+import { cellSize, paintSamples } from '../src/shared/render.js';
+import { LABEL_COLORS, labelColor, labelColors } from '../src/shared/palette.js';
+
+// The one sample renderer and the label palette, on plain canvases.
+
+const pixel = (canvas: HTMLCanvasElement, x: number, y: number) => [...canvas.getContext('2d')!.getImageData(x, y, 1, 1).data.slice(0, 3)];
+const colors = { ink: [200, 0, 0] as [number, number, number], paper: [0, 0, 255] as [number, number, number] };
+
+describe('sample renderer', () => {
+  it('paints grey images in ink and paper, colour images as they are, at native size', () => {
+    const canvas = document.createElement('canvas');
+    const grey = Float32Array.from({ length: 2 * 8 * 8 }, (_, i) => (i % 64 === 0 ? 1 : 0));
+    paintSamples(canvas, grey, { height: 8, width: 8, channels: 1 }, { cols: 2, colors });
+    expect([canvas.width, canvas.height]).to.deep.equal([16, 8]);
+    expect(pixel(canvas, 0, 0)).to.deep.equal(colors.ink);
+    expect(pixel(canvas, 1, 0)).to.deep.equal(colors.paper);
+    expect(pixel(canvas, 8, 0)).to.deep.equal(colors.ink); // the second image's first pixel
+
+    const rgb = new Float32Array(10 * 10 * 3);
+    for (let p = 0; p < 100; p++) rgb.set([1, 0.5, 0], p * 3);
+    paintSamples(canvas, rgb, { kind: 'image', height: 10, width: 10, channels: 3 }, { colors });
+    expect([canvas.width, canvas.height]).to.deep.equal([10, 10]);
+    const [r, g, b] = pixel(canvas, 4, 4);
+    expect([r, Math.abs(g - 128) <= 1, b]).to.deep.equal([255, true, 0]);
+  });
+
+  it('draws vectors as a line in the ink colour over the paper', () => {
+    const canvas = document.createElement('canvas');
+    const length = 50;
+    const values = Float32Array.from({ length: 2 * length }, (_, i) => Math.sin(i / 5) * 3 - 7); // any range
+    paintSamples(canvas, values, { kind: 'vector', length }, { cols: 1, colors });
+    const cell = cellSize({ kind: 'vector', length });
+    expect([canvas.width, canvas.height]).to.deep.equal([cell.width, 2 * cell.height]);
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] > 150 && data[i + 2] < 100) ink++;
+    expect(ink).to.be.above(cell.width); // a line across each of the two cells
+    expect(pixel(canvas, 0, 0)).to.deep.equal(colors.paper);
+  });
+});
+
+describe('label palette', () => {
+  it('keeps the ten colour-blind-safe colours and extends to any number of distinct ones', () => {
+    expect(Array.from({ length: 10 }, (_, i) => labelColor(i))).to.deep.equal([...LABEL_COLORS]);
+    const many = Array.from({ length: 40 }, (_, i) => labelColor(i));
+    for (const c of many) expect(c).to.match(/^#[0-9a-f]{6}$/);
+    expect(new Set(many).size).to.equal(40);
+  });
+
+  it('lets --ae-label-<n> override any label, past ten too', () => {
+    const el = document.createElement('div');
+    el.style.setProperty('--ae-label-12', '#123456');
+    document.body.append(el);
+    const list = labelColors(el, 13);
+    expect(list[12]).to.equal('#123456');
+    expect(list[11]).to.equal(labelColor(11));
+    el.remove();
+  });
+});

@@ -114,11 +114,14 @@ export abstract class StoreCore extends EventTarget {
   /**
    * Names the data this store trains and draws on: a bundled dataset ("mnist-10k",
    * "emoji-32") or the URL of a dataset file. Must come before the store loads its data,
-   * or name the data it already has; otherwise it throws `data-conflict`.
+   * or name the data it already has (a preset's is the data it was trained on);
+   * otherwise it throws `data-conflict`.
    */
   useData(source: string, by = 'useData()'): void {
     const url = dataUrlOf(source);
-    const current = this.dataChoice ?? (this.loadedFrom ? { url: this.loadedFrom, by: 'the store' } : null);
+    const current =
+      this.dataChoice ??
+      (this.loadedFrom ? { url: this.loadedFrom, by: 'the store' } : this.preset ? { url: defaultDataUrl(this.preset), by: `the preset "${this.id}"` } : null);
     if (current?.url === url) return;
     if (current) {
       const what = current.url === CUSTOM ? 'data given by setDataset()' : current.url;

@@ -104,6 +104,10 @@ describe('elements on colour emoji', () => {
     expect(b.shadowRoot!.querySelector('[part~="error"]')!.textContent).to.contain('emoji-32');
     expect((await store.dataset()).channels).to.equal(3);
     expect((await rejection(Promise.resolve().then(() => store.useData('nonsense')))).code).to.equal('input-invalid');
+    // A preset's data is the data it was trained on, before it has loaded too.
+    const preset = await rejection(Promise.resolve().then(() => getModelStore('mnist-conv-ae').useData('emoji-32')));
+    expect([preset.code, preset.message.includes('preset "mnist-conv-ae"')]).to.deep.equal(['data-conflict', true]);
+    getModelStore('mnist-conv-ae').useData('mnist-10k'); // its own data is fine
     await store.dispose();
   });
 });

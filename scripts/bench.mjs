@@ -154,7 +154,7 @@ async function main() {
 
 async function convRuns(page, todo, conv) {
   for (const [backend] of todo) {
-    for (const name of Object.keys(SPECS).filter((n) => n.startsWith('conv'))) {
+    for (const name of Object.keys(SPECS).filter((n) => SPECS[n].kind === 'conv')) {
       const t = Date.now();
       try {
         const r = await withTimeout(page.evaluate((b, n, p) => window.benchConv(b, n, p), backend, name, CONV_PLANS[backend]), BACKEND_TIMEOUT_MS, `${backend} ${name}`);

@@ -29,7 +29,7 @@ export function perSampleMean(x: tf.Tensor): tf.Tensor1D {
   return tf.tidy(() => tf.mean(tf.reshape(x, [x.shape[0], -1]), 1) as tf.Tensor1D);
 }
 
-export const CHUNK = 1000;
+const CHUNK = 1000;
 
 /**
  * Runs `fn` over `count` items in chunks (so 10,000 samples never sit on the backend at

@@ -1,6 +1,6 @@
 import { AEError } from './errors.js';
 import { mulberry32, shuffle } from './random.js';
-import { checkSampleShape, describeShape, layoutOf, sampleShapeOf, sampleSize, sameShape, type SampleKind, type SampleShape } from './sample.js';
+import { SAMPLE_KINDS, checkSampleShape, describeShape, layoutOf, sampleShapeOf, sampleSize, sameShape, type SampleKind, type SampleShape } from './sample.js';
 
 /**
  * A dataset as the store contract exposes it. Images are 0..1 in NHWC order; a vector
@@ -171,7 +171,7 @@ const range = (from: number, to: number) => Uint32Array.from({ length: to - from
 
 /** The sample shape an input declares: `sample: 'vector'` with `length`, else an image. */
 function inputShape(input: DatasetInput): SampleShape {
-  if (input.sample !== undefined && input.sample !== 'image' && input.sample !== 'vector') throw invalid(`Dataset "sample" must be "image" or "vector"; got ${JSON.stringify(input.sample)}.`);
+  if (input.sample !== undefined && !SAMPLE_KINDS.includes(input.sample)) throw invalid(`Dataset "sample" must be one of ${SAMPLE_KINDS.join(', ')}; got ${JSON.stringify(input.sample)}.`);
   if (input.sample === 'vector') return checkSampleShape({ kind: 'vector', length: input.length ?? input.width ?? NaN });
   const { height, width } = input;
   return checkSampleShape({ kind: 'image', height: height ?? NaN, width: width ?? NaN, channels: input.channels ?? 1 });

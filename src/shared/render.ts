@@ -1,4 +1,4 @@
-import { sampleShapeOf, type SampleShape } from '../engine/sample.js';
+import { sampleShapeOf, sampleSize, type SampleShape } from '../engine/sample.js';
 import type { Dataset } from '../engine/dataset.js';
 
 // The one renderer for samples: every element draws through paintSamples, so a new
@@ -60,7 +60,7 @@ export function paintSamples(
   options: { count?: number; cols?: number; offset?: number; colors?: SampleColors } = {},
 ): void {
   const shape = shapeOf(source);
-  const size = shape.kind === 'image' ? shape.height * shape.width * shape.channels : shape.length;
+  const size = sampleSize(shape);
   const count = options.count ?? Math.floor(values.length / size);
   const cols = Math.max(1, Math.min(options.cols ?? count, count));
   const cell = cellSize(shape);

@@ -1,4 +1,5 @@
 import type { Dataset } from '../engine/dataset.js';
+import { sampleShapeOf, sampleSize } from '../engine/sample.js';
 
 /**
  * Test-split samples to show: `count` of them, one per label in turn (0, 1, ... 9, 0, ...)
@@ -24,8 +25,8 @@ export function pickByLabel(ds: Dataset, count: number): number[] {
   return out;
 }
 
-/** Numbers in one sample (a vector is laid out as 1 x length x 1). */
-export const valuesPerSample = (ds: Pick<Dataset, 'height' | 'width' | 'channels'>) => ds.height * ds.width * ds.channels;
+/** Numbers in one sample of a dataset. */
+export const valuesPerSample = (ds: Pick<Dataset, 'height' | 'width' | 'channels' | 'sample'>) => sampleSize(sampleShapeOf(ds));
 
 /** Gathers the samples at `indices` into one array. */
 export function gatherImages(ds: Dataset, indices: readonly number[]): Float32Array {

@@ -1,4 +1,4 @@
-import { AEError } from './errors.js';
+import { AEError, shown } from './errors.js';
 import { mulberry32, shuffle } from './random.js';
 import { SAMPLE_KINDS, checkSampleShape, describeShape, layoutOf, sampleShapeOf, sampleSize, sameShape, type SampleKind, type SampleShape } from './sample.js';
 
@@ -171,7 +171,7 @@ const range = (from: number, to: number) => Uint32Array.from({ length: to - from
 
 /** The sample shape an input declares: `sample: 'vector'` with `length`, else an image. */
 function inputShape(input: DatasetInput): SampleShape {
-  if (input.sample !== undefined && !SAMPLE_KINDS.includes(input.sample)) throw invalid(`Dataset "sample" must be one of ${SAMPLE_KINDS.join(', ')}; got ${JSON.stringify(input.sample)}.`);
+  if (input.sample !== undefined && !SAMPLE_KINDS.includes(input.sample)) throw invalid(`Dataset "sample" must be one of ${SAMPLE_KINDS.join(', ')}; got ${shown(input.sample)}.`);
   if (input.sample === 'vector') return checkSampleShape({ kind: 'vector', length: input.length ?? input.width ?? NaN });
   const { height, width } = input;
   return checkSampleShape({ kind: 'image', height: height ?? NaN, width: width ?? NaN, channels: input.channels ?? 1 });

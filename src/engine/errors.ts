@@ -52,3 +52,18 @@ export interface SerializedError {
 function isSerialized(v: unknown): v is SerializedError {
   return typeof v === 'object' && v !== null && 'code' in v && 'message' in v;
 }
+
+/**
+ * A value as a message shows it: NaN, Infinity and -0 as themselves (JSON would say
+ * "null" or "0"), strings quoted, long arrays shortened, other objects by their type.
+ */
+export function shown(value: unknown): string {
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (value === null || value === undefined || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'function') return 'a function';
+  if (Array.isArray(value)) return value.length > 8 ? `[${value.slice(0, 8).map(shown).join(', ')}, ... ${value.length} items]` : `[${value.map(shown).join(', ')}]`;
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of ${(value as unknown as ArrayLike<number>).length ?? value.byteLength} values`;
+  const name = (value as object).constructor?.name;
+  return name && name !== 'Object' ? `a ${name}` : 'an object';
+}

@@ -1,4 +1,4 @@
-import { AEError } from './errors.js';
+import { AEError, shown } from './errors.js';
 
 export type ModelKind = 'ae' | 'denoising' | 'sparse' | 'contractive' | 'vae' | 'conv';
 export type Activation = 'relu' | 'elu' | 'selu' | 'tanh' | 'sigmoid' | 'linear';
@@ -64,20 +64,20 @@ export const DEFAULT_SPEC: Readonly<ModelSpec> = Object.freeze({
 const bad = (field: string, msg: string) => new AEError('spec-invalid', `Model spec "${field}" ${msg}`, { field });
 
 function oneOf<T extends string>(field: string, v: unknown, allowed: readonly T[]): T {
-  if (!allowed.includes(v as T)) throw bad(field, `must be one of ${allowed.join(', ')}; got ${JSON.stringify(v)}.`);
+  if (!allowed.includes(v as T)) throw bad(field, `must be one of ${allowed.join(', ')}; got ${shown(v)}.`);
   return v as T;
 }
 
 function positiveInt(field: string, v: unknown, max: number): number {
   if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > max) {
-    throw bad(field, `must be a whole number from 1 to ${max}; got ${JSON.stringify(v)}.`);
+    throw bad(field, `must be a whole number from 1 to ${max}; got ${shown(v)}.`);
   }
   return v as number;
 }
 
 function intList(field: string, v: unknown, allowEmpty: boolean): number[] {
   const list = typeof v === 'string' ? parseIntList(v) : v;
-  if (!Array.isArray(list) || (!allowEmpty && list.length === 0)) throw bad(field, `must be a list of layer widths such as [200, 200]; got ${JSON.stringify(v)}.`);
+  if (!Array.isArray(list) || (!allowEmpty && list.length === 0)) throw bad(field, `must be a list of layer widths such as [200, 200]; got ${shown(v)}.`);
   return list.map((x, i) => positiveInt(`${field}[${i}]`, x, 4096));
 }
 
@@ -91,7 +91,7 @@ export function parseIntList(text: string): unknown {
 
 function nonNegative(field: string, v: unknown, max = Infinity): number {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > max) {
-    throw bad(field, `must be a number from 0 to ${max}; got ${JSON.stringify(v)}.`);
+    throw bad(field, `must be a number from 0 to ${max}; got ${shown(v)}.`);
   }
   return v;
 }
@@ -116,7 +116,7 @@ export function normalizeSpec(partial: Partial<ModelSpec> = {}, base: Readonly<M
     contraction: nonNegative('contraction', s.contraction),
     beta: nonNegative('beta', s.beta),
     filters: intList('filters', s.filters, false),
-    seed: Number.isInteger(s.seed) && s.seed >= 0 ? s.seed : (() => { throw bad('seed', `must be a whole number >= 0; got ${JSON.stringify(s.seed)}.`); })(),
+    seed: Number.isInteger(s.seed) && s.seed >= 0 ? s.seed : (() => { throw bad('seed', `must be a whole number >= 0; got ${shown(s.seed)}.`); })(),
   };
 }
 

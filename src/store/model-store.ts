@@ -1,5 +1,5 @@
 import { validateDataset, type Dataset, type DatasetInput } from '../engine/dataset.js';
-import { AEError } from '../engine/errors.js';
+import { AEError, shown } from '../engine/errors.js';
 import type { Evaluation } from '../engine/protocol.js';
 import { normalizeSpec, type ModelSpec, type NoiseType } from '../engine/spec.js';
 import { DEFAULT_TRAIN, type DenoiseEvaluation, type Metrics, type ModelFiles, type Projection, type ReconstructionErrors, type Split, type TrainOptions, type TrainResult, type WeightsSource } from '../engine/types.js';
@@ -156,7 +156,7 @@ export class ModelStore extends StoreCore {
     for (const [k, v] of Object.entries(opts)) {
       if (k === 'finalLearningRate' && v === undefined) continue;
       const ok = typeof v === 'number' && Number.isFinite(v) && v > 0 && (/learningRate/i.test(k) || Number.isInteger(v));
-      if (!ok) return Promise.reject(this.fail(new AEError('input-invalid', `train(): "${k}" must be a positive ${/learningRate/i.test(k) ? 'number' : 'whole number'}; got ${JSON.stringify(v)}.`)));
+      if (!ok) return Promise.reject(this.fail(new AEError('input-invalid', `train(): "${k}" must be a positive ${/learningRate/i.test(k) ? 'number' : 'whole number'}; got ${shown(v)}.`)));
     }
     if (this.runActive) {
       return Promise.reject(this.fail(new AEError('busy', `Store "${this.id}" is already training; pause, stop or wait for it first.`)));

@@ -4,7 +4,8 @@ export { ModelStore, type StoreStatus, type StoreEventMap } from './store/model-
 export { PRESETS, type Preset } from './store/presets.js';
 export { AEError, type AEErrorCode } from './engine/errors.js';
 export { DEFAULT_SPEC, normalizeSpec, type ModelSpec, type ModelKind, type Activation, type NoiseType, type LossName } from './engine/spec.js';
-export { SPLIT_SEED, TEST_FRACTION, type Dataset, type DatasetInput } from './engine/dataset.js';
+export { SPLIT_SEED, TEST_FRACTION, type Dataset } from './engine/dataset.js';
+export { MIN_SPLIT, type DatasetInput } from './engine/dataset-input.js';
 export type { SampleShape, SampleKind } from './engine/sample.js';
 export { DEFAULT_TRAIN, type TrainOptions, type TrainProgress, type TrainResult, type ModelFiles, type Metrics, type DenoiseEvaluation, type ReconstructionErrors } from './engine/types.js';
 export type { Evaluation } from './engine/protocol.js';

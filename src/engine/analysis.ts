@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { AEError } from './errors.js';
+import { AEError, shown } from './errors.js';
 import type { Autoencoder } from './model.js';
 import { encodeTensor, reconstructTensor } from './losses.js';
 import { fitPca, knnAccuracy, knnPredict, pcaDecode, pcaEncode, pcaFromBasis, type Pca } from './metrics.js';
 import { corrupt } from './noise.js';
 import type { NoiseType } from './spec.js';
 import { describeShape, sampleSize, type DeviceDataset } from './sample.js';
+import { checkInput, samplesOf } from './inputs.js';
 import { gather, gatherRows as rows, mapChunks, perSampleMean, sumChunks } from './chunks.js';
 import type { DenoiseEvaluation, Metrics, Projection, ReconstructionErrors, Split } from './types.js';
 
@@ -15,11 +16,12 @@ import type { DenoiseEvaluation, Metrics, Projection, ReconstructionErrors, Spli
 const pixelsOf = (ds: DeviceDataset) => sampleSize(ds.shape);
 const labelsOf = (ds: DeviceDataset, idx: Uint32Array) => Uint8Array.from(idx, (i) => ds.data.labels![i]);
 
+/** A fresh copy of a split's indices (results hand their arrays over to the page). */
 export function splitIndices(ds: DeviceDataset, split: Split): Uint32Array {
-  if (split === 'train') return ds.data.trainIndices;
-  if (split === 'test') return ds.data.testIndices;
+  if (split === 'train') return ds.data.trainIndices.slice();
+  if (split === 'test') return ds.data.testIndices.slice();
   if (split === 'all') return Uint32Array.from({ length: ds.data.n }, (_, i) => i);
-  throw new AEError('input-invalid', `Unknown split "${split}". Use train, test or all.`);
+  throw new AEError('input-invalid', `Unknown split ${shown(split)}. Use train, test or all.`);
 }
 
 /** Codes of dataset samples, encoded in chunks (n x latentDim). */
@@ -111,9 +113,7 @@ export async function classify(ds: DeviceDataset, images: Float32Array, n: numbe
   const { data } = ds;
   if (!data.labels) throw new AEError('dataset-invalid', 'classify() needs a dataset with labels.');
   const pixels = pixelsOf(ds);
-  if (!(images instanceof Float32Array) || images.length !== n * pixels) {
-    throw new AEError('input-invalid', `Expected ${n} samples, each a ${describeShape(ds.shape)} (${n * pixels} values), but got ${images?.length} values.`);
-  }
+  checkInput('classify()', images, n, samplesOf(ds.shape));
   const train = rows(ds, data.trainIndices);
   const query = tf.tensor2d(images, [n, pixels]);
   try {

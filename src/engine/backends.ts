@@ -2,9 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { AEError } from './errors.js';
 import { registerWasmKernels } from './kernels/index.js';
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export type BackendPreference = 'auto' | BackendName;
-export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+import { BACKENDS, type BackendName, type BackendPreference } from './backend-names.js';
+
+export { BACKENDS, type BackendName, type BackendPreference };
 
 export interface BackendChoice {
   backend: BackendName;

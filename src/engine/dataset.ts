@@ -1,6 +1,6 @@
-import { AEError, shown } from './errors.js';
+import { AEError } from './errors.js';
 import { mulberry32, shuffle } from './random.js';
-import { SAMPLE_KINDS, checkSampleShape, describeShape, layoutOf, sampleShapeOf, sampleSize, sameShape, type SampleKind, type SampleShape } from './sample.js';
+import { checkSampleShape, sampleShapeOf, sameShape, type SampleKind } from './sample.js';
 
 /**
  * A dataset as the store contract exposes it. Images are 0..1 in NHWC order; a vector
@@ -39,26 +39,6 @@ export interface PcaBasis {
   components: Float32Array;
 }
 
-/**
- * What a page may hand to `store.setDataset()`: images of height x width x channels
- * (1 or 3), or vectors (`sample: 'vector'` with `length`); labels and split optional.
- */
-export interface DatasetInput {
-  name?: string;
-  images: Float32Array | Uint8Array | ArrayLike<number>;
-  labels?: Uint8Array | ArrayLike<number>;
-  classNames?: string[];
-  n: number;
-  sample?: SampleKind;
-  height?: number;
-  width?: number;
-  channels?: number;
-  /** Numbers per sample of a vector dataset. */
-  length?: number;
-  trainIndices?: ArrayLike<number>;
-  testIndices?: ArrayLike<number>;
-}
-
 /** The bundled split: seed 42, 20% of every class to test (8,000 / 2,000 on MNIST-10k). */
 export const SPLIT_SEED = 42;
 export const TEST_FRACTION = 0.2;
@@ -77,7 +57,7 @@ type Part = (typeof Part)[keyof typeof Part];
 /** Header byte 13. Class names follow the basis as a u32 byte count and a JSON array (UTF-8). */
 const Flag = { Labels: 1, ClassNames: 2 } as const;
 
-const invalid = (message: string, details?: Record<string, unknown>) =>
+export const invalid = (message: string, details?: Record<string, unknown>) =>
   new AEError('dataset-invalid', message, details);
 
 /** Parses the binary format written by scripts/build-data.mjs. */
@@ -138,7 +118,7 @@ function readClassNames(buffer: ArrayBuffer, at: number, bytes: number, name: st
 }
 
 /** Class names must be strings, one for every label that occurs. */
-function checkClassNames(names: unknown, labels: ArrayLike<number> | undefined, where: string): string[] {
+export function checkClassNames(names: unknown, labels: ArrayLike<number> | undefined, where: string): string[] {
   if (!Array.isArray(names) || !names.every((x) => typeof x === 'string')) throw invalid(`${where}: class names must be a list of strings.`);
   if (!labels) throw invalid(`${where}: class names are given but the images have no labels.`);
   let top = -1;
@@ -169,65 +149,7 @@ export function meanOf(images: Float32Array, indices: ArrayLike<number>, size: n
 
 const range = (from: number, to: number) => Uint32Array.from({ length: to - from }, (_, i) => from + i);
 
-/** The sample shape an input declares: `sample: 'vector'` with `length`, else an image. */
-function inputShape(input: DatasetInput): SampleShape {
-  if (input.sample !== undefined && !SAMPLE_KINDS.includes(input.sample)) throw invalid(`Dataset "sample" must be one of ${SAMPLE_KINDS.join(', ')}; got ${shown(input.sample)}.`);
-  if (input.sample === 'vector') return checkSampleShape({ kind: 'vector', length: input.length ?? input.width ?? NaN });
-  const { height, width } = input;
-  return checkSampleShape({ kind: 'image', height: height ?? NaN, width: width ?? NaN, channels: input.channels ?? 1 });
-}
-
-/** Validates user data and gives it the standard split when it has none. */
-export function validateDataset(input: DatasetInput): Dataset {
-  if (!input || typeof input !== 'object') throw invalid('Dataset must be an object with images, n, and height and width (or sample: "vector" and length).');
-  const { n } = input;
-  if (!Number.isInteger(n) || n <= 0) throw invalid(`Dataset field "n" must be a positive integer, got ${String(n)}.`);
-  const shape = inputShape(input);
-  const size = n * sampleSize(shape);
-  const src = input.images;
-  if (!src || typeof src.length !== 'number') throw invalid('Dataset "images" must be a Float32Array or Uint8Array.');
-  if (src.length !== size) {
-    throw invalid(`Dataset "images" has ${src.length} values; ${n} samples of ${sampleSize(shape)} (${describeShape(shape)}) need ${size}.`, { expected: size, actual: src.length });
-  }
-  const images = new Float32Array(size);
-  const image = shape.kind === 'image';
-  const scale = image && src instanceof Uint8Array ? 1 / 255 : 1;
-  for (let i = 0; i < size; i++) {
-    const v = src[i] * scale;
-    if (image ? !(v >= 0 && v <= 1) : !Number.isFinite(v)) {
-      throw invalid(image ? `Dataset pixel ${i} is ${src[i]}; pixels must be 0..1 (or 0..255 in a Uint8Array).` : `Dataset value ${i} (sample ${Math.floor(i / sampleSize(shape))}) is ${src[i]}; vectors must hold finite numbers.`, { index: i });
-    }
-    images[i] = v;
-  }
-  let labels: Uint8Array | undefined;
-  if (input.labels) {
-    if (input.labels.length !== n) throw invalid(`Dataset "labels" has ${input.labels.length} entries for ${n} samples.`);
-    for (let i = 0; i < n; i++) {
-      const l = input.labels[i];
-      if (!Number.isInteger(l) || l < 0 || l > 255) throw invalid(`Dataset label ${i} is ${String(l)}; labels must be whole numbers from 0 to 255.`, { index: i });
-    }
-    labels = Uint8Array.from(input.labels);
-  }
-  const classNames = input.classNames === undefined ? undefined : checkClassNames(input.classNames, labels, 'Dataset "classNames"');
-  const name = input.name ?? 'custom';
-  const sample = shape.kind === 'vector' ? { sample: 'vector' as const } : {};
-  const base = { name, images, labels, classNames, n, ...layoutOf(shape), ...sample };
-  if (input.trainIndices || input.testIndices) {
-    const trainIndices = checkIndices(input.trainIndices, n, 'trainIndices');
-    const testIndices = checkIndices(input.testIndices, n, 'testIndices');
-    return { ...base, trainIndices, testIndices };
-  }
-  return withSplit(base);
-}
-
-function checkIndices(idx: ArrayLike<number> | undefined, n: number, key: string): Uint32Array {
-  if (!idx || idx.length === 0) throw invalid(`Dataset "${key}" must be given (non-empty) when the other split is.`);
-  const out = Uint32Array.from(idx);
-  for (const i of out) if (i >= n) throw invalid(`Dataset "${key}" holds index ${i}, past the ${n} images.`);
-  return out;
-}
-
-type Unsplit = Omit<Dataset, 'trainIndices' | 'testIndices'>;
+export type Unsplit = Omit<Dataset, 'trainIndices' | 'testIndices'>;
 
 /**
  * Seeded split, balanced by class: each class gives TEST_FRACTION of its images to

@@ -15,6 +15,8 @@ export type AEErrorCode =
   | 'busy'
   | 'save-failed'
   | 'worker-failed'
+  | 'engine-failed'
+  | 'training-diverged'
   | 'disposed';
 
 /** The one error class the library throws and emits. */

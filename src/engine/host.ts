@@ -1,16 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, type BackendChoice } from './backends.js';
 import { meanOf, type Dataset } from './dataset.js';
-import { AEError } from './errors.js';
-import type { EmitFn, HostApi } from './protocol.js';
+import { AEError, shown } from './errors.js';
+import { SESSION_OPS, type EmitFn, type HostApi, type SessionArgs, type SessionOp, type SessionResult } from './protocol.js';
 import { Leases } from './leases.js';
 import { Session } from './session.js';
 import { toDevice } from './chunks.js';
 import type { DeviceDataset } from './sample.js';
 import { disposePca } from './metrics.js';
-import type { Quantization } from './quantize.js';
-import type { ModelSpec, NoiseType } from './spec.js';
-import type { Split, TrainOptions, WeightsSource } from './types.js';
+import type { ModelSpec } from './spec.js';
 
 /**
  * The engine's face to the main thread: one backend, shared datasets, a session per
@@ -48,7 +46,7 @@ export class EngineHost implements HostApi {
 
   /** Moves a session to another dataset of the same images (a test part joined by its train part). */
   async rebind(id: string, datasetKey: string) {
-    this.session(id).useDataset(this.dataset(datasetKey));
+    this.opened(id).useDataset(this.dataset(datasetKey));
   }
 
   private dataset(key: string): DeviceDataset {
@@ -57,7 +55,7 @@ export class EngineHost implements HostApi {
     return ds;
   }
 
-  private session(id: string): Session {
+  private opened(id: string): Session {
     const s = this.sessions.get(id);
     if (!s) throw new AEError('not-ready', `Model "${id}" is not open.`);
     return s;
@@ -75,31 +73,13 @@ export class EngineHost implements HostApi {
     await s?.dispose();
   }
 
-  /** Runs a call that reads the session's dataset, keeping that dataset alive until it ends. */
-  private withData<T>(id: string, op: (s: Session) => Promise<T>): Promise<T> {
-    const s = this.session(id);
-    return this.dataLeases.with(s.ds, () => op(s));
+  /** Runs a session operation, keeping the session's dataset alive until it ends. */
+  session<O extends SessionOp>(id: string, op: O, args: SessionArgs<O>): Promise<SessionResult<O>> {
+    if (!SESSION_OPS.includes(op)) throw new AEError('input-invalid', `Models have no operation ${shown(op)}.`);
+    const s = this.opened(id);
+    const fn = s[op] as (...a: unknown[]) => Promise<SessionResult<O>>;
+    return this.dataLeases.with(s.ds, () => fn.apply(s, args));
   }
-
-  reset = (id: string) => this.session(id).rebuild();
-  train = (id: string, opts: TrainOptions) => this.withData(id, (s) => s.train(opts));
-  pause = async (id: string) => this.session(id).pause();
-  resume = async (id: string) => this.session(id).resume();
-  stop = async (id: string) => this.session(id).stop();
-  encode = (id: string, images: Float32Array, n: number) => this.session(id).encode(images, n);
-  decode = (id: string, latents: Float32Array, n: number) => this.session(id).decode(latents, n);
-  reconstruct = (id: string, images: Float32Array, n: number) => this.session(id).reconstruct(images, n);
-  evaluate = (id: string) => this.withData(id, (s) => s.evaluate());
-  metrics = (id: string) => this.withData(id, (s) => s.metrics());
-  codes = (id: string, split: Split) => this.withData(id, (s) => s.codes(split));
-  pcaCodes = (id: string, components: number, split: Split) => this.withData(id, (s) => s.pcaCodes(components, split));
-  classify = (id: string, images: Float32Array, n: number) => this.withData(id, (s) => s.classify(images, n));
-  corrupt = (id: string, images: Float32Array, n: number, noiseType: NoiseType, noise: number, seed: number) => this.session(id).corrupt(images, n, noiseType, noise, seed);
-  reconstructionErrors = (id: string, split: Split) => this.withData(id, (s) => s.reconstructionErrors(split));
-  evaluateDenoising = (id: string, noiseType: NoiseType, noise: number, seed?: number) => this.withData(id, (s) => s.evaluateDenoising(noiseType, noise, seed));
-  load = (id: string, source: WeightsSource) => this.session(id).load(source);
-  save = (id: string, url: string) => this.session(id).save(url);
-  exportFiles = (id: string, name: string, quantize?: Quantization) => this.session(id).exportFiles(name, quantize);
 
   async memory() {
     const { numTensors, numBytes } = tf.memory();

@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { AEError } from './errors.js';
+import { AEError, shown } from './errors.js';
+import { checkByteCount, checkManifest, weightsUrl } from './manifest.js';
 import type { Autoencoder } from './model.js';
 import type { ModelSpec } from './spec.js';
 import type { SampleShape } from './sample.js';
 import type { ModelFiles, WeightsSource } from './types.js';
-import { quantizeWeights, type Quantization } from './quantize.js';
+import { QUANTIZATIONS, quantizeWeights, type Quantization } from './quantize.js';
 
 /** Key under userDefinedMetadata where a saved model records its spec. */
 export const META_KEY = 'autoencoderWidgets';
@@ -25,8 +26,6 @@ interface Artifacts {
   from: string;
 }
 
-const BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2 };
-
 function concat(parts: ArrayBuffer[]): ArrayBuffer {
   if (parts.length === 1) return parts[0];
   const out = new Uint8Array(parts.reduce((s, p) => s + p.byteLength, 0));
@@ -38,25 +37,17 @@ function concat(parts: ArrayBuffer[]): ArrayBuffer {
   return out.buffer;
 }
 
-function specBytes(s: tf.io.WeightsManifestEntry): number {
-  const count = s.shape.reduce((a, b) => a * b, 1);
-  const dtype = s.quantization?.dtype ?? s.dtype;
-  return count * (BYTES[dtype] ?? 4);
-}
-
 /** Checks a model.json's shape; the message says what was found instead. */
-function parseModelJson(text: string, from: string): { manifest: tf.io.WeightsManifestConfig; meta?: SavedMeta } {
-  let json: { weightsManifest?: tf.io.WeightsManifestConfig; userDefinedMetadata?: Record<string, unknown> };
+function parseModelJson(text: string, from: string): { paths: string[]; specs: tf.io.WeightsManifestEntry[]; meta?: SavedMeta } {
+  let json: { weightsManifest?: unknown; userDefinedMetadata?: Record<string, unknown> } | null;
   try {
     json = JSON.parse(text);
   } catch {
     const looksHtml = /^\s*</.test(text);
     throw new AEError('weights-invalid', `${from} is not a model.json${looksHtml ? ' (the server sent an HTML page: is the path right?)' : ' (it is not valid JSON)'}.`);
   }
-  if (!json || !Array.isArray(json.weightsManifest)) {
-    throw new AEError('weights-invalid', `${from} has no "weightsManifest": it is not a TF.js LayersModel model.json.`);
-  }
-  return { manifest: json.weightsManifest, meta: json.userDefinedMetadata?.[META_KEY] as SavedMeta | undefined };
+  if (!json || typeof json !== 'object') throw new AEError('weights-invalid', `${from} is not a model.json (it holds ${shown(json)}).`);
+  return { ...checkManifest(json.weightsManifest, from), meta: json.userDefinedMetadata?.[META_KEY] as SavedMeta | undefined };
 }
 
 async function fetchOk(url: string): Promise<Response> {
@@ -80,44 +71,41 @@ async function readArtifacts(source: WeightsSource): Promise<Artifacts> {
       throw new AEError('weights-fetch-failed', `Could not load ${source.url}: ${(e as Error).message}`, { url: source.url });
     }
     const data = a.weightData ? concat(Array.isArray(a.weightData) ? a.weightData : [a.weightData]) : new ArrayBuffer(0);
-    return { specs: a.weightSpecs ?? [], data, meta: a.userDefinedMetadata?.[META_KEY] as SavedMeta | undefined, from: source.url };
+    const { specs } = checkManifest([{ paths: [], weights: a.weightSpecs ?? [] }], source.url);
+    return { specs, data, meta: a.userDefinedMetadata?.[META_KEY] as SavedMeta | undefined, from: source.url };
   }
   if (source.kind === 'url') {
     const text = await (await fetchOk(source.url)).text();
-    const { manifest, meta } = parseModelJson(text, source.url);
+    const { paths, specs, meta } = parseModelJson(text, source.url);
+    const urls = paths.map((path) => weightsUrl(path, source.url)); // every path checked before any is fetched
     const parts: ArrayBuffer[] = [];
-    for (const group of manifest) {
-      for (const path of group.paths) parts.push(await (await fetchOk(new URL(path, new URL(source.url, location.href)).href)).arrayBuffer());
-    }
-    return { specs: manifest.flatMap((g) => g.weights), data: concat(parts), meta, from: source.url };
+    for (const url of urls) parts.push(await (await fetchOk(url)).arrayBuffer());
+    return { specs, data: concat(parts), meta, from: source.url };
   }
+  if (source.kind !== 'files' || !Array.isArray(source.files)) throw new AEError('input-invalid', `Weights come from a URL, indexeddb:// or files; got ${shown(source)}.`);
   const json = source.files.find((f) => f.name.endsWith('.json'));
   if (!json) throw new AEError('weights-invalid', `No model.json among the files (${source.files.map((f) => f.name).join(', ') || 'none'}).`);
-  const { manifest, meta } = parseModelJson(new TextDecoder().decode(json.data), json.name);
-  const parts = manifest.flatMap((g) =>
-    g.paths.map((path) => {
-      const base = path.split('/').pop();
-      const file = source.files.find((f) => f.name === base);
-      if (!file) throw new AEError('weights-invalid', `${json.name} needs the weights file "${base}"; select it together with the model.json.`);
-      return file.data;
-    }),
-  );
-  return { specs: manifest.flatMap((g) => g.weights), data: concat(parts), meta, from: json.name };
+  const { paths, specs, meta } = parseModelJson(new TextDecoder().decode(json.data), json.name);
+  const parts = paths.map((path) => {
+    const base = typeof path === 'string' ? path.split('/').pop() : ''; // nothing is fetched: only the name counts
+    const file = source.files.find((f) => f.name === base);
+    if (!file) throw new AEError('weights-invalid', `${json.name} needs the weights file "${base}"; select it together with the model.json.`);
+    return file.data;
+  });
+  return { specs, data: concat(parts), meta, from: json.name };
 }
 
 /** Reads weights and the spec they were saved with, checking the byte count. */
 export async function loadArtifacts(source: WeightsSource): Promise<Artifacts> {
   const a = await readArtifacts(source);
-  const expected = a.specs.reduce((s, w) => s + specBytes(w), 0);
-  if (a.data.byteLength < expected) {
-    throw new AEError('weights-invalid', `The weights of ${a.from} are truncated: ${a.data.byteLength} bytes where the manifest describes ${expected}. Re-download or re-save the model.`, { expected, actual: a.data.byteLength });
-  }
+  checkByteCount(a.data, a.specs, a.from);
   return a;
 }
 
 /** Assigns saved weights to a model by layer name; a mismatch names the layer and shapes. */
 export function assignWeights(ae: Autoencoder, a: Artifacts): void {
-  const named = tf.io.decodeWeights(a.data, a.specs);
+  // tidy: a decode that fails halfway frees what it made.
+  const named = tf.tidy(() => tf.io.decodeWeights(a.data, a.specs));
   try {
     const keys = Object.keys(named);
     const pairs: [tf.Variable, tf.Tensor][] = [];
@@ -131,6 +119,7 @@ export function assignWeights(ae: Autoencoder, a: Artifacts): void {
       if (t.shape.join() !== v.shape.join()) {
         throw new AEError('weights-shape-mismatch', `Layer "${name.split('/')[0]}" expects ${name} of shape [${v.shape}] but ${a.from} has [${t.shape}]. The file was saved from a different architecture.`, { layer: name, expected: v.shape, actual: t.shape });
       }
+      if (!(t.dataSync() as Float32Array).every(Number.isFinite)) throw new AEError('weights-invalid', `${a.from}: weights "${key}" hold NaN or infinite values; the model that saved them had diverged.`, { layer: name });
       pairs.push([v.read() as tf.Variable, t]);
     }
     for (const [variable, value] of pairs) variable.assign(value.dtype === 'float32' ? value : tf.cast(value, 'float32'));
@@ -144,6 +133,8 @@ export function assignWeights(ae: Autoencoder, a: Artifacts): void {
  * optionally with float16 or uint8 weights (half or a quarter of the bytes).
  */
 export async function exportFiles(ae: Autoencoder, name: string, quantize?: Quantization): Promise<ModelFiles> {
+  if (quantize !== undefined && !QUANTIZATIONS.includes(quantize)) throw new AEError('input-invalid', `exportFiles(): quantize must be one of ${QUANTIZATIONS.join(', ')} (or left out for float32); got ${shown(quantize)}.`);
+  if (typeof name !== 'string' || !/^[^/\\\x00-\x1f]{1,100}$/.test(name)) throw new AEError('input-invalid', `exportFiles(): the name must be 1 to 100 characters without slashes (it names the files); got ${shown(name)}.`);
   let out: ModelFiles | undefined;
   stampMeta(ae);
   await ae.full.save(

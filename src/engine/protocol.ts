@@ -1,9 +1,9 @@
 import type { BackendChoice, BackendOptions } from './backends.js';
 import type { Dataset } from './dataset.js';
 import type { SerializedError } from './errors.js';
-import type { Quantization } from './quantize.js';
-import type { ModelSpec, NoiseType } from './spec.js';
-import type { DenoiseEvaluation, Metrics, ModelFiles, Projection, ReconstructionErrors, Split, TrainOptions, TrainProgress, TrainResult, WeightsSource } from './types.js';
+import type { Session } from './session.js';
+import type { ModelSpec } from './spec.js';
+import type { TrainProgress } from './types.js';
 
 /** Test-split figures of the current weights. */
 export interface Evaluation {
@@ -15,6 +15,20 @@ export interface Evaluation {
 
 export type SessionStatus = 'ready' | 'training' | 'paused';
 
+/**
+ * What a store may ask of its session. Each operation is written once, as a method of
+ * Session, and reaches it through the one `session` route below, in a Worker or in the page.
+ */
+export const SESSION_OPS = [
+  'train', 'pause', 'resume', 'stop', 'reset',
+  'encode', 'decode', 'reconstruct', 'corrupt', 'classify',
+  'evaluate', 'metrics', 'codes', 'pcaCodes', 'reconstructionErrors', 'evaluateDenoising',
+  'load', 'stageWeights', 'useStaged', 'save', 'exportFiles',
+] as const;
+export type SessionOp = (typeof SESSION_OPS)[number];
+export type SessionArgs<O extends SessionOp> = Parameters<Session[O]>;
+export type SessionResult<O extends SessionOp> = Awaited<ReturnType<Session[O]>>;
+
 /** Everything the main thread may ask of an engine host; plain data in and out. */
 export interface HostApi {
   init(opts: BackendOptions): Promise<BackendChoice>;
@@ -25,30 +39,13 @@ export interface HostApi {
   /** Moves a session, model kept, to a dataset holding the same images and more. */
   rebind(session: string, datasetKey: string): Promise<void>;
   close(session: string): Promise<void>;
-  reset(session: string): Promise<void>;
-  train(session: string, opts: TrainOptions): Promise<TrainResult>;
-  pause(session: string): Promise<void>;
-  resume(session: string): Promise<void>;
-  stop(session: string): Promise<void>;
-  encode(session: string, images: Float32Array, n: number): Promise<Float32Array>;
-  decode(session: string, latents: Float32Array, n: number): Promise<Float32Array>;
-  reconstruct(session: string, images: Float32Array, n: number): Promise<Float32Array>;
-  evaluate(session: string): Promise<Evaluation>;
-  metrics(session: string): Promise<Metrics>;
-  codes(session: string, split: Split): Promise<Projection>;
-  /** A split through a PCA fitted on the train split (cached per dataset), with its test MSE. */
-  pcaCodes(session: string, components: number, split: Split): Promise<Projection & { testMse: number }>;
-  classify(session: string, images: Float32Array, n: number): Promise<Uint8Array>;
-  corrupt(session: string, images: Float32Array, n: number, noiseType: NoiseType, noise: number, seed: number): Promise<Float32Array>;
-  reconstructionErrors(session: string, split: Split): Promise<ReconstructionErrors>;
-  evaluateDenoising(session: string, noiseType: NoiseType, noise: number, seed?: number): Promise<DenoiseEvaluation>;
-  load(session: string, source: WeightsSource): Promise<ModelSpec>;
-  save(session: string, url: string): Promise<void>;
-  exportFiles(session: string, name: string, quantize?: Quantization): Promise<ModelFiles>;
+  /** Runs one of SESSION_OPS on a session, its dataset kept alive until the call ends. */
+  session<O extends SessionOp>(session: string, op: O, args: SessionArgs<O>): Promise<SessionResult<O>>;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
 }
 
 export type HostMethod = keyof HostApi;
+export type HostResult<M extends HostMethod> = Awaited<ReturnType<HostApi[M]>>;
 
 export interface HostEvents {
   progress: TrainProgress;

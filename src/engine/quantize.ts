@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 
-export type Quantization = 'float16' | 'uint8';
+export const QUANTIZATIONS = ['float16', 'uint8'] as const;
+export type Quantization = (typeof QUANTIZATIONS)[number];
 
 /** float32 -> IEEE half bits (round to nearest even; overflow to infinity). */
 function toHalf(value: number, f32: Float32Array, u32: Uint32Array): number {

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { AEError } from './errors.js';
+import { AEError, shown } from './errors.js';
 import { buildAutoencoder, disposeAutoencoder, type Autoencoder } from './model.js';
 import { encodeTensor, reconstructTensor } from './losses.js';
-import { assignWeights, exportFiles, loadArtifacts, saveToUrl } from './persistence.js';
+import { assignWeights, exportFiles, loadArtifacts, saveToUrl, type SavedMeta } from './persistence.js';
 import type { Quantization } from './quantize.js';
 import { normalizeSpec, type ModelSpec } from './spec.js';
 import { evaluate, trainLoop } from './trainer.js';
@@ -15,6 +15,7 @@ import type { EmitFn, SessionStatus } from './protocol.js';
 import { Leases } from './leases.js';
 import { describeShape, sameShape, sampleDims, sampleSize, type DeviceDataset, type SampleShape } from './sample.js';
 import { mapChunks } from './chunks.js';
+import { checkInput, codesOf, samplesOf, type InputKind } from './inputs.js';
 
 const WEIGHTS_EVENT_MS = 400;
 
@@ -36,6 +37,9 @@ export class Session {
   private resumeGate: (() => void) | null = null;
   private running: Promise<TrainResult> | null = null;
   private lastWeightsEvent = 0;
+  /** Models loaded by stageWeights, waiting for useStaged. */
+  private staged = new Map<number, Autoencoder>();
+  private stagedCount = 0;
   /** Steps trained since the weights were initialised or loaded. */
   private stepsTrained = 0;
 
@@ -62,6 +66,11 @@ export class Session {
     this.replace(next);
     this.ds = ds;
     this.emit(this.id, 'weightschange', { reason: 'reset' });
+  }
+
+  /** Fresh weights for the same spec. */
+  reset(): Promise<void> {
+    return this.rebuild();
   }
 
   /** The same samples with more of them (the train split arrived): the model is kept. */
@@ -162,36 +171,31 @@ export class Session {
   }
 
   encode(images: Float32Array, n: number): Promise<Float32Array> {
-    return this.withModel((ae) => this.batched(images, n, 'samples', ae.spec.latentDim, (x) => encodeTensor(ae, x)));
+    return this.withModel((ae) => this.batched('encode()', images, n, samplesOf(ae.shape), ae.spec.latentDim, (x) => encodeTensor(ae, x)));
   }
 
   reconstruct(images: Float32Array, n: number): Promise<Float32Array> {
-    return this.withModel((ae) => this.batched(images, n, 'samples', this.size, (x) => reconstructTensor(ae, x)));
+    return this.withModel((ae) => this.batched('reconstruct()', images, n, samplesOf(ae.shape), this.size, (x) => reconstructTensor(ae, x)));
   }
 
   decode(latents: Float32Array, n: number): Promise<Float32Array> {
-    return this.withModel((ae) => this.batched(latents, n, 'latents', this.size, (z) => ae.decoder.apply(z) as tf.Tensor));
+    return this.withModel((ae) => this.batched('decode()', latents, n, codesOf(ae.spec.latentDim), this.size, (z) => ae.decoder.apply(z) as tf.Tensor));
   }
 
   /** Corrupts samples as denoising training would (seeded), for showing what the model undoes. */
   async corrupt(images: Float32Array, n: number, noiseType: NoiseType, noise: number, seed: number): Promise<Float32Array> {
-    return this.batched(images, n, 'samples', this.size, (x) => corrupt(x, noiseType, noise, seed));
+    return this.batched('corrupt()', images, n, samplesOf(this.ae.shape), this.size, (x) => corrupt(x, noiseType, noise, seed));
   }
 
   private get size() {
     return sampleSize(this.ae.shape);
   }
 
-  /** Checks a flat input of `n` samples or codes, then maps it chunk by chunk, shaped for the model. */
-  private async batched(input: Float32Array, n: number, what: 'samples' | 'latents', outSize: number, fn: (x: tf.Tensor) => tf.Tensor): Promise<Float32Array> {
-    const dims = what === 'samples' ? sampleDims(this.ae.shape) : [this.ae.spec.latentDim];
-    const inSize = dims.reduce((a, b) => a * b, 1);
-    if (!(input instanceof Float32Array)) throw new AEError('input-invalid', `${what} must be a Float32Array.`);
-    if (!Number.isInteger(n) || n < 0 || input.length !== n * inSize) {
-      const each = what === 'samples' ? describeShape(this.ae.shape) : `${inSize} numbers`;
-      throw new AEError('input-invalid', `Expected ${n} ${what}, each a ${each} (${n * inSize} values), but got ${input.length} values.`, { expected: n * inSize, actual: input.length });
-    }
-    return mapChunks(n, outSize, (start, end) => fn(tf.tensor(input.subarray(start * inSize, end * inSize), [end - start, ...dims])));
+  /** Checks a flat input of `n` items, then maps it chunk by chunk, shaped for the model. */
+  private async batched(call: string, input: Float32Array, n: number, kind: InputKind, outSize: number, fn: (x: tf.Tensor) => tf.Tensor): Promise<Float32Array> {
+    checkInput(call, input, n, kind);
+    const dims = kind.what === 'codes' ? [kind.size] : sampleDims(this.ae.shape);
+    return mapChunks(n, outSize, (start, end) => fn(tf.tensor(input.subarray(start * kind.size, end * kind.size), [end - start, ...dims])));
   }
 
   evaluate() {
@@ -226,10 +230,17 @@ export class Session {
     return this.withModel((ae) => analysis.evaluateDenoising(ae, this.ds, noiseType, noise, seed));
   }
 
-  /** Loads into a fresh model and swaps only on success, so a bad file changes nothing. */
-  async load(source: WeightsSource): Promise<ModelSpec> {
+  /**
+   * Reads and checks weights into a new model beside the current one, which goes on
+   * training; `useStaged` puts it in place. A bad file changes nothing.
+   */
+  async stageWeights(source: WeightsSource): Promise<{ token: number; spec: ModelSpec }> {
     const artifacts = await loadArtifacts(source);
-    const spec = artifacts.meta?.spec ? normalizeSpec(artifacts.meta.spec) : this.ae.spec;
+    const spec = savedSpec(artifacts.meta, artifacts.from) ?? this.ae.spec;
+    const saved = artifacts.meta?.shape;
+    if (saved && describeShape(saved) !== describeShape(this.ds.shape)) {
+      throw new AEError('weights-shape-mismatch', `${artifacts.from} was trained on ${describeShape(saved)} samples; this store's data holds ${describeShape(this.ds.shape)} samples. Load it into a store with matching data.`, { saved, data: this.ds.shape });
+    }
     checkModel(spec, this.ds.shape);
     const next = buildAutoencoder(spec, this.ds.shape);
     try {
@@ -238,10 +249,29 @@ export class Session {
       disposeAutoencoder(next);
       throw e;
     }
+    const token = ++this.stagedCount;
+    this.staged.set(token, next);
+    return { token, spec };
+  }
+
+  /** Ends any training run and swaps in a model made by `stageWeights`. */
+  async useStaged(token: number): Promise<ModelSpec> {
+    const next = this.staged.get(token);
+    if (!next) throw new AEError('not-ready', `No loaded weights are waiting under ${shown(token)}; call stageWeights first.`);
+    this.staged.delete(token);
+    if (!sameShape(next.shape, this.ds.shape)) {
+      disposeAutoencoder(next);
+      throw new AEError('weights-shape-mismatch', `The loaded model takes ${describeShape(next.shape)} samples, but the store's data changed to ${describeShape(this.ds.shape)} samples meanwhile.`);
+    }
     await this.halt();
     this.replace(next);
     this.emit(this.id, 'weightschange', { reason: 'load' });
-    return spec;
+    return next.spec;
+  }
+
+  /** Loads weights and puts them in place at once. */
+  async load(source: WeightsSource): Promise<ModelSpec> {
+    return this.useStaged((await this.stageWeights(source)).token);
   }
 
   save(url: string) {
@@ -254,6 +284,8 @@ export class Session {
 
   async dispose() {
     await this.halt();
+    this.staged.forEach(disposeAutoencoder);
+    this.staged.clear();
     this.models.retire(this.ae);
     this.optimizer.dispose();
   }
@@ -267,5 +299,15 @@ function checkModel(spec: ModelSpec, shape: SampleShape) {
   const missing = missingKernels(backend, CONV_TRAINING_KERNELS);
   if (missing.length) {
     throw new AEError('backend-unsupported', `Convolutional models cannot train on the ${backend} backend (it lacks ${missing.join(', ')}). Choose another with configure({ backend }).`, { backend, missing });
+  }
+}
+
+/** The spec a saved model records, checked: a file's bad spec is the file's fault. */
+function savedSpec(meta: SavedMeta | undefined, from: string): ModelSpec | undefined {
+  if (!meta?.spec) return undefined;
+  try {
+    return normalizeSpec(meta.spec);
+  } catch (e) {
+    throw new AEError('weights-invalid', `${from} records a model spec this library cannot build: ${(e as Error).message}`);
   }
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { AEError } from './errors.js';
 import type { Autoencoder } from './model.js';
 import { batchKl, variantLoss, reconstructTensor } from './losses.js';
 import { mulberry32, shuffle } from './random.js';
@@ -70,6 +71,11 @@ export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<
     const losses = Array.from(await stacked.data());
     tf.dispose([stacked, ...pending]);
     pending.length = 0;
+    const bad = losses.findIndex((l) => !Number.isFinite(l));
+    if (bad >= 0) {
+      const rate = (optimizer as unknown as { learningRate: number }).learningRate;
+      throw new AEError('training-diverged', `Training diverged: the loss became ${losses[bad]} at step ${totalSteps - losses.length + bad + 1} (learning rate ${rate}). The weights are no longer usable: reset the model, then train with a smaller learning rate.`, { step: totalSteps - losses.length + bad + 1, learningRate: rate });
+    }
     const t = now();
     const samplesPerSec = (windowSamples * 1000) / Math.max(1, t - windowStart);
     windowStart = t;

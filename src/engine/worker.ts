@@ -2,8 +2,9 @@
 import { AEError } from './errors.js';
 import { EngineHost } from './host.js';
 import type { CallMessage, ReplyMessage } from './protocol.js';
+import { route, transferables } from './route.js';
 
-// Module worker entry: forwards calls to an EngineHost and posts results and events back.
+// Module worker entry: routes calls to an EngineHost and posts results and events back.
 // The single-file build also imports this module in the page (when a Worker cannot
 // start), so it serves only when it runs in a worker.
 export { EngineHost };
@@ -14,12 +15,10 @@ function serve(scope: DedicatedWorkerGlobalScope) {
   scope.onmessage = async (e: MessageEvent<CallMessage>) => {
     const { id, method, args } = e.data;
     try {
-      const fn = host[method] as (...a: unknown[]) => Promise<unknown>;
-      const value = await fn.apply(host, args);
-      // Results are fresh arrays: hand their memory over instead of copying.
-      post({ type: 'result', id, value }, ArrayBuffer.isView(value) ? [value.buffer as ArrayBuffer] : []);
+      const value = await route(host, method, args);
+      post({ type: 'result', id, value }, transferables(value));
     } catch (err) {
-      post({ type: 'error', id, error: AEError.from(err, 'worker-failed').toJSON() });
+      post({ type: 'error', id, error: AEError.from(err).toJSON() });
     }
   };
   post({ type: 'event', session: '', name: 'statechange', detail: { status: 'ready' } });

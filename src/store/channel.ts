@@ -1,54 +1,74 @@
 import { AEError } from '../engine/errors.js';
-import type { CallMessage, HostApi, HostEvents, HostMethod, ReplyMessage } from '../engine/protocol.js';
+import type { CallMessage, HostApi, HostEvents, HostMethod, HostResult, ReplyMessage } from '../engine/protocol.js';
+import { route } from '../engine/route.js';
 
-type Result<M extends HostMethod> = Awaited<ReturnType<HostApi[M]>>;
 export type EventListenerFn = (session: string, name: keyof HostEvents, detail: unknown) => void;
 
 /** A typed call into an engine host, wherever it runs. */
 export interface Channel {
   readonly mode: 'worker' | 'page';
-  call<M extends HostMethod>(method: M, ...args: Parameters<HostApi[M]>): Promise<Result<M>>;
+  call<M extends HostMethod>(method: M, ...args: Parameters<HostApi[M]>): Promise<HostResult<M>>;
   /** Subscribes to engine events; returns the unsubscribe function. */
   listen(fn: EventListenerFn): () => void;
   terminate(): void;
 }
 
+/** Engine events, fanned out to the stores listening. */
+class Listeners {
+  private fns: EventListenerFn[] = [];
+
+  listen(fn: EventListenerFn) {
+    this.fns.push(fn);
+    return () => {
+      this.fns = this.fns.filter((l) => l !== fn);
+    };
+  }
+
+  protected fire(session: string, name: keyof HostEvents, detail: unknown) {
+    for (const fn of this.fns) fn(session, name, detail);
+  }
+}
+
 /** The engine in a module Worker: the page stays responsive while it trains. */
-export class WorkerChannel implements Channel {
+export class WorkerChannel extends Listeners implements Channel {
   readonly mode = 'worker';
   private next = 1;
   private pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
-  private listeners: EventListenerFn[] = [];
 
   private constructor(private worker: Worker) {
+    super();
     worker.onmessage = (e: MessageEvent<ReplyMessage>) => this.receive(e.data);
     worker.onerror = (e) => this.failAll(new AEError('worker-failed', `The engine worker failed: ${e.message || 'unknown error'}.`));
   }
 
-  /** Starts the worker and waits for its hello, so a blocked worker (CSP, file://) is caught here. */
+  /** Starts the worker and waits for its hello, so a blocked worker (CSP, file://) is caught here and ended. */
   static async start(url: URL): Promise<WorkerChannel> {
     const worker = new Worker(url, { type: 'module', name: 'autoencoder-widgets-engine' });
-    await new Promise<void>((resolve, reject) => {
-      worker.addEventListener('message', () => resolve(), { once: true });
-      worker.addEventListener('error', (e) => reject(new AEError('worker-failed', `The engine worker could not start: ${e.message || 'blocked or failed to load'}.`)), { once: true });
-    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        worker.addEventListener('message', () => resolve(), { once: true });
+        worker.addEventListener('error', (e) => reject(new AEError('worker-failed', `The engine worker could not start: ${e.message || 'blocked or failed to load'}.`)), { once: true });
+      });
+    } catch (e) {
+      worker.terminate();
+      throw e;
+    }
     return new WorkerChannel(worker);
   }
 
-  call<M extends HostMethod>(method: M, ...args: Parameters<HostApi[M]>): Promise<Result<M>> {
+  call<M extends HostMethod>(method: M, ...args: Parameters<HostApi[M]>): Promise<HostResult<M>> {
     const id = this.next++;
     const msg: CallMessage = { type: 'call', id, method, args };
     return new Promise((resolve, reject) => {
+      try {
+        this.worker.postMessage(msg);
+      } catch (e) {
+        // A function, a DOM node or a class instance cannot be copied to the engine.
+        reject(new AEError('input-invalid', `An argument of ${method} cannot be sent to the engine: ${(e as Error).message}`));
+        return;
+      }
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.worker.postMessage(msg);
     });
-  }
-
-  listen(fn: EventListenerFn) {
-    this.listeners.push(fn);
-    return () => {
-      this.listeners = this.listeners.filter((l) => l !== fn);
-    };
   }
 
   terminate() {
@@ -57,10 +77,7 @@ export class WorkerChannel implements Channel {
   }
 
   private receive(msg: ReplyMessage) {
-    if (msg.type === 'event') {
-      for (const fn of this.listeners) fn(msg.session, msg.name, msg.detail);
-      return;
-    }
+    if (msg.type === 'event') return this.fire(msg.session, msg.name, msg.detail);
     const p = this.pending.get(msg.id);
     if (!p) return;
     this.pending.delete(msg.id);
@@ -75,33 +92,19 @@ export class WorkerChannel implements Channel {
 }
 
 /** The engine on the main thread, for browsers (or policies) without module workers. */
-export class PageChannel implements Channel {
+export class PageChannel extends Listeners implements Channel {
   readonly mode = 'page';
-  private listeners: EventListenerFn[] = [];
-  private constructor(private host: HostApi) {}
+  private host: HostApi | null = null;
 
   static async start(): Promise<PageChannel> {
     const { EngineHost } = await import('../engine/host.js');
-    let channel: PageChannel | undefined = undefined;
-    const host = new EngineHost((session, name, detail) => channel?.listeners.forEach((fn) => fn(session, name, detail)));
-    channel = new PageChannel(host);
+    const channel = new PageChannel();
+    channel.host = new EngineHost((session, name, detail) => channel.fire(session, name, detail));
     return channel;
   }
 
-  async call<M extends HostMethod>(method: M, ...args: Parameters<HostApi[M]>): Promise<Result<M>> {
-    try {
-      const fn = this.host[method] as (...a: unknown[]) => Promise<Result<M>>;
-      return await fn.apply(this.host, args);
-    } catch (e) {
-      throw AEError.from(e, 'input-invalid');
-    }
-  }
-
-  listen(fn: EventListenerFn) {
-    this.listeners.push(fn);
-    return () => {
-      this.listeners = this.listeners.filter((l) => l !== fn);
-    };
+  call<M extends HostMethod>(method: M, ...args: Parameters<HostApi[M]>): Promise<HostResult<M>> {
+    return route(this.host!, method, args) as Promise<HostResult<M>>;
   }
 
   terminate() {}

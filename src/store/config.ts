@@ -1,6 +1,7 @@
 import { assetUrls } from '../assets.js';
-import type { BackendChoice, BackendPreference } from '../engine/backends.js';
-import { AEError } from '../engine/errors.js';
+import { BACKENDS, type BackendName, type BackendPreference } from '../engine/backend-names.js';
+import type { BackendChoice } from '../engine/backends.js';
+import { AEError, shown } from '../engine/errors.js';
 import { PageChannel, WorkerChannel, type Channel } from './channel.js';
 
 export interface Config {
@@ -46,12 +47,25 @@ let live: Host | null = null;
 
 const absolute = (url: string) => new URL(url, globalThis.document?.baseURI ?? globalThis.location?.href).href;
 
-/** Sets page-wide options. Stores that have already started keep their engine. */
+/** What each option accepts, as a check and the words for its message. */
+const RULES: { [K in keyof Config]: [(v: unknown) => boolean, string] } = {
+  backend: [(v) => v === 'auto' || BACKENDS.includes(v as BackendName), `one of auto, ${BACKENDS.join(', ')}`],
+  worker: [(v) => typeof v === 'boolean', 'true or false'],
+  wasmPaths: [(v) => typeof v === 'string' && v !== '', 'a URL (a directory)'],
+  wasmThreads: [(v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 64, 'a whole number from 0 (all cores but one) to 64'],
+  dataUrl: [(v) => typeof v === 'string' && v !== '', 'a URL'],
+  weightsBase: [(v) => typeof v === 'string' && v !== '', 'a URL (a directory)'],
+};
+
+/** Sets page-wide options (all checked before any is applied). Stores that have already started keep their engine. */
 export function configure(options: Partial<Config>): void {
+  if (!options || typeof options !== 'object') throw new AEError('input-invalid', `configure() takes an object of options; got ${shown(options)}.`);
   for (const [key, value] of Object.entries(options)) {
-    if (!(key in config)) throw new AEError('input-invalid', `configure(): unknown option "${key}". Known: ${Object.keys(config).join(', ')}.`);
-    (config as unknown as Record<string, unknown>)[key] = value;
+    if (!(key in RULES)) throw new AEError('input-invalid', `configure(): unknown option "${key}". Known: ${Object.keys(RULES).join(', ')}.`);
+    const [ok, words] = RULES[key as keyof Config];
+    if (!ok(value)) throw new AEError('input-invalid', `configure(): "${key}" must be ${words}; got ${shown(value)}.`, { option: key });
   }
+  Object.assign(config, options);
   const old = live;
   host = null;
   live = null;
@@ -84,7 +98,13 @@ async function startHost(): Promise<Host> {
     // A page that forbids workers (CSP worker-src, file://) still gets a working engine.
     channel = await PageChannel.start();
   }
-  const choice = await channel.call('init', { preference: config.backend, wasmPaths: absolute(config.wasmPaths), wasmThreads: config.wasmThreads });
+  let choice: BackendChoice;
+  try {
+    choice = await channel.call('init', { preference: config.backend, wasmPaths: absolute(config.wasmPaths), wasmThreads: config.wasmThreads });
+  } catch (e) {
+    channel.terminate(); // a later try starts a fresh engine; this one must not linger
+    throw e;
+  }
   return { channel, choice, datasets: new Map(), users: new Set() };
 }
 

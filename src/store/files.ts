@@ -1,4 +1,6 @@
-import type { ModelFiles } from '../engine/types.js';
+import { AEError, shown } from '../engine/errors.js';
+import type { ModelFiles, WeightsSource } from '../engine/types.js';
+import { absolute } from './config.js';
 
 /** Triggers browser downloads of model.json and its weights (tf.io's downloads:// layout). */
 export function downloadFiles(files: ModelFiles): void {
@@ -18,4 +20,19 @@ export function downloadFiles(files: ModelFiles): void {
 /** Reads the files picked in an <input type=file multiple> to buffers the engine can take. */
 export async function readFiles(files: File[] | FileList): Promise<{ name: string; data: ArrayBuffer }[]> {
   return Promise.all(Array.from(files, async (f) => ({ name: f.name, data: await f.arrayBuffer() })));
+}
+
+/** What store.load() was given, as the engine takes it; anything else is input-invalid. */
+export async function weightsSource(source: unknown): Promise<WeightsSource> {
+  if (typeof source === 'string' && source.trim()) {
+    if (source.startsWith('indexeddb://')) return { kind: 'indexeddb', url: source };
+    try {
+      return { kind: 'url', url: absolute(source) };
+    } catch {
+      throw new AEError('input-invalid', `load(): ${shown(source)} is not a URL.`);
+    }
+  }
+  const files = typeof FileList !== 'undefined' && source instanceof FileList ? Array.from(source) : source;
+  if (Array.isArray(files) && files.length > 0 && files.every((f) => f instanceof File)) return { kind: 'files', files: await readFiles(files) };
+  throw new AEError('input-invalid', `load() takes a model.json URL, "indexeddb://name", or the model.json and its weights file as a FileList or File[]; got ${shown(source)}.`);
 }

@@ -1,10 +1,12 @@
-import { validateDataset, type Dataset, type DatasetInput } from '../engine/dataset.js';
+import type { Dataset } from '../engine/dataset.js';
+import { validateDataset, type DatasetInput } from '../engine/dataset-input.js';
 import { AEError, shown } from '../engine/errors.js';
 import type { Evaluation } from '../engine/protocol.js';
 import { normalizeSpec, type ModelSpec, type NoiseType } from '../engine/spec.js';
-import { DEFAULT_TRAIN, type DenoiseEvaluation, type Metrics, type ModelFiles, type Projection, type ReconstructionErrors, type Split, type TrainOptions, type TrainResult, type WeightsSource } from '../engine/types.js';
-import { absolute, releaseHost } from './config.js';
-import { downloadFiles, readFiles } from './files.js';
+import type { DenoiseEvaluation, Metrics, ModelFiles, Projection, ReconstructionErrors, Split, TrainOptions, TrainResult } from '../engine/types.js';
+import { releaseHost } from './config.js';
+import { downloadFiles, weightsSource } from './files.js';
+import { checkNoise, checkTrainOptions } from './options.js';
 import { CUSTOM, StoreCore, type StoreEventMap } from './store-core.js';
 
 export type { StoreEventMap, StoreStatus } from './store-core.js';
@@ -18,17 +20,16 @@ let customCount = 0;
 export class ModelStore extends StoreCore {
   /** A new model with fresh weights; unspecified fields keep their current values. */
   setSpec(partial: Partial<ModelSpec>): Promise<void> {
-    let spec: ModelSpec;
-    try {
-      spec = normalizeSpec(partial, this.spec);
-    } catch (e) {
-      return Promise.reject(this.fail(e));
-    }
-    this.stop();
-    return this.exclusive(async () => {
-      await this.attach(this.host!, this.data!, spec, this.dataKey);
-      this.pretrained = false;
-    });
+    return this.checked(
+      () => normalizeSpec(partial, this.spec),
+      (spec) => {
+        this.stop();
+        return this.exclusive(async () => {
+          await this.attach(this.host!, this.data!, spec, this.dataKey);
+          this.pretrained = false;
+        });
+      },
+    );
   }
 
   /**
@@ -48,19 +49,18 @@ export class ModelStore extends StoreCore {
 
   /** Replaces the data (validated), rebuilding the model for its shape. */
   setDataset(input: DatasetInput): Promise<void> {
-    let data: Dataset;
-    try {
-      data = validateDataset(input);
-    } catch (e) {
-      return Promise.reject(this.fail(e));
-    }
-    this.stop();
-    this.dataChoice = { url: CUSTOM, by: 'setDataset()' };
-    return this.exclusive(async () => {
-      await this.attach(this.host!, data, this.spec, `custom-${++customCount}`);
-      this.pretrained = false;
-      this.dispatch('datachange', { dataset: data, reason: 'replaced' });
-    });
+    return this.checked(
+      () => validateDataset(input),
+      (data) => {
+        this.stop();
+        this.dataChoice = { url: CUSTOM, by: 'setDataset()' };
+        return this.exclusive(async () => {
+          await this.attach(this.host!, data, this.spec, `custom-${++customCount}`);
+          this.pretrained = false;
+          this.dispatch('datachange', { dataset: data, reason: 'replaced' });
+        });
+      },
+    );
   }
 
   /** Runs `op` when ready, after loading the train split first if `needed`. */
@@ -120,14 +120,7 @@ export class ModelStore extends StoreCore {
    * clean images before and after the model restores them.
    */
   evaluateDenoising(options: { noiseType?: NoiseType; noise?: number; seed?: number } = {}): Promise<DenoiseEvaluation> {
-    const { noiseType = this.spec.noiseType, noise = this.spec.noise, seed = 1 } = options;
-    let checked: ModelSpec;
-    try {
-      checked = normalizeSpec({ noiseType, noise }, this.spec);
-    } catch (e) {
-      return Promise.reject(this.fail(new AEError('input-invalid', AEError.from(e).message.replace('Model spec', 'evaluateDenoising():'))));
-    }
-    return this.guarded(() => this.call('evaluateDenoising', checked.noiseType, checked.noise, seed));
+    return this.checked(() => checkNoise('evaluateDenoising()', options, this.spec), ({ noiseType, noise, seed }) => this.guarded(() => this.call('evaluateDenoising', noiseType, noise, seed)));
   }
 
   /**
@@ -136,13 +129,7 @@ export class ModelStore extends StoreCore {
    * side, blanked) or `superres` (downsampled by that factor and back). Seeded.
    */
   corrupt(images: Float32Array, n: number, options: { noiseType: NoiseType; noise: number; seed?: number }): Promise<Float32Array> {
-    let checked: ModelSpec;
-    try {
-      checked = normalizeSpec({ noiseType: options.noiseType, noise: options.noise }, this.spec);
-    } catch (e) {
-      return Promise.reject(this.fail(new AEError('input-invalid', AEError.from(e).message.replace('Model spec', 'corrupt():'))));
-    }
-    return this.guarded(() => this.call('corrupt', images, n, checked.noiseType, checked.noise, options.seed ?? 1));
+    return this.checked(() => checkNoise('corrupt()', options, this.spec), ({ noiseType, noise, seed }) => this.guarded(() => this.call('corrupt', images, n, noiseType, noise, seed)));
   }
 
   /** Each image's reconstruction MSE over a split: an anomaly score (high = unlike the training data). */
@@ -152,12 +139,10 @@ export class ModelStore extends StoreCore {
 
   /** Trains until done or stopped; progress arrives as `progress` events. */
   train(options: Partial<TrainOptions> = {}): Promise<TrainResult> {
-    const opts = { ...DEFAULT_TRAIN, ...options };
-    for (const [k, v] of Object.entries(opts)) {
-      if (k === 'finalLearningRate' && v === undefined) continue;
-      const ok = typeof v === 'number' && Number.isFinite(v) && v > 0 && (/learningRate/i.test(k) || Number.isInteger(v));
-      if (!ok) return Promise.reject(this.fail(new AEError('input-invalid', `train(): "${k}" must be a positive ${/learningRate/i.test(k) ? 'number' : 'whole number'}; got ${shown(v)}.`)));
-    }
+    return this.checked(() => checkTrainOptions(options), (opts) => this.run(opts));
+  }
+
+  private run(opts: TrainOptions): Promise<TrainResult> {
     if (this.runActive) {
       return Promise.reject(this.fail(new AEError('busy', `Store "${this.id}" is already training; pause, stop or wait for it first.`)));
     }
@@ -178,16 +163,16 @@ export class ModelStore extends StoreCore {
   }
 
   pause(): void {
-    if (this.status === 'training') void this.host?.channel.call('pause', this.id).catch(() => undefined);
+    if (this.status === 'training') void this.call('pause').catch(() => undefined);
   }
 
   resume(): void {
-    if (this.status === 'paused') void this.host?.channel.call('resume', this.id).catch(() => undefined);
+    if (this.status === 'paused') void this.call('resume').catch(() => undefined);
   }
 
   /** Ends the training run (running or queued) after its current step. */
   stop(): void {
-    if (this.runActive) void this.host?.channel.call('stop', this.id).catch(() => undefined);
+    if (this.runActive) void this.call('stop').catch(() => undefined);
   }
 
   /** Fresh weights for the same spec (stops training first). */
@@ -212,9 +197,9 @@ export class ModelStore extends StoreCore {
   /** Saves to 'indexeddb://name' or 'downloads://name' (TF.js LayersModel format). */
   save(url: string): Promise<void> {
     return this.guarded(async () => {
-      const m = /^downloads:\/\/(.*)$/.exec(url);
+      const m = typeof url === 'string' ? /^downloads:\/\/(.*)$/.exec(url) : null;
       if (m) return downloadFiles(await this.call('exportFiles', m[1] || this.id));
-      if (!/^(indexeddb|localstorage):\/\//.test(url)) throw new AEError('input-invalid', `save(): use "indexeddb://name" or "downloads://name"; got "${url}".`);
+      if (typeof url !== 'string' || !/^(indexeddb|localstorage):\/\/./.test(url)) throw new AEError('input-invalid', `save(): use "indexeddb://name" or "downloads://name"; got ${shown(url)}.`);
       await this.call('save', url);
     });
   }
@@ -227,18 +212,31 @@ export class ModelStore extends StoreCore {
     return this.guarded(() => this.call('exportFiles', name, options.quantize));
   }
 
-  /** Loads weights from a model.json URL, 'indexeddb://name', or the files of a file input. */
-  load(source: string | File[] | FileList): Promise<void> {
+  /**
+   * Loads weights from a model.json URL, 'indexeddb://name', or the files of a file
+   * input. The file is read and checked first, while any training goes on: a bad file
+   * leaves the model and the run as they were; good weights end the run and replace the model.
+   */
+  async load(source: string | File[] | FileList): Promise<void> {
+    const { token } = await this.guarded(async () => this.call('stageWeights', await weightsSource(source)));
     this.stop();
     return this.exclusive(async () => {
-      let src: WeightsSource;
-      if (typeof source === 'string') src = source.startsWith('indexeddb://') ? { kind: 'indexeddb', url: source } : { kind: 'url', url: absolute(source) };
-      else src = { kind: 'files', files: await readFiles(source) };
-      this.spec = await this.call('load', src);
+      this.spec = await this.call('useStaged', token);
       this.pretrained = true;
       this.error = null;
       this.dispatch('specchange', { spec: this.spec });
     });
+  }
+
+  /** Checks arguments before anything is queued; a failure is reported like any other. */
+  private checked<A, T>(check: () => A, then: (args: A) => Promise<T>): Promise<T> {
+    let args: A;
+    try {
+      args = check();
+    } catch (e) {
+      return Promise.reject(this.fail(e));
+    }
+    return then(args);
   }
 
   /** Tensors and bytes held by this store's engine (shared with other stores on it). */

@@ -1,7 +1,7 @@
 import type { BackendChoice, BackendName } from '../engine/backends.js';
 import { fetchDataset, fetchTrainPart, type Dataset } from '../engine/dataset.js';
 import { AEError } from '../engine/errors.js';
-import type { HostApi, HostEvents, HostMethod, SessionStatus } from '../engine/protocol.js';
+import type { HostEvents, SessionArgs, SessionOp, SessionResult, SessionStatus } from '../engine/protocol.js';
 import { normalizeSpec, type ModelSpec } from '../engine/spec.js';
 import type { TrainProgress } from '../engine/types.js';
 import { absolute, getConfig, getHost, type Host } from './config.js';
@@ -20,8 +20,6 @@ export interface StoreEventMap {
   error: CustomEvent<{ error: AEError; code: AEError['code']; message: string }>;
 }
 
-type SessionMethod = Exclude<HostMethod, 'init' | 'putDataset' | 'dropDataset' | 'memory'>;
-type Tail<T> = T extends [unknown, ...infer R] ? R : never;
 
 const bundled = new Map<string, Promise<Dataset>>();
 /** dataChoice.url of a store given its data by setDataset(). */
@@ -239,12 +237,11 @@ export abstract class StoreCore extends EventTarget {
     }
   }
 
-  /** Calls the engine for this store's session (the id goes first). */
-  protected call<M extends SessionMethod>(method: M, ...rest: Tail<Parameters<HostApi[M]>>): Promise<Awaited<ReturnType<HostApi[M]>>> {
+  /** Runs one of this store's session operations in the engine. */
+  protected call<O extends SessionOp>(op: O, ...args: SessionArgs<O>): Promise<SessionResult<O>> {
     const host = this.host;
     if (!host) return Promise.reject(new AEError('not-ready', `Store "${this.id}" is not ready; await store.ready() first.`));
-    const call = host.channel.call as (m: M, ...a: unknown[]) => Promise<Awaited<ReturnType<HostApi[M]>>>;
-    return call.call(host.channel, method, this.id, ...rest);
+    return host.channel.call('session', this.id, op, args) as Promise<SessionResult<O>>;
   }
 
   /** Runs `op` after earlier model-changing operations, and reports its failure. */

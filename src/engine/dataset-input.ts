@@ -1,0 +1,118 @@
+import { checkClassNames, invalid, withSplit, type Dataset, type Unsplit } from './dataset.js';
+import { shown } from './errors.js';
+import { SAMPLE_KINDS, checkSampleShape, describeShape, layoutOf, sampleSize, type SampleKind, type SampleShape } from './sample.js';
+
+// Checks on a dataset a page hands to store.setDataset(): shape, values, labels, splits
+// and sizes. Each problem is a `dataset-invalid` error that says what was found.
+
+/**
+ * What a page may hand to `store.setDataset()`: images of height x width x channels
+ * (1 or 3), or vectors (`sample: 'vector'` with `length`); labels and split optional.
+ */
+export interface DatasetInput {
+  name?: string;
+  images: Float32Array | Uint8Array | ArrayLike<number>;
+  labels?: Uint8Array | ArrayLike<number>;
+  classNames?: string[];
+  n: number;
+  sample?: SampleKind;
+  height?: number;
+  width?: number;
+  channels?: number;
+  /** Numbers per sample of a vector dataset. */
+  length?: number;
+  trainIndices?: ArrayLike<number>;
+  testIndices?: ArrayLike<number>;
+}
+
+/**
+ * The smallest splits a model can learn and be measured on: 2 samples to train on (a
+ * shuffled batch), 1 to test on. With the automatic 80/20 split that is 3 samples.
+ */
+export const MIN_SPLIT = { train: 2, test: 1 } as const;
+
+/** The sample shape an input declares: `sample: 'vector'` with `length`, else an image. */
+function inputShape(input: DatasetInput): SampleShape {
+  if (input.sample !== undefined && !SAMPLE_KINDS.includes(input.sample)) throw invalid(`Dataset "sample" must be one of ${SAMPLE_KINDS.join(', ')}; got ${shown(input.sample)}.`);
+  if (input.sample === 'vector') return checkSampleShape({ kind: 'vector', length: input.length ?? input.width ?? NaN });
+  const { height, width } = input;
+  return checkSampleShape({ kind: 'image', height: height ?? NaN, width: width ?? NaN, channels: input.channels ?? 1 });
+}
+
+/** The values as 0..1 pixels (a Uint8Array counts 0..255) or finite vector numbers; nothing is clipped. */
+function readValues(src: DatasetInput['images'], n: number, shape: SampleShape): Float32Array {
+  const size = n * sampleSize(shape);
+  if (!src || typeof src.length !== 'number') throw invalid(`Dataset "images" must be a Float32Array or Uint8Array; got ${shown(src)}.`);
+  if (src.length !== size) {
+    throw invalid(`Dataset "images" has ${src.length} values; ${n} samples of ${sampleSize(shape)} (${describeShape(shape)}) need ${size}.`, { expected: size, actual: src.length });
+  }
+  const values = new Float32Array(size);
+  const image = shape.kind === 'image';
+  const scale = image && src instanceof Uint8Array ? 1 / 255 : 1;
+  for (let i = 0; i < size; i++) {
+    const v = src[i] * scale;
+    if (image ? !(v >= 0 && v <= 1) : !Number.isFinite(v)) {
+      const where = `value ${i} (sample ${Math.floor(i / sampleSize(shape))})`;
+      throw invalid(image ? `Dataset ${where} is ${shown(src[i])}; pixels must be 0..1 (or 0..255 in a Uint8Array).` : `Dataset ${where} is ${shown(src[i])}; vectors must hold finite numbers.`, { index: i });
+    }
+    values[i] = v;
+  }
+  return values;
+}
+
+function readLabels(labels: DatasetInput['labels'], n: number): Uint8Array | undefined {
+  if (labels === undefined) return undefined;
+  if (!labels || typeof labels.length !== 'number') throw invalid(`Dataset "labels" must be an array of whole numbers; got ${shown(labels)}.`);
+  if (labels.length !== n) throw invalid(`Dataset "labels" has ${labels.length} entries for ${n} samples.`);
+  for (let i = 0; i < n; i++) {
+    const l = labels[i];
+    if (!Number.isInteger(l) || l < 0 || l > 255) throw invalid(`Dataset label ${i} is ${shown(l)}; labels must be whole numbers from 0 to 255.`, { index: i });
+  }
+  return Uint8Array.from(labels);
+}
+
+/** A split's indices: whole numbers below n, none repeated. */
+function readIndices(idx: ArrayLike<number> | undefined, n: number, key: string): Uint32Array {
+  if (!idx || typeof idx.length !== 'number' || idx.length === 0) throw invalid(`Dataset "${key}" must be given (non-empty) when the other split is.`);
+  const seen = new Uint8Array(n);
+  const out = new Uint32Array(idx.length);
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k];
+    if (!Number.isInteger(i) || i < 0 || i >= n) throw invalid(`Dataset "${key}"[${k}] is ${shown(i)}; indices must be whole numbers from 0 to ${n - 1}.`, { key, position: k });
+    if (seen[i]) throw invalid(`Dataset "${key}" holds sample ${i} twice; each sample belongs to a split once.`, { key, index: i });
+    seen[i] = 1;
+    out[k] = i;
+  }
+  return out;
+}
+
+/** Explicit splits may leave samples out but must not share one. */
+function readSplit(input: DatasetInput, n: number): { trainIndices: Uint32Array; testIndices: Uint32Array } {
+  const trainIndices = readIndices(input.trainIndices, n, 'trainIndices');
+  const testIndices = readIndices(input.testIndices, n, 'testIndices');
+  const inTrain = new Uint8Array(n);
+  for (const i of trainIndices) inTrain[i] = 1;
+  const shared = testIndices.find((i) => inTrain[i] === 1);
+  if (shared !== undefined) throw invalid(`Sample ${shared} is in both trainIndices and testIndices; a test sample must be one the model never trained on.`, { index: shared });
+  return { trainIndices, testIndices };
+}
+
+/** Validates user data and gives it the standard split when it has none. Copies; never changes the input. */
+export function validateDataset(input: DatasetInput): Dataset {
+  if (!input || typeof input !== 'object') throw invalid('Dataset must be an object with images, n, and height and width (or sample: "vector" and length).');
+  const { n } = input;
+  if (!Number.isInteger(n) || n <= 0) throw invalid(`Dataset field "n" must be a positive whole number; got ${shown(n)}.`);
+  const shape = inputShape(input);
+  const images = readValues(input.images, n, shape);
+  const labels = readLabels(input.labels, n);
+  const classNames = input.classNames === undefined ? undefined : checkClassNames(input.classNames, labels, 'Dataset "classNames"');
+  if (input.name !== undefined && (typeof input.name !== 'string' || !input.name.trim())) throw invalid(`Dataset "name" must be a non-empty string; got ${shown(input.name)}.`);
+  const sample = shape.kind === 'vector' ? { sample: 'vector' as const } : {};
+  const base: Unsplit = { name: input.name ?? 'custom', images, labels, classNames, n, ...layoutOf(shape), ...sample };
+  const data = input.trainIndices || input.testIndices ? { ...base, ...readSplit(input, n) } : withSplit(base);
+  const [train, test] = [data.trainIndices.length, data.testIndices.length];
+  if (train < MIN_SPLIT.train || test < MIN_SPLIT.test) {
+    throw invalid(`Dataset "${data.name}" splits into ${train} train and ${test} test samples; a model needs at least ${MIN_SPLIT.train} to train on and ${MIN_SPLIT.test} to test on (with the automatic 80/20 split: at least 3 samples).`, { train, test });
+  }
+  return data;
+}

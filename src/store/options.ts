@@ -1,0 +1,49 @@
+import { AEError, shown } from '../engine/errors.js';
+import { normalizeSpec, type ModelSpec, type NoiseType } from '../engine/spec.js';
+import { DEFAULT_TRAIN, type TrainOptions } from '../engine/types.js';
+
+// Checks on the options of store calls, before anything is queued: a typo or a NaN is
+// an input-invalid error naming the option, never a silent default.
+
+/** Adam moves each weight by about the rate per step: above 1 any model blows up at once. */
+export const MAX_LEARNING_RATE = 1;
+
+const invalid = (message: string) => new AEError('input-invalid', message);
+
+function checkKeys(call: string, options: unknown, known: readonly string[]): Record<string, unknown> {
+  if (options === undefined) return {};
+  if (!options || typeof options !== 'object' || Array.isArray(options)) throw invalid(`${call} takes an object of options; got ${shown(options)}.`);
+  for (const key of Object.keys(options)) if (!known.includes(key)) throw invalid(`${call}: unknown option "${key}". Known: ${known.join(', ')}.`);
+  return options as Record<string, unknown>;
+}
+
+const RATES = ['learningRate', 'finalLearningRate'];
+
+/**
+ * train() options with defaults filled in. A batch larger than the train split is
+ * allowed and trains on the whole split per step (the loop clamps it).
+ */
+export function checkTrainOptions(options: unknown): TrainOptions {
+  const given = checkKeys('train()', options, ['epochs', 'batchSize', 'learningRate', 'finalLearningRate']);
+  const opts = { ...DEFAULT_TRAIN, ...given } as TrainOptions;
+  for (const [k, v] of Object.entries(opts)) {
+    if (k === 'finalLearningRate' && v === undefined) continue;
+    const rate = RATES.includes(k);
+    const ok = typeof v === 'number' && Number.isFinite(v) && v > 0 && (rate ? v <= MAX_LEARNING_RATE : Number.isInteger(v));
+    if (!ok) throw invalid(`train(): "${k}" must be ${rate ? `a number above 0 and at most ${MAX_LEARNING_RATE} (1e-3 is a good start)` : 'a positive whole number'}; got ${shown(v)}.`);
+  }
+  return opts;
+}
+
+/** Noise options of corrupt() and evaluateDenoising(), checked by the spec's own rules; the seed a whole number. */
+export function checkNoise(call: string, options: unknown, spec: ModelSpec): { noiseType: NoiseType; noise: number; seed: number } {
+  const given = checkKeys(call, options, ['noiseType', 'noise', 'seed']);
+  const { noiseType = spec.noiseType, noise = spec.noise, seed = 1 } = given as { noiseType?: NoiseType; noise?: number; seed?: unknown };
+  if (!(Number.isInteger(seed) && (seed as number) >= 0)) throw invalid(`${call}: "seed" must be a whole number >= 0; got ${shown(seed)}.`);
+  try {
+    const checked = normalizeSpec({ noiseType, noise }, spec);
+    return { noiseType: checked.noiseType, noise: checked.noise, seed: seed as number };
+  } catch (e) {
+    throw invalid(AEError.from(e).message.replace('Model spec', call));
+  }
+}

@@ -1,17 +1,15 @@
-import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { AEError } from '../engine/errors.js';
-import type { AEEventMap } from './events.js';
-import { themeStyles } from './theme.js';
+import { property } from 'lit/decorators.js';
+import { AEBase } from './ae-base.js';
 
 /**
- * The base of every element: the `model` attribute, a typed `emit()`, and one inline
- * error slot that shows a message and fires `ae-error` together.
+ * The base of every element that joins a model store: the error-reporting base plus the
+ * `model` and `data` attributes (a `StoreController` reads them).
  */
-export abstract class AEElement extends LitElement {
-  static override styles = [themeStyles];
-
-  /** Id of the page-wide model store to join; a preset id loads its pretrained weights. */
+export abstract class AEElement extends AEBase {
+  /**
+   * Id of the page-wide model store to join; a preset id loads its pretrained weights.
+   * Any other non-empty id names a store the page's elements share.
+   */
   @property({ reflect: true }) model = 'mnist-ae-2d';
 
   /**
@@ -20,41 +18,4 @@ export abstract class AEElement extends LitElement {
    * one model that name different data get a `data-conflict` error.
    */
   @property() data?: string;
-
-  /** `light` or `dark` forces a theme; by default it follows the reader's system. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
-  /** The message shown in the element's error region, if any. */
-  @state() protected errorMessage = '';
-
-  /** Fires an `ae-*` event that bubbles out of shadow roots. */
-  protected emit<K extends keyof AEEventMap>(name: K, detail: AEEventMap[K]): boolean {
-    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: false }));
-  }
-
-  /** Shows `error` inline and fires `ae-error`. */
-  protected reportError(error: unknown): AEError {
-    const err = AEError.from(error);
-    this.errorMessage = err.message;
-    this.emit('ae-error', { code: err.code, message: err.message, source: this.localName });
-    return err;
-  }
-
-  protected clearError() {
-    this.errorMessage = '';
-  }
-
-  protected renderError() {
-    return this.errorMessage ? html`<p class="error" role="alert" part="error">${this.errorMessage}</p>` : nothing;
-  }
-
-  /** Runs a store call, reporting its failure inline; resolves undefined on failure. */
-  protected async attempt<T>(op: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await op();
-    } catch (e) {
-      this.reportError(e);
-      return undefined;
-    }
-  }
 }

@@ -3,8 +3,11 @@ import type { StoreStatus } from '../store/model-store.js';
 
 /** Every `ae-*` event the elements fire, with its detail. All bubble and are composed. */
 export interface AEEventMap {
-  /** Something went wrong: a bad attribute, a failed load, a failed training run. */
-  'ae-error': { code: AEErrorCode; message: string; source: string };
+  /**
+   * Something went wrong: a bad attribute, a failed load, a failed training run. `source`
+   * is the element's tag; `attribute` names the attribute at fault, when one is.
+   */
+  'ae-error': { code: AEErrorCode; message: string; source: string; attribute?: string };
   /** The element's store changed status (idle, loading, ready, training, paused, error). */
   'ae-status': { status: StoreStatus; model: string };
   /** An epoch of training finished. */

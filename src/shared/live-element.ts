@@ -1,36 +1,39 @@
-import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
 import type { Dataset } from '../engine/dataset.js';
-import type { ModelStore } from '../store/model-store.js';
 import { AEElement } from './ae-element.js';
-import { Coalescer } from './refresh.js';
 import { StoreController } from './store-controller.js';
+import { StoreTask, type TaskRun } from './store-task.js';
+
+/** Slots of store-level problems: they outlive attribute errors and clear on a new store or new weights. */
+const STORE_SLOTS = ['store', 'model', 'data'];
 
 /**
  * An element that draws from its store's dataset and redraws when the weights or spec
  * change: it loads the data (and the model, so a preset's weights) on first use, runs
- * `refresh` coalesced, and makes `updateComplete` wait for the latest drawing.
+ * `refresh` through a `StoreTask` (coalesced; a run on a store, model, data or watched
+ * value the element has left is dropped), and makes `updateComplete` wait for the latest
+ * drawing.
  */
 export abstract class LiveElement extends AEElement {
   /** The store's dataset, once loaded. */
   protected loaded: Dataset | null = null;
-  /** Why the store cannot show what the element expects (a preset's weights are missing, say); outlives attribute errors. */
-  @state() protected storeProblem = '';
   /** Counts binds and weight or spec changes: a refresh can skip work its weights already did. */
   protected generation = 0;
-  protected refresher = new Coalescer(
-    () => this.refreshNow(),
-    () => this.stores.store?.status === 'training',
-  );
   protected stores = new StoreController(this, {
     bound: () => {
       this.generation++;
-      this.storeProblem = '';
+      for (const slot of STORE_SLOTS) this.clearError(slot);
       this.loaded = null;
       this.rebound();
-      void this.refresher.request();
+      for (const task of this.tasks) task.abort();
+      void this.refresher.restart();
     },
-    problem: (e) => (this.storeProblem = this.reportError(e).message),
+    unbound: () => {
+      this.refresher.abort();
+      for (const task of this.tasks) task.abort();
+      this.loaded = null;
+      this.rebound();
+    },
+    problem: (e) => this.reportError(e, slotOf(e)),
     weightschange: () => this.changed(),
     specchange: () => this.changed(),
     datachange: ({ detail }) => {
@@ -41,21 +44,50 @@ export abstract class LiveElement extends AEElement {
         this.dataLoaded(detail.dataset);
       } else {
         this.loaded = null;
-        this.changed();
+        this.generation++;
+        void this.refresher.restart();
       }
     },
   });
+  /** Runs `refresh`: on a new store, new weights, a new spec or data, or a change of `watched()`. */
+  protected refresher = new StoreTask(this, {
+    store: () => this.stores.store,
+    run: (run) => this.refreshNow(run),
+    report: (e) => this.reportError(e),
+    args: () => this.watched(),
+  });
+
+  private tasks: StoreTask[] = [];
+
+  /**
+   * A further `StoreTask` on the element's store (a cursor decode, say): runs one at a
+   * time, requests during a run share one follow-up started at once; aborted when the
+   * element binds another store; `updateComplete` waits for it too.
+   */
+  protected storeTask(work: (run: TaskRun) => Promise<void>): StoreTask {
+    const task = new StoreTask(this, { store: () => this.stores.store, run: work, report: (e) => this.reportError(e), busy: () => false });
+    this.tasks.push(task);
+    return task;
+  }
 
   private changed() {
     this.generation++;
-    this.storeProblem = ''; // new weights: whatever was missing has been replaced
+    this.clearError('store'); // new weights: whatever was missing has been replaced
     void this.refresher.request();
   }
 
-  /** Redraws from the current weights; the dataset is loaded and the store is ready. */
-  protected abstract refresh(store: ModelStore, data: Dataset): Promise<void>;
+  /**
+   * Redraws from the current weights; the dataset is loaded and the store is ready.
+   * Await store calls through `run.step(...)`: a stale run ends there.
+   */
+  protected abstract refresh(run: TaskRun, data: Dataset): Promise<void>;
 
-  /** Called when the element binds to a (new) store, before its data loads. */
+  /** The values `refresh` depends on besides the store: a change aborts a running refresh and starts another. */
+  protected watched(): readonly unknown[] {
+    return [];
+  }
+
+  /** Called when the element binds to a (new) store, before its data loads, and when it leaves its store. */
   protected rebound(): void {}
 
   /** Called once a store's dataset has loaded. */
@@ -65,10 +97,12 @@ export abstract class LiveElement extends AEElement {
    * `ds`, or the whole dataset when one of `indices` reaches past it: bundled data starts
    * as its test part, and image numbers past that wait for its train part to load.
    */
-  protected async reach(store: ModelStore, ds: Dataset, ...indices: (number | null | undefined)[]): Promise<Dataset> {
+  protected async reach(run: TaskRun, ds: Dataset, ...indices: (number | null | undefined)[]): Promise<Dataset> {
     const beyond = indices.some((i) => typeof i === 'number' && Number.isInteger(i) && i >= ds.n);
     if (!beyond || !ds.trainPart) return ds;
-    return (await this.attempt(() => store.dataset({ train: true }))) ?? ds;
+    const whole = (await run.attempt(run.store.dataset({ train: true }))) ?? ds;
+    if (this.loaded === ds) this.loaded = whole; // as the store's train-split datachange does
+    return whole;
   }
 
   /** Waits for the pending render only, not for refreshes: safe inside `refresh`. */
@@ -76,31 +110,28 @@ export abstract class LiveElement extends AEElement {
     return super.getUpdateComplete();
   }
 
-  protected override renderError() {
-    const extra = this.storeProblem && this.storeProblem !== this.errorMessage ? html`<p class="error" role="alert" part="error">${this.storeProblem}</p>` : nothing;
-    return html`${super.renderError()}${extra}`;
-  }
-
   protected override async getUpdateComplete(): Promise<boolean> {
     await super.getUpdateComplete();
     await this.refresher.settled;
+    await Promise.all(this.tasks.map((t) => t.settled));
     return super.getUpdateComplete();
   }
 
-  private async refreshNow() {
-    const store = this.stores.store;
-    if (!store || !this.isConnected) return;
+  private async refreshNow(run: TaskRun) {
+    if (!this.isConnected) return;
     if (!this.loaded) {
-      const data = await this.attempt(() => store.dataset());
-      if (!data || this.stores.store !== store) return;
+      const data = await run.step(run.store.dataset());
       this.loaded = data;
       this.dataLoaded(data);
       // A preset without weights still draws (a fresh model), and says why it looks untrained.
-      await store.ready().catch((e) => {
-        if (this.stores.store === store) this.storeProblem = this.reportError(e).message;
-      });
-      if (this.stores.store !== store) return;
+      const failure = await run.step(run.store.ready().then(() => null, (e: unknown) => e ?? new Error('The model failed to load.')));
+      if (failure) this.reportError(failure, 'store');
     }
-    await this.refresh(store, this.loaded);
+    await this.refresh(run, this.loaded);
   }
+}
+
+function slotOf(error: unknown): string {
+  const attribute = (error as { details?: { attribute?: unknown } } | null)?.details?.attribute;
+  return typeof attribute === 'string' ? attribute : 'store';
 }

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { AEError, shown } from '../engine/errors.js';
 import type { ModelStore, StoreEventMap } from '../store/model-store.js';
 import { getModelStore } from '../store/registry.js';
 
@@ -7,7 +8,12 @@ export type StoreHandlers = {
 } & {
   /** Called with the store each time the element binds to one (connect, reconnect, new `model`). */
   bound?: (store: ModelStore) => void;
-  /** The store cannot take the element's `data` (it already has other data). */
+  /** The element left its store and joined none: `model` is empty (`problem` says so). */
+  unbound?: () => void;
+  /**
+   * Something stands between the element and what it asked for: `model` is empty, or the
+   * store cannot take the element's `data` (it already has other data, or none is named).
+   */
   problem?: (error: unknown) => void;
 };
 
@@ -16,11 +22,15 @@ export type StoreHandlers = {
  * unsubscribes on disconnect, subscribes again on reconnect, and re-binds when `model`
  * or `data` changes. The element's `data` names the store's dataset before it loads. A
  * store event the element handles, and every status change, requests a render; the rest
- * (progress at ~10 per second, say) cost the element nothing.
+ * (progress at ~10 per second, say) cost the element nothing. An empty `model` joins no
+ * store and is reported through `problem` (`input-invalid`, attribute `model`).
  */
 export class StoreController implements ReactiveController {
+  /** The store the element is bound to, or null (disconnected, or `model` is empty). */
   store: ModelStore | null = null;
   private unsubscribe: (() => void) | null = null;
+  /** The `model` and `data` of the last bind; undefined before the first. */
+  private boundModel: string | undefined;
   private boundData: string | undefined;
 
   constructor(
@@ -36,19 +46,29 @@ export class StoreController implements ReactiveController {
 
   hostDisconnected() {
     this.unbind();
+    this.boundModel = undefined;
   }
 
   hostUpdate() {
-    if (this.host.isConnected && (this.store?.id !== this.host.model || this.boundData !== this.host.data)) this.bind();
+    if (this.host.isConnected && (this.boundModel !== this.host.model || this.boundData !== this.host.data)) this.bind();
   }
 
   private bind() {
     this.unbind();
-    if (!this.host.model) return;
-    const store = getModelStore(this.host.model);
+    const model = (this.boundModel = this.host.model);
     const data = (this.boundData = this.host.data);
+    if (typeof model !== 'string' || model.trim() === '') {
+      this.handlers.unbound?.();
+      this.handlers.problem?.(
+        new AEError('input-invalid', `model=${shown(model ?? '')} is empty: name the model store to join, such as model="mnist-ae-2d" (a preset with pretrained weights) or any id the page's elements share, such as model="digits".`, { attribute: 'model', value: model }),
+      );
+      this.host.requestUpdate();
+      return;
+    }
+    const store = getModelStore(model);
     let problem: unknown = null;
     try {
+      if (typeof data === 'string' && data.trim() === '') throw new AEError('input-invalid', `data=${shown(data)} is empty: name a bundled dataset (mnist-10k, emoji-32) or the URL of a dataset file, or leave the attribute out for the model's own data.`, { attribute: 'data', value: data });
       if (data) store.useData(data, `<${this.host.localName} data="${data}">`);
     } catch (e) {
       problem = e;

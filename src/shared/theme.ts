@@ -91,6 +91,9 @@ export const themeStyles = css`
     color: var(--_danger);
     margin: 0.25rem 0;
   }
+  .error p {
+    margin: 0;
+  }
   .muted {
     color: var(--_muted);
   }

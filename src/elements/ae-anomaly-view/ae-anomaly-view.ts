@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
-import { AEError } from '../../engine/errors.js';
-import type { ModelStore } from '../../store/model-store.js';
+import { numberIn, wholeNumber } from '../../shared/attributes.js';
 import { LiveElement } from '../../shared/live-element.js';
+import type { TaskRun } from '../../shared/store-task.js';
 import { mse, paintSamples, sampleColors } from '../../shared/render.js';
 import { formatLoss, formatPercent } from '../../shared/format.js';
 import { describeImage, gatherImages } from '../../shared/samples.js';
@@ -66,7 +66,7 @@ export class AeAnomalyView extends LiveElement {
 
   /** The threshold in use: the attribute, or the error that 2% of test images exceed. */
   get effectiveThreshold(): number {
-    if (this.threshold !== undefined && Number.isFinite(this.threshold) && this.threshold >= 0) return this.threshold;
+    if (typeof this.threshold === 'number' && Number.isFinite(this.threshold) && this.threshold >= 0) return this.threshold;
     const s = this.sorted;
     return s.length ? s[Math.min(s.length - 1, Math.floor(s.length * (1 - DEFAULT_FLAGGED)))] : 0;
   }
@@ -80,38 +80,36 @@ export class AeAnomalyView extends LiveElement {
     this.scored = -1;
     this.errors = null;
     this.drawnError = null;
+    this.worst = [];
+    this.worstImages = null;
+    this.sorted = new Float32Array(0);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if ((changed.has('top') || changed.has('bins') || changed.has('threshold')) && this.loaded) this.check();
-    if (changed.has('top') && this.errors) this.pickWorst();
-  }
-
-  /** Reports bad attribute values; the element keeps drawing with the defaults. */
-  private check(): boolean {
-    const problems: string[] = [];
-    if (!Number.isInteger(this.top) || this.top < 0 || this.top > 40) problems.push(`top="${this.top}" must be a whole number from 0 to 40.`);
-    if (!Number.isInteger(this.bins) || this.bins < 5 || this.bins > 200) problems.push(`bins="${this.bins}" must be a whole number from 5 to 200.`);
-    if (this.threshold !== undefined && !(Number.isFinite(this.threshold) && this.threshold >= 0)) problems.push(`threshold="${this.threshold}" must be a number of 0 or more.`);
-    if (problems.length) this.reportError(new AEError('input-invalid', problems.join(' ')));
-    else this.clearError();
-    return !problems.length;
+    super.willUpdate(changed);
+    if (changed.has('top')) {
+      this.check('top', () => wholeNumber(this, 'top', this.top ?? 8, 0, 40));
+      if (this.errors) this.pickWorst();
+    }
+    if (changed.has('bins')) this.check('bins', () => wholeNumber(this, 'bins', this.bins ?? 40, 5, 200));
+    if (changed.has('threshold')) this.check('threshold', () => (this.threshold == null ? undefined : numberIn(this, 'threshold', this.threshold, 0, Infinity, ', a reconstruction error such as 0.05')));
   }
 
   private get topCount() {
-    return Number.isInteger(this.top) && this.top >= 0 && this.top <= 40 ? this.top : 8;
+    const top = this.top ?? 8;
+    return Number.isInteger(top) && top >= 0 && top <= 40 ? top : 8;
   }
 
   private get binCount() {
-    return Number.isInteger(this.bins) && this.bins >= 5 && this.bins <= 200 ? this.bins : 40;
+    const bins = this.bins ?? 40;
+    return Number.isInteger(bins) && bins >= 5 && bins <= 200 ? bins : 40;
   }
 
-  protected async refresh(store: ModelStore) {
+  protected async refresh(run: TaskRun) {
+    const { store } = run;
     const generation = this.generation;
     if (this.scored !== generation) {
-      const result = await this.attempt(() => store.reconstructionErrors('test'));
-      if (!result || this.stores.store !== store) return;
-      this.check();
+      const result = await run.step(store.reconstructionErrors('test'));
       this.indices = result.indices;
       this.sorted = result.errors.slice().sort();
       this.errors = result.errors;
@@ -119,8 +117,8 @@ export class AeAnomalyView extends LiveElement {
       this.pickWorst();
     }
     const drawing = this.drawing;
-    const out = drawing && (await this.attempt(() => store.reconstruct(drawing, 1)));
-    if (this.stores.store === store) this.drawnError = drawing && out ? mse(drawing, out) : null;
+    const out = drawing && (await run.attempt(store.reconstruct(drawing, 1)));
+    this.drawnError = drawing && out ? mse(drawing, out) : null;
   }
 
   private pickWorst() {
@@ -134,7 +132,7 @@ export class AeAnomalyView extends LiveElement {
 
   private onDraw(e: CustomEvent<{ image: Float32Array; empty: boolean }>) {
     this.drawing = e.detail.empty ? null : e.detail.image;
-    void this.refresher.request();
+    void this.refresher.restart();
   }
 
   private onThreshold(e: Event) {
@@ -142,6 +140,12 @@ export class AeAnomalyView extends LiveElement {
   }
 
   protected override updated() {
+    if (!this.errors && this.histogram) {
+      // No errors of this store yet: no histogram of another store's stays up.
+      this.svg?.replaceChildren();
+      this.histogram = null;
+      this.binned = null;
+    }
     if (!this.errors || !this.svg) return;
     this.histogram ??= new Histogram(this.svg);
     if (this.binned?.counts.length !== this.binCount || this.binnedFrom !== this.errors) {

@@ -1,20 +1,23 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Dataset } from '../../engine/dataset.js';
-import { AEError } from '../../engine/errors.js';
 import { mulberry32 } from '../../engine/random.js';
+import type { NoiseType } from '../../engine/spec.js';
 import type { DenoiseEvaluation } from '../../engine/types.js';
-import type { ModelStore } from '../../store/model-store.js';
 import { defaultDataUrl } from '../../store/data-sources.js';
 import { PRESETS } from '../../store/presets.js';
+import { imageIndex, invalidAttribute, numberIn, oneOf, seedValue, wholeNumber } from '../../shared/attributes.js';
 import { LiveElement } from '../../shared/live-element.js';
+import type { TaskRun } from '../../shared/store-task.js';
 import { mse, paintSamples, sampleColors } from '../../shared/render.js';
 import { describeKind, formatLoss } from '../../shared/format.js';
 import { describeImage, gatherImages, randomTestImage } from '../../shared/samples.js';
 import '../ae-draw-pad/define.js';
-import { corruptionOf, describeNoise, FACTORS, NOISES, TASKS, type Noise, type Task } from './corruption.js';
+import { describeNoise, FACTORS, NOISES, TASKS, type Noise, type Task } from './corruption.js';
 import { styles } from './ae-denoise-demo.styles.js';
 import { drawPadFor, whyNoDrawing } from '../../shared/drawing.js';
+
+const SOURCES = ['test', 'draw'] as const;
 
 interface Panels {
   clean: Float32Array;
@@ -92,66 +95,82 @@ export class AeDenoiseDemo extends LiveElement {
     this.split = null;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>) {
-    const watched = ['task', 'noiseType', 'noise', 'block', 'factor', 'seed', 'index', 'source'] as const;
-    if (this.loaded && watched.some((k) => changed.has(k))) void this.refresher.request();
+  protected override watched() {
+    return [this.task, this.noiseType, this.noise, this.block, this.factor, this.seed, this.index, this.source];
+  }
+
+  /**
+   * Checks the corruption attributes (each bad one reported once, whichever task is
+   * chosen); the engine's corruption, or null when one the task needs is bad.
+   */
+  private corruption(side: number): { noiseType: NoiseType; noise: number } | null {
+    const task = this.check('task', () => oneOf(this, 'task', this.task ?? 'denoise', Object.keys(TASKS) as Task[]));
+    const type = this.check('noise-type', () => oneOf(this, 'noise-type', this.noiseType ?? 'gaussian', Object.keys(NOISES) as Noise[]));
+    const range = NOISES[type ?? 'gaussian'];
+    const noise = this.check('noise', () => numberIn(this, 'noise', this.noise ?? range.fallback, 0, range.max, ` for ${type ?? 'gaussian'} noise`));
+    const block = this.check('block', () => wholeNumber(this, 'block', this.block ?? 10, 1, side, 'pixels'));
+    const factor = this.check('factor', () => {
+      const f = this.factor ?? 2;
+      if ((FACTORS as readonly unknown[]).includes(f)) return f;
+      throw invalidAttribute(this, 'factor', this.factor, `must be ${FACTORS.join(' or ')}.`);
+    });
+    if (task === 'inpaint') return block === undefined ? null : { noiseType: 'inpaint', noise: block / side };
+    if (task === 'superres') return factor === undefined ? null : { noiseType: 'superres', noise: factor };
+    return task === undefined || type === undefined || noise === undefined ? null : { noiseType: type, noise };
   }
 
   /** The clean image: the drawing, the `index` image, or a seeded test image. */
-  private pick(ds: Dataset): { image: Float32Array; name: string } | null {
-    if (this.source === 'draw') return this.drawing ? { image: this.drawing, name: 'your drawing' } : null;
-    if (this.index !== undefined && this.index !== null && !Number.isNaN(this.index)) {
-      if (!Number.isInteger(this.index) || this.index < 0 || this.index >= ds.n) throw new AEError('input-invalid', `index="${this.index}" must be an image number from 0 to ${ds.n - 1}.`);
-      return { image: gatherImages(ds, [this.index]), name: describeImage(ds, this.index) };
-    }
-    const i = randomTestImage(ds, mulberry32(this.seed * 7919 + this.draws));
+  private pick(ds: Dataset, source: 'test' | 'draw', index: number | undefined, seed: number): { image: Float32Array; name: string } | null {
+    if (source === 'draw') return this.drawing ? { image: this.drawing, name: 'your drawing' } : null;
+    if (index !== undefined) return { image: gatherImages(ds, [index]), name: describeImage(ds, index) };
+    const i = randomTestImage(ds, mulberry32(seed * 7919 + this.draws));
     return { image: gatherImages(ds, [i]), name: describeImage(ds, i) };
   }
 
-  protected async refresh(store: ModelStore, data: Dataset) {
-    const ds = await this.reach(store, data, this.index);
-    if (this.stores.store !== store) return;
-    let corruption: ReturnType<typeof corruptionOf>;
-    let sample: ReturnType<typeof this.pick>;
-    try {
-      corruption = corruptionOf(this, Math.min(ds.height, ds.width));
-      sample = this.pick(ds);
-    } catch (e) {
-      this.reportError(e);
-      return;
-    }
+  protected async refresh(run: TaskRun, data: Dataset) {
+    const { store } = run;
+    const ds = await this.reach(run, data, this.index);
+    const seed = this.check('seed', () => seedValue(this, 'seed', this.seed ?? 1)) ?? 1;
+    const source = this.check('source', () => oneOf(this, 'source', this.source ?? 'test', SOURCES, ' (the drawing pad)')) ?? 'test';
+    const index = this.check('index', () => imageIndex(this, 'index', this.index, ds.n));
+    const corruption = this.corruption(Math.min(ds.height, ds.width));
     this.kind = store.spec.kind;
     this.trainedOn = store.spec.kind === 'denoising' ? describeNoise(store.spec.noiseType, store.spec.noise) : '';
+    if (!corruption || (source === 'test' && this.index != null && index === undefined)) return; // the last good picture stays
+    const sample = this.pick(ds, source, index, seed);
     if (!sample) {
       this.panels = null;
-      this.clearError();
       return;
     }
-    const seed = this.seed * 31 + this.draws;
-    const corrupted = await this.attempt(() => store.corrupt(sample.image, 1, { ...corruption, seed }));
-    const restored = corrupted && (await this.attempt(() => store.reconstruct(corrupted, 1)));
-    if (!corrupted || !restored || this.stores.store !== store) return;
-    this.clearError();
+    const noiseSeed = seed * 31 + this.draws;
+    const corrupted = await run.step(store.corrupt(sample.image, 1, { ...corruption, seed: noiseSeed }));
+    const restored = await run.step(store.reconstruct(corrupted, 1));
+    this.clearError(); // a failure of an earlier refresh is over
     this.panels = { clean: sample.image, corrupted, restored, name: sample.name };
-    await this.rendered();
-    const split = await this.attempt(() => store.evaluateDenoising({ ...corruption, seed }));
-    if (split && this.stores.store === store) this.split = split;
+    await run.step(this.rendered());
+    const split = await run.attempt(store.evaluateDenoising({ ...corruption, seed: noiseSeed }));
+    if (split) this.split = split;
   }
 
   private newSample() {
     this.draws++;
-    void this.refresher.request();
+    void this.refresher.restart();
   }
 
   private onDraw(e: CustomEvent<{ image: Float32Array; empty: boolean }>) {
     this.drawing = e.detail.empty ? null : e.detail.image;
-    void this.refresher.request();
+    void this.refresher.restart();
   }
 
   protected override updated() {
     const ds = this.loaded;
     const p = this.panels;
-    if (!ds || !p) return;
+    if (!p) {
+      // No picture of this store (or of another store's) to show.
+      for (const c of [this.cleanCanvas, this.corruptedCanvas, this.restoredCanvas]) c?.getContext('2d')?.clearRect(0, 0, c.width, c.height);
+      return;
+    }
+    if (!ds) return;
     const colors = sampleColors(this);
     if (this.cleanCanvas) paintSamples(this.cleanCanvas, p.clean, ds, { count: 1, colors });
     if (this.corruptedCanvas) paintSamples(this.corruptedCanvas, p.corrupted, ds, { count: 1, colors });

@@ -1,4 +1,3 @@
-import { AEError } from '../../engine/errors.js';
 import type { NoiseType } from '../../engine/spec.js';
 
 export type Task = 'denoise' | 'inpaint' | 'superres';
@@ -18,33 +17,6 @@ export const NOISES: Record<Noise, { label: string; max: number; step: number; f
 };
 
 export const FACTORS = [2, 4] as const;
-
-export interface CorruptionSettings {
-  task: Task;
-  noiseType: Noise;
-  noise?: number;
-  block: number;
-  factor: number;
-}
-
-/** The engine's corruption for the element's settings; throws `input-invalid` naming the attribute. */
-export function corruptionOf(s: CorruptionSettings, side: number): { noiseType: NoiseType; noise: number } {
-  const bad = (msg: string) => new AEError('input-invalid', msg);
-  if (!(s.task in TASKS)) throw bad(`task="${s.task}" must be one of ${Object.keys(TASKS).join(', ')}.`);
-  if (s.task === 'inpaint') {
-    if (!Number.isInteger(s.block) || s.block < 1 || s.block > side) throw bad(`block="${s.block}" must be a whole number of pixels from 1 to ${side}.`);
-    return { noiseType: 'inpaint', noise: s.block / side };
-  }
-  if (s.task === 'superres') {
-    if (!(FACTORS as readonly number[]).includes(s.factor)) throw bad(`factor="${s.factor}" must be ${FACTORS.join(' or ')}.`);
-    return { noiseType: 'superres', noise: s.factor };
-  }
-  const noise = NOISES[s.noiseType];
-  if (!noise) throw bad(`noise-type="${s.noiseType}" must be one of ${Object.keys(NOISES).join(', ')}.`);
-  const amount = s.noise ?? noise.fallback;
-  if (!Number.isFinite(amount) || amount < 0 || amount > noise.max) throw bad(`noise="${s.noise}" must be a number from 0 to ${noise.max} for ${s.noiseType} noise.`);
-  return { noiseType: s.noiseType, noise: amount };
-}
 
 /** What a denoising model was trained on, in words. */
 export function describeNoise(type: NoiseType, amount: number): string {

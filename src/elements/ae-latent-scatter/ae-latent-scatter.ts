@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Dataset } from '../../engine/dataset.js';
-import { AEError } from '../../engine/errors.js';
 import type { Split } from '../../engine/types.js';
-import type { ModelStore } from '../../store/model-store.js';
+import { invalidAttribute, oneOf } from '../../shared/attributes.js';
 import { LiveElement } from '../../shared/live-element.js';
+import type { TaskRun } from '../../shared/store-task.js';
 import { paintSamples, sampleColors } from '../../shared/render.js';
 import { formatLoss } from '../../shared/format.js';
 import { LABEL_COLORS, labelColors } from '../../shared/palette.js';
@@ -96,39 +96,48 @@ export class AeLatentScatter extends LiveElement {
   protected override rebound() {
     this.view = null;
     this.pcaMse = null;
-    this.status = 'Loading…';
+    this.decoded = null;
+    this.hovered = -1;
+    this.rows = new Uint32Array(0);
+    this.plot?.setData(new Float32Array(0), null);
+    this.pcaPlot?.setData(new Float32Array(0), null);
+    this.status = this.stores.store ? 'Loading…' : 'No model to show.';
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('split') && !SPLITS.includes(this.split)) {
-      this.reportError(new AEError('input-invalid', `split="${this.split}" must be one of ${SPLITS.join(', ')}.`));
-      this.split = (changed.get('split') as Split | undefined) ?? 'test';
+    super.willUpdate(changed);
+    if (changed.has('split')) {
+      const ok = this.check('split', () => oneOf(this, 'split', this.split, SPLITS));
+      if (!ok) this.split = (changed.get('split') as Split | undefined) ?? 'test';
     }
-    if (changed.has('compare') && this.compare && this.compare !== 'pca') {
-      this.reportError(new AEError('input-invalid', `compare="${this.compare}" must be "pca" or empty.`));
-      this.compare = '';
+    if (changed.has('compare')) {
+      const ok = this.check('compare', () => (this.compare ? oneOf(this, 'compare', this.compare, ['pca'], ' or empty') : ''));
+      if (ok === undefined) this.compare = '';
     }
-    if ((changed.has('split') || changed.has('dims') || changed.has('compare')) && this.loaded) {
-      this.pcaMse = null;
-      void this.refresher.request();
-    }
+    if (changed.has('split') || changed.has('dims') || changed.has('compare')) this.pcaMse = null;
+  }
+
+  protected override watched() {
+    return [this.split, this.dims, this.compare];
   }
 
   /** The two dims to plot, or null for the default (as-is for 2-D, else PCA of the codes). */
   private chosenDims(latentDim: number): [number, number] | null {
-    if (this.dims == null || this.dims.trim() === '') return null;
-    const parts = this.dims.split(/[\s,]+/).map(Number);
-    const ok = parts.length === 2 && parts.every((d) => Number.isInteger(d) && d >= 0 && d < latentDim) && parts[0] !== parts[1];
-    if (!ok) {
-      this.reportError(new AEError('input-invalid', `dims="${this.dims}" must name two different code dimensions from 0 to ${latentDim - 1}, such as "0,1".`));
+    if (this.dims == null || this.dims.trim() === '') {
+      this.clearError('dims');
       return null;
     }
-    return [parts[0], parts[1]];
+    const parts = this.dims.split(/[\s,]+/).map(Number);
+    const ok = parts.length === 2 && parts.every((d) => Number.isInteger(d) && d >= 0 && d < latentDim) && parts[0] !== parts[1];
+    return this.check('dims', () => {
+      if (!ok) throw invalidAttribute(this, 'dims', this.dims, `must name two different code dimensions from 0 to ${latentDim - 1}, such as "0,1".`);
+      return [parts[0], parts[1]] as [number, number];
+    }) ?? null;
   }
 
-  protected async refresh(store: ModelStore) {
-    const projection = await this.attempt(() => store.codes(this.split));
-    if (!projection || this.stores.store !== store) return;
+  protected async refresh(run: TaskRun) {
+    const { store } = run;
+    const projection = await run.step(store.codes(this.split));
     const ds = this.loaded!; // train or all codes bring the train images along
     const n = projection.indices.length;
     const view = planeOf(projection.codes, n, projection.dim, this.chosenDims(projection.dim));
@@ -136,13 +145,12 @@ export class AeLatentScatter extends LiveElement {
     this.rowLabels = ds.labels ? Uint8Array.from(projection.indices, (i) => ds.labels![i]) : null;
     this.view = view;
     this.status = `${n.toLocaleString()} ${this.split === 'all' ? '' : `${this.split} `}images, ${projection.dim}-number code${view.projected ? ', shown on its first two principal components' : ''}`;
-    await this.rendered(); // the plot's canvas exists after this render
+    await run.step(this.rendered()); // the plot's canvas exists after this render
     this.plot?.setData(view.points, this.rowLabels);
     if (this.compare === 'pca' && this.pcaMse === null) {
-      const pca = await this.attempt(() => store.pcaCodes(2, this.split));
-      if (!pca || this.stores.store !== store) return;
+      const pca = await run.step(store.pcaCodes(2, this.split));
       this.pcaMse = pca.testMse;
-      await this.rendered();
+      await run.step(this.rendered());
       this.pcaPlot?.setData(pca.codes, this.rowLabels);
     }
   }
@@ -215,7 +223,7 @@ export class AeLatentScatter extends LiveElement {
     const r = this.surface.getBoundingClientRect();
     this.cursor = this.plot.toData(e.clientX - r.left, e.clientY - r.top);
     this.plot.markCursor(this.cursor);
-    await this.decodeCursor();
+    await this.decoder.request();
   }
 
   private async onKeydown(e: KeyboardEvent) {
@@ -230,7 +238,7 @@ export class AeLatentScatter extends LiveElement {
       plot.markCursor(this.cursor);
     } else if (e.key === 'Enter' || e.key === ' ') {
       this.cursor ??= plot.center();
-      await this.decodeCursor();
+      await this.decoder.request();
     } else if (e.key === '+' || e.key === '=') plot.zoomBy(1.5);
     else if (e.key === '-') plot.zoomBy(1 / 1.5);
     else if (e.key === '0') plot.resetZoom();
@@ -242,15 +250,14 @@ export class AeLatentScatter extends LiveElement {
     e.preventDefault();
   }
 
-  private async decodeCursor() {
-    const store = this.stores.store;
-    if (!store || !this.view || !this.cursor) return;
+  /** Decodes the cursor's latent point; clicks and keys meanwhile fold into one more decode. */
+  private decoder = this.storeTask(async (run) => {
+    if (!this.view || !this.cursor) return;
     const latent = this.view.toLatent(...this.cursor);
-    const image = await this.attempt(() => store.decode(Float32Array.from(latent), 1));
-    if (!image) return;
+    const image = await run.step(run.store.decode(Float32Array.from(latent), 1));
     this.decoded = { latent, image };
     this.emit('ae-decode', { latent, image });
-  }
+  });
 
   private renderPlot(kind: 'model' | 'pca') {
     const model = kind === 'model';

@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, queryAll, state } from 'lit/decorators.js';
 import type { Dataset } from '../../engine/dataset.js';
-import { AEError } from '../../engine/errors.js';
-import type { ModelStore } from '../../store/model-store.js';
+import { invalidAttribute, wholeNumber } from '../../shared/attributes.js';
 import { LiveElement } from '../../shared/live-element.js';
+import type { TaskRun } from '../../shared/store-task.js';
 import { mse, paintSamples, sampleColors } from '../../shared/render.js';
 import { formatLoss } from '../../shared/format.js';
 import { describeImage, gatherImages, pickByLabel, valuesPerSample } from '../../shared/samples.js';
@@ -49,51 +49,59 @@ export class AeReconstructionGrid extends LiveElement {
   protected override rebound() {
     this.loading = true;
     this.pca = null;
+    this.recon = null;
+    this.originalImages = null;
+    this.errors = [];
+    this.testMse = null;
   }
 
-  protected override dataLoaded() {
-    this.choose();
+  protected override dataLoaded(ds: Dataset) {
+    this.choose(ds);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if ((changed.has('count') || changed.has('indices')) && this.loaded) {
-      this.choose();
-      void this.refresher.request();
-    }
+    super.willUpdate(changed);
+    if ((changed.has('count') || changed.has('indices')) && this.loaded) this.choose(this.loaded);
+  }
+
+  protected override watched() {
+    return [this.count, this.indices];
+  }
+
+  /** The `indices` attribute as numbers, or null when it is unset or blank. */
+  private indexList(): number[] | null {
+    const text = this.indices?.trim();
+    return text ? text.split(/[\s,]+/).filter(Boolean).map(Number) : null;
   }
 
   /** Applies `indices` or `count`, reporting bad values and keeping the last good choice. */
-  private choose() {
-    const ds = this.loaded!;
-    try {
-      if (this.indices != null && this.indices.trim() !== '') {
-        const list = this.indices.split(/[\s,]+/).filter(Boolean).map(Number);
-        const store = this.stores.store;
-        if (store && ds.trainPart && list.some((i) => Number.isInteger(i) && i >= ds.n)) {
-          // Train images load first; their arrival calls this again through dataLoaded().
-          void this.reach(store, ds, ...list).then(() => this.refresher.request());
-          return;
-        }
-        const bad = list.find((i) => !Number.isInteger(i) || i < 0 || i >= ds.n);
-        if (bad !== undefined || list.length === 0) throw new AEError('input-invalid', `indices="${this.indices}" must list image numbers from 0 to ${ds.n - 1}.`);
-        this.shown = list;
-      } else {
-        if (!Number.isInteger(this.count) || this.count < 1 || this.count > 100) throw new AEError('input-invalid', `count="${this.count}" must be a whole number from 1 to 100.`);
-        this.shown = pickByLabel(ds, this.count);
-      }
-      this.clearError();
-    } catch (e) {
-      this.reportError(e);
-      if (!this.shown.length) this.shown = pickByLabel(ds, 10);
+  private choose(ds: Dataset) {
+    const count = this.check('count', () => wholeNumber(this, 'count', this.count ?? 10, 1, 100));
+    const list = this.indexList();
+    if (list) {
+      // Past the test part of bundled data: the refresh loads the train images, then chooses.
+      if (ds.trainPart && list.some((i) => Number.isInteger(i) && i >= ds.n)) return;
+      const ok = this.check('indices', () => {
+        if (list.some((i) => !Number.isInteger(i) || i < 0 || i >= ds.n)) throw invalidAttribute(this, 'indices', this.indices, `must list image numbers from 0 to ${ds.n - 1}, such as "0,7,42".`);
+        return list;
+      });
+      if (ok) this.shown = ok;
+    } else {
+      this.clearError('indices');
+      if (count !== undefined) this.shown = pickByLabel(ds, count);
     }
+    if (!this.shown.length) this.shown = pickByLabel(ds, 10);
   }
 
-  protected async refresh(store: ModelStore, ds: Dataset) {
+  protected async refresh(run: TaskRun, data: Dataset) {
+    const { store } = run;
+    const list = this.indexList();
+    const ds = list ? await this.reach(run, data, ...list) : data;
+    if (ds !== data) this.choose(ds);
     const shown = this.shown;
     const images = gatherImages(ds, shown);
-    const recon = await this.attempt(() => store.reconstruct(images, shown.length));
-    const evaluation = await this.attempt(() => store.evaluate());
-    if (!recon || this.stores.store !== store) return;
+    const recon = await run.step(store.reconstruct(images, shown.length));
+    const evaluation = await run.attempt(store.evaluate());
     const size = valuesPerSample(ds);
     this.originalImages = { shown, images };
     this.recon = recon;
@@ -101,7 +109,7 @@ export class AeReconstructionGrid extends LiveElement {
     this.testMse = evaluation?.testMse ?? null;
     const k = store.spec.latentDim;
     if (this.pca?.components !== k && (k === 2 || k <= (ds.basis?.k ?? 0))) {
-      const testMse = (await this.attempt(() => store.pcaCodes(k, 'test')))?.testMse;
+      const testMse = (await run.attempt(store.pcaCodes(k, 'test')))?.testMse;
       this.pca = testMse === undefined ? null : { components: k, testMse };
     }
     this.loading = false;
@@ -110,7 +118,12 @@ export class AeReconstructionGrid extends LiveElement {
 
   private paint() {
     const ds = this.loaded;
-    if (!ds || !this.recon) return;
+    if (!this.recon) {
+      // Nothing of the current store yet: no picture of another store's stays up.
+      this.reconstructions.forEach((c) => c.getContext('2d')?.clearRect(0, 0, c.width, c.height));
+      return;
+    }
+    if (!ds) return;
     const colors = sampleColors(this);
     // Painting runs on every render; gather only when the choice changed since the refresh.
     const cached = this.originalImages?.shown === this.shown ? this.originalImages.images : null;

@@ -6,6 +6,7 @@ import type { ModelStore } from '../../store/model-store.js';
 import { AEElement } from '../../shared/ae-element.js';
 import { formatLoss, formatRate } from '../../shared/format.js';
 import { StoreController } from '../../shared/store-controller.js';
+import { written } from '../../shared/attributes.js';
 import { LossChart, LossHistory } from './loss-chart.js';
 import { styles } from './ae-trainer.styles.js';
 import { checkSpecAttribute, checkTrainAttribute, describeSpec, SPEC_ATTRIBUTES, TRAIN_ATTRIBUTES, type SpecAttribute, type TrainAttribute } from './trainer-options.js';
@@ -14,6 +15,7 @@ import { checkSpecAttribute, checkTrainAttribute, describeSpec, SPEC_ATTRIBUTES,
 // because HTMLElement.hidden is taken.
 const SPEC_PROPS = Object.entries(SPEC_ATTRIBUTES).map(([attr, field]) => ({ attr: attr as SpecAttribute, prop: field === 'hidden' ? 'hiddenLayers' : field }));
 const TRAIN_PROPS = Object.entries(TRAIN_ATTRIBUTES).map(([attr, field]) => ({ attr: attr as TrainAttribute, prop: field }));
+const TRAIN_DEFAULTS: Record<string, number> = { learningRate: 1e-3, batchSize: 64, epochs: 10 };
 
 /**
  * @summary Trains a model store live: start, pause, stop, reset, save and load, with a
@@ -88,13 +90,15 @@ export class AeTrainer extends AEElement {
   private chart: LossChart | null = null;
   private valid = new Map<string, unknown>();
   private appliedKey = '';
-  private train: Partial<TrainOptions> = { learningRate: 1e-3, batchSize: 64, epochs: 10 };
+  private train: Partial<TrainOptions> = { ...TRAIN_DEFAULTS };
 
   private get store(): ModelStore | null {
     return this.stores.store;
   }
 
   private onBound(store: ModelStore) {
+    this.clearError('model');
+    this.clearError('data');
     this.appliedKey = '';
     this.pending = null;
     this.clearHistory();
@@ -102,22 +106,33 @@ export class AeTrainer extends AEElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    super.willUpdate(changed);
     for (const { attr, prop } of SPEC_PROPS) {
       if (!changed.has(prop as keyof AeTrainer)) continue;
       const value = this[prop as keyof this];
-      if (value === undefined || value === null) continue;
+      if (value === undefined || value === null) {
+        this.valid.delete(prop); // removed: the store's own value stays
+        this.clearError(attr);
+        continue;
+      }
       try {
-        checkSpecAttribute(attr, value, this.store?.spec ?? ({} as ModelSpec), this.getAttribute(attr));
+        checkSpecAttribute(attr, value, this.store?.spec ?? ({} as ModelSpec), written(this, attr, value));
         this.valid.set(prop, value);
+        this.clearError(attr);
       } catch (e) {
         this.revert(prop, e);
       }
     }
     for (const { attr, prop } of TRAIN_PROPS) {
       if (!changed.has(prop as keyof AeTrainer)) continue;
+      if (this[prop as keyof this] === undefined || this[prop as keyof this] === null) {
+        (this as Record<string, unknown>)[prop] = TRAIN_DEFAULTS[prop]; // removed: back to the default
+        this.clearError(attr);
+      }
       try {
-        Object.assign(this.train, checkTrainAttribute(attr, this[prop as keyof this], this.getAttribute(attr)));
+        Object.assign(this.train, checkTrainAttribute(attr, this[prop as keyof this], written(this, attr, this[prop as keyof this])));
         this.valid.set(prop, this[prop as keyof this]);
+        this.clearError(attr);
       } catch (e) {
         this.revert(prop, e);
       }

@@ -1,4 +1,4 @@
-import { AEError } from '../../engine/errors.js';
+import { AEError, shown } from '../../engine/errors.js';
 import { normalizeSpec, parseIntList, type ModelSpec } from '../../engine/spec.js';
 import type { TrainOptions } from '../../engine/types.js';
 
@@ -26,9 +26,10 @@ export type TrainAttribute = keyof typeof TRAIN_ATTRIBUTES;
 
 /**
  * Checks one spec attribute's value against the current spec. Returns the spec field
- * and value, or throws an AEError naming the attribute and what it accepts.
+ * and value, or throws an `input-invalid` AEError naming the attribute and what it
+ * accepts. `written` is how the message shows the value (`name="text"`).
  */
-export function checkSpecAttribute(attr: SpecAttribute, raw: unknown, current: ModelSpec, shown: string | null = null): Partial<ModelSpec> {
+export function checkSpecAttribute(attr: SpecAttribute, raw: unknown, current: ModelSpec, written = `${attr}=${shown(raw)}`): Partial<ModelSpec> {
   const field = SPEC_ATTRIBUTES[attr];
   let value = raw;
   if (typeof raw === 'string' && field === 'hidden') value = parseIntList(raw);
@@ -38,18 +39,18 @@ export function checkSpecAttribute(attr: SpecAttribute, raw: unknown, current: M
     return { [field]: spec[field] } as Partial<ModelSpec>;
   } catch (e) {
     const reason = AEError.from(e).message.replace(/^Model spec "[^"]+" /, '');
-    throw new AEError('input-invalid', `${attr}="${shown ?? String(raw)}" ${reason}`, { attribute: attr });
+    throw new AEError('input-invalid', `${written} ${reason}`, { attribute: attr, value: raw });
   }
 }
 
 /** Checks a train() option attribute: a positive number (whole for epochs and batch size). */
-export function checkTrainAttribute(attr: TrainAttribute, raw: unknown, shown: string | null = null): Partial<TrainOptions> {
+export function checkTrainAttribute(attr: TrainAttribute, raw: unknown, written = `${attr}=${shown(raw)}`): Partial<TrainOptions> {
   const value = typeof raw === 'string' ? Number(raw) : raw;
   const whole = attr !== 'learning-rate';
   const ok = typeof value === 'number' && Number.isFinite(value) && value > 0 && (!whole || Number.isInteger(value)) && (attr !== 'learning-rate' || value < 1);
   if (!ok) {
     const accepts = whole ? 'a whole number of at least 1' : 'a number between 0 and 1, such as 0.001';
-    throw new AEError('input-invalid', `${attr}="${shown ?? String(raw)}" must be ${accepts}.`, { attribute: attr });
+    throw new AEError('input-invalid', `${written} must be ${accepts}.`, { attribute: attr, value: raw });
   }
   return { [TRAIN_ATTRIBUTES[attr]]: value } as Partial<TrainOptions>;
 }

@@ -1,9 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Dataset } from '../../engine/dataset.js';
-import { AEError } from '../../engine/errors.js';
 import type { ModelStore } from '../../store/model-store.js';
+import { imageIndex, invalidAttribute, seedValue, wholeNumber } from '../../shared/attributes.js';
 import { LiveElement } from '../../shared/live-element.js';
+import type { TaskRun } from '../../shared/store-task.js';
 import { paintSamples, sampleColors } from '../../shared/render.js';
 import { describeImage, gatherImages, randomTestImage, valuesPerSample } from '../../shared/samples.js';
 import { describeKind } from '../../shared/format.js';
@@ -84,8 +85,6 @@ export class VaeLatentWalk extends LiveElement {
   private randomDraw = 0;
   private drawn: { grid: Float32Array; strip: Float32Array; random: Float32Array; n: number; steps: number } | null = null;
   private focusImage: Float32Array | null = null;
-  private focusPending = false;
-  private focusRunning = false;
 
   /** The decoded grid (n*n images, row-major from the top-left) of the last refresh. */
   get gridImages(): Float32Array | null {
@@ -106,75 +105,70 @@ export class VaeLatentWalk extends LiveElement {
     this.loading = true;
     this.stats = null;
     this.ends = null;
+    this.drawn = null;
+    this.focusImage = null;
+    this.plane = null;
+    this.kind = '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (!this.loaded) return;
+    super.willUpdate(changed);
     if (changed.has('from') || changed.has('to') || (changed.has('seed') && changed.get('seed') !== undefined)) this.ends = null;
-    if (['grid', 'range', 'dims', 'steps', 'from', 'to', 'seed'].some((k) => changed.has(k as keyof VaeLatentWalk))) void this.refresher.request();
   }
 
-  /** Reads the attributes, reporting bad values and falling back to the defaults. */
+  protected override watched() {
+    return [this.grid, this.range, this.dims, this.steps, this.from, this.to, this.seed];
+  }
+
+  /** Reads the attributes, reporting bad values (once each) and falling back to the defaults. */
   private settings(store: ModelStore, ds: Dataset) {
     const latentDim = store.spec.latentDim;
-    const problems: string[] = [];
-    const whole = (name: string, value: number, lo: number, hi: number, fallback: number) => {
-      if (Number.isInteger(value) && value >= lo && value <= hi) return value;
-      problems.push(`${name}="${value}" must be a whole number from ${lo} to ${hi}.`);
-      return fallback;
-    };
-    const n = whole('grid', this.grid, 2, 30, 15);
-    const steps = whole('steps', this.steps, 2, 30, 10);
-    let dims: [number, number] = [0, Math.min(1, latentDim - 1)];
-    const pair = parsePair(this.dims);
-    if (pair && pair.every((d) => Number.isInteger(d) && d >= 0 && d < latentDim) && (pair[0] !== pair[1] || latentDim === 1)) dims = pair;
-    else problems.push(`dims="${this.dims}" must name two different code dimensions from 0 to ${latentDim - 1}.`);
-    let range: [number, number] | null = null;
-    if (this.range != null && this.range.trim() !== '') {
-      range = parsePair(this.range);
-      if (!range || !(range[0] < range[1])) {
-        problems.push(`range="${this.range}" must be two numbers "low,high" with low < high.`);
-        range = null;
-      }
-    }
-    const index = (name: string, i: number | undefined) => {
-      if (i === undefined || i === null || Number.isNaN(i)) return undefined;
-      if (Number.isInteger(i) && i >= 0 && i < ds.n) return i;
-      problems.push(`${name}="${i}" must be an image number from 0 to ${ds.n - 1}.`);
-      return undefined;
-    };
-    return { n, steps, dims, range, from: index('from', this.from), to: index('to', this.to), problems };
+    const n = this.check('grid', () => wholeNumber(this, 'grid', this.grid ?? 15, 2, 30)) ?? 15;
+    const steps = this.check('steps', () => wholeNumber(this, 'steps', this.steps ?? 10, 2, 30)) ?? 10;
+    const dims =
+      this.check('dims', () => {
+        const pair = parsePair(this.dims ?? '0,1');
+        if (pair && pair.every((d) => Number.isInteger(d) && d >= 0 && d < latentDim) && (pair[0] !== pair[1] || latentDim === 1)) return pair;
+        throw invalidAttribute(this, 'dims', this.dims, `must name two different code dimensions from 0 to ${latentDim - 1}, such as "0,1".`);
+      }) ?? ([0, Math.min(1, latentDim - 1)] as [number, number]);
+    const range =
+      this.check('range', () => {
+        if (this.range == null || this.range.trim() === '') return null;
+        const pair = parsePair(this.range);
+        if (!pair || !(pair[0] < pair[1])) throw invalidAttribute(this, 'range', this.range, 'must be two numbers "low,high" with low < high, such as "-3,3".');
+        return pair;
+      }) ?? null;
+    const from = this.check('from', () => imageIndex(this, 'from', this.from, ds.n));
+    const to = this.check('to', () => imageIndex(this, 'to', this.to, ds.n));
+    const seed = this.check('seed', () => seedValue(this, 'seed', this.seed ?? 1)) ?? 1;
+    return { n, steps, dims, range, from, to, seed };
   }
 
-  protected async refresh(store: ModelStore, data: Dataset) {
-    const ds = await this.reach(store, data, this.from, this.to);
-    if (this.stores.store !== store) return;
+  protected async refresh(run: TaskRun, data: Dataset) {
+    const { store } = run;
+    const ds = await this.reach(run, data, this.from, this.to);
     const s = this.settings(store, ds);
     const vae = store.spec.kind === 'vae';
     // Code statistics: the mean holds the other dimensions, and a plain AE's range and random draws follow its codes.
-    const codes = await this.attempt(() => store.codes('test'));
-    if (!codes || this.stores.store !== store) return;
+    const codes = await run.step(store.codes('test'));
     const stats = codeStats(codes.codes, codes.indices.length, codes.dim);
-    this.stats = stats;
     const [d0, d1] = s.dims;
     const span = (d: number): [number, number] => s.range ?? (vae ? [-3, 3] : [stats.low[d], stats.high[d]]);
     const plane: Plane = { dims: s.dims, x: span(d0), y: span(d1), base: stats.mean.slice() };
-    const ends = this.ends ?? this.pickEnds(ds, s.from, s.to);
-    const endCodes = await this.attempt(() => store.encode(concat(ends[0].image, ends[1].image), 2));
-    if (!endCodes || this.stores.store !== store) return;
+    const ends = this.ends ?? this.pickEnds(ds, s.seed, s.from, s.to);
+    const endCodes = await run.step(store.encode(concat(ends[0].image, ends[1].image), 2));
     const dim = stats.dim;
     const unit = { mean: vae ? new Float32Array(dim) : stats.mean, std: vae ? new Float32Array(dim).fill(1) : stats.std };
     const latents = concat(
       gridLatents(plane, s.n),
       interpolate(endCodes.subarray(0, dim), endCodes.subarray(dim), s.steps),
-      randomLatents(RANDOM_COUNT, unit.mean, unit.std, this.seed * 7919 + this.randomDraw),
+      randomLatents(RANDOM_COUNT, unit.mean, unit.std, s.seed * 7919 + this.randomDraw),
     );
     const count = s.n * s.n + s.steps + RANDOM_COUNT;
-    const images = await this.attempt(() => store.decode(latents, count));
-    if (!images || this.stores.store !== store) return;
-    if (s.problems.length) this.reportError(new AEError('input-invalid', s.problems.join(' ')));
-    else this.clearError();
+    const images = await run.step(store.decode(latents, count));
+    this.clearError(); // a failure of an earlier refresh is over
     const size = valuesPerSample(ds);
+    this.stats = stats;
     this.drawn = {
       grid: images.subarray(0, s.n * s.n * size),
       strip: images.subarray(s.n * s.n * size, (s.n * s.n + s.steps) * size),
@@ -186,13 +180,13 @@ export class VaeLatentWalk extends LiveElement {
     this.ends = ends;
     this.kind = store.spec.kind;
     this.loading = false;
-    await this.decodeCursor();
     this.requestUpdate();
+    await run.step(this.cursorDecoder.request());
   }
 
   /** Two test images of different labels, chosen by `seed` (or the `from`/`to` images). */
-  private pickEnds(ds: Dataset, from?: number, to?: number): [Endpoint, Endpoint] {
-    const rand = mulberry32(this.seed * 104729 + this.pairDraw);
+  private pickEnds(ds: Dataset, seed: number, from?: number, to?: number): [Endpoint, Endpoint] {
+    const rand = mulberry32(seed * 104729 + this.pairDraw);
     const pick = () => randomTestImage(ds, rand);
     const a = from ?? pick();
     let b = to ?? pick();
@@ -204,32 +198,18 @@ export class VaeLatentWalk extends LiveElement {
   }
 
   /** Decodes the cursor's point; moves made meanwhile are folded into one more decode. */
-  private async decodeCursor() {
-    const store = this.stores.store;
-    if (!store || !this.plane) return;
-    if (this.focusRunning) {
-      this.focusPending = true;
-      return;
-    }
-    this.focusRunning = true;
-    try {
-      do {
-        this.focusPending = false;
-        const latent = planePoint(this.plane, this.cursor.u, this.cursor.v);
-        const image = await this.attempt(() => store.decode(latent, 1));
-        if (!image || this.stores.store !== store) return;
-        this.focusImage = image;
-        this.requestUpdate();
-        this.emit('ae-decode', { latent: Array.from(latent), image });
-      } while (this.focusPending);
-    } finally {
-      this.focusRunning = false;
-    }
-  }
+  private cursorDecoder = this.storeTask(async (run) => {
+    if (!this.plane) return;
+    const latent = planePoint(this.plane, this.cursor.u, this.cursor.v);
+    const image = await run.step(run.store.decode(latent, 1));
+    this.focusImage = image;
+    this.requestUpdate();
+    this.emit('ae-decode', { latent: Array.from(latent), image });
+  });
 
   private moveCursor(u: number, v: number) {
     this.cursor = { u: Math.min(1, Math.max(0, u)), v: Math.min(1, Math.max(0, v)) };
-    void this.decodeCursor();
+    void this.cursorDecoder.request();
   }
 
   private onKey(e: KeyboardEvent) {
@@ -258,8 +238,7 @@ export class VaeLatentWalk extends LiveElement {
   private newPair() {
     this.pairDraw++;
     this.ends = null;
-    if (this.loaded) this.ends = this.pickEnds(this.loaded);
-    void this.refresher.request();
+    void this.refresher.restart();
   }
 
   private useDrawing(which: 0 | 1) {
@@ -268,12 +247,12 @@ export class VaeLatentWalk extends LiveElement {
     const ends: [Endpoint, Endpoint] = [...this.ends];
     ends[which] = { image, name: 'your drawing' };
     this.ends = ends;
-    void this.refresher.request();
+    void this.refresher.restart();
   }
 
   private newRandom() {
     this.randomDraw++;
-    void this.refresher.request();
+    void this.refresher.restart();
   }
 
   protected override updated() {
@@ -283,7 +262,12 @@ export class VaeLatentWalk extends LiveElement {
     mark?.style.setProperty('top', `${(1 - this.cursor.v) * 100}%`);
     const ds = this.loaded;
     const d = this.drawn;
-    if (!ds || !d) return;
+    if (!d) {
+      // Nothing of the current store yet: no picture of another store's stays up.
+      for (const c of [this.gridCanvas, this.stripCanvas, this.randomCanvas, this.focusCanvas]) c?.getContext('2d')?.clearRect(0, 0, c.width, c.height);
+      return;
+    }
+    if (!ds) return;
     const colors = sampleColors(this);
     if (this.gridCanvas) paintSamples(this.gridCanvas, d.grid, ds, { cols: d.n, colors });
     if (this.stripCanvas) paintSamples(this.stripCanvas, d.strip, ds, { cols: d.steps, colors });

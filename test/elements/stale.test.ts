@@ -1,0 +1,228 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { AEError, configure, getModelStore, type AeLatentScatter, type AeReconstructionGrid, type ModelStore, type VaeLatentWalk } from '../../src/index.js';
+import { formatLoss } from '../../src/shared/format.js';
+import { freshStore, mse, subset } from '../helpers.js';
+
+// An element's refresh that was started on one store (or for one attribute value) and
+// finishes after the element moved on must leave no trace: nothing of it drawn, none of
+// its errors reported. Each test holds one store call of the old refresh until the
+// element has moved on, then lets it finish (or fail).
+
+type Method = 'codes' | 'pcaCodes' | 'decode' | 'reconstruct';
+
+/**
+ * Holds the next call of `store[method]`: the call runs, but its answer waits until the
+ * test releases it (or fails it). Later calls are not held.
+ */
+function hold(store: ModelStore, method: Method) {
+  const own = store as unknown as Record<string, unknown>;
+  const original = (store[method] as (...a: unknown[]) => Promise<unknown>).bind(store);
+  let entered!: () => void;
+  const called = new Promise<void>((resolve) => (entered = resolve));
+  let open!: (outcome: Error | null) => void;
+  const gate = new Promise<Error | null>((resolve) => (open = resolve));
+  own[method] = async (...args: unknown[]) => {
+    delete own[method];
+    entered();
+    const answer = await original(...args);
+    const failure = await gate;
+    if (failure) throw failure;
+    return answer;
+  };
+  return { called, release: () => open(null), fail: (e: Error) => open(e) };
+}
+
+/** Collects `ae-error` events of `el` and uncaught errors of the page. */
+function watch(el: HTMLElement) {
+  const errors: string[] = [];
+  const uncaught: string[] = [];
+  el.addEventListener('ae-error', (e) => errors.push(`${e.detail.code}: ${e.detail.message}`));
+  const onError = (e: ErrorEvent) => uncaught.push(String(e.message));
+  const onRejection = (e: PromiseRejectionEvent) => uncaught.push(String(e.reason?.message ?? e.reason));
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    errors,
+    uncaught,
+    stop: () => {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
+}
+
+/** Every text the element's shadow root showed, including ones replaced since. */
+function texts(el: Element) {
+  const seen: string[] = [];
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.oldValue) seen.push(r.oldValue);
+      seen.push(r.target.textContent ?? '');
+    }
+  });
+  observer.observe(el.shadowRoot!, { subtree: true, characterData: true, characterDataOldValue: true, childList: true });
+  return { seen, stop: () => (observer.disconnect(), seen) };
+}
+
+/** Lets the held call's continuation run (store calls queue behind one another). */
+async function drain(store: ModelStore) {
+  await store.encode(new Float32Array(784), 1);
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+}
+
+async function place<T extends HTMLElement>(tag: string, store: ModelStore, attrs: Record<string, string> = {}): Promise<T> {
+  const el = document.createElement(tag) as T & { model: string };
+  el.model = store.id;
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.style.width = '320px';
+  const wrapper = await fixture(html`<div></div>`);
+  wrapper.append(el);
+  return el;
+}
+
+describe('stale refreshes', () => {
+  let big: ReturnType<typeof subset>;
+  let small: ReturnType<typeof subset>;
+
+  before(async () => {
+    configure({ backend: 'wasm' });
+    const ds = await getModelStore('stale-source').dataset();
+    big = subset(ds, 300);
+    small = subset(ds, 120);
+  });
+
+  async function stores(spec = {}) {
+    const a = freshStore('stale-a');
+    const b = freshStore('stale-b');
+    await a.setDataset(big);
+    await b.setDataset(small);
+    if (Object.keys(spec).length) await Promise.all([a.setSpec(spec), b.setSpec(spec)]);
+    return [a, b] as const;
+  }
+
+  it('scatter: a new model mid-refresh draws the new store only, and the old store\'s failure is not reported', async () => {
+    const [a, b] = await stores();
+    const held = hold(a, 'codes');
+    const el = await place<AeLatentScatter>('ae-latent-scatter', a);
+    const w = watch(el);
+    await held.called;
+    el.model = b.id;
+    held.fail(new AEError('disposed', `Store "${a.id}" went away.`));
+    await el.updateComplete;
+    await drain(a);
+    await el.updateComplete;
+    const expected = await b.codes('test');
+    expect(el.points.length).to.equal(expected.indices.length * 2);
+    expect(Array.from(el.points.subarray(0, 4))).to.deep.equal(Array.from(expected.codes.subarray(0, 4)));
+    expect(w.errors).to.deep.equal([]);
+    expect(el.shadowRoot!.querySelector('.error')).to.equal(null);
+    expect(w.uncaught).to.deep.equal([]);
+    w.stop();
+    await Promise.all([a.dispose(), b.dispose()]);
+  });
+
+  it('scatter: a new split mid-refresh never shows the old split\'s points', async () => {
+    const [a, b] = await stores();
+    const held = hold(a, 'codes');
+    const el = await place<AeLatentScatter>('ae-latent-scatter', a, { split: 'test' });
+    const w = watch(el);
+    await held.called;
+    const shown = texts(el);
+    el.split = 'all';
+    await new Promise((r) => requestAnimationFrame(r));
+    held.release();
+    await el.updateComplete;
+    await drain(a);
+    await el.updateComplete;
+    const seen = shown.stop();
+    expect(el.points.length).to.equal(300 * 2);
+    expect(el.shadowRoot!.querySelector('.status')!.textContent).to.contain('300 images');
+    const testCount = (await a.dataset()).testIndices.length;
+    expect(testCount).to.not.equal(300);
+    expect(seen.filter((t) => new RegExp(`\\b${testCount} (test )?images`).test(t))).to.deep.equal([]);
+    expect(w.errors).to.deep.equal([]);
+    expect(w.uncaught).to.deep.equal([]);
+    w.stop();
+    await Promise.all([a.dispose(), b.dispose()]);
+  });
+
+  it('grid: a new model mid-refresh shows the new store\'s errors and PCA, not the old store\'s', async () => {
+    const [a, b] = await stores();
+    const held = hold(a, 'pcaCodes');
+    const el = await place<AeReconstructionGrid>('ae-reconstruction-grid', a, { count: '4' });
+    const w = watch(el);
+    await held.called;
+    el.model = b.id;
+    held.release();
+    await el.updateComplete;
+    await drain(a);
+    await el.updateComplete;
+    const pca = await b.pcaCodes(2, 'test');
+    const evaluation = await b.evaluate();
+    const strong = [...el.shadowRoot!.querySelectorAll('.summary strong')].map((s) => s.textContent);
+    expect(strong).to.deep.equal([formatLoss(evaluation.testMse), formatLoss(pca.testMse)]);
+    expect(formatLoss((await a.pcaCodes(2, 'test')).testMse)).to.not.equal(formatLoss(pca.testMse)); // the check can tell them apart
+    expect(w.errors).to.deep.equal([]);
+    expect(w.uncaught).to.deep.equal([]);
+    w.stop();
+    await Promise.all([a.dispose(), b.dispose()]);
+  });
+
+  it('grid: the old store failing after the switch reports nothing', async () => {
+    const [a, b] = await stores();
+    const held = hold(a, 'reconstruct');
+    const el = await place<AeReconstructionGrid>('ae-reconstruction-grid', a, { count: '4' });
+    const w = watch(el);
+    await held.called;
+    el.model = b.id;
+    held.fail(new AEError('worker-failed', 'The old engine stopped.'));
+    await el.updateComplete;
+    await drain(a);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('canvas.reconstruction').length).to.equal(4);
+    expect(el.shadowRoot!.querySelector('.summary')!.textContent).to.contain('Mean test error');
+    expect(w.errors).to.deep.equal([]);
+    expect(el.shadowRoot!.querySelector('.error')).to.equal(null);
+    expect(w.uncaught).to.deep.equal([]);
+    w.stop();
+    await Promise.all([a.dispose(), b.dispose()]);
+  });
+
+  it('walk: a new grid size mid-refresh never draws the old size, and a new model never draws the old store', async () => {
+    const [a, b] = await stores();
+    const held = hold(a, 'decode');
+    const el = await place<VaeLatentWalk>('vae-latent-walk', a, { grid: '3', steps: '4' });
+    const w = watch(el);
+    await held.called;
+    const shown = texts(el);
+    el.grid = 4;
+    await new Promise((r) => requestAnimationFrame(r));
+    held.release();
+    await el.updateComplete;
+    await drain(a);
+    await el.updateComplete;
+    expect(el.gridImages!.length).to.equal(16 * 784);
+    expect(shown.stop().filter((t) => t.includes('3×3'))).to.deep.equal([]);
+
+    // From the same first image (both data sets start with it), through different weights.
+    const first = Float32Array.from({ length: 784 }, (_, i) => big.images[i]);
+    const [fromA, fromB] = await Promise.all([a.reconstruct(first, 1), b.reconstruct(first, 1)]);
+    expect(mse(fromA, fromB)).to.be.above(1e-6);
+    const again = hold(a, 'codes');
+    el.setAttribute('from', '0');
+    el.setAttribute('to', '1');
+    await again.called;
+    el.model = b.id;
+    again.fail(new AEError('disposed', `Store "${a.id}" went away.`));
+    await el.updateComplete;
+    await drain(a);
+    await el.updateComplete;
+    expect(el.gridImages!.length).to.equal(16 * 784);
+    expect(mse(el.stripImages!.subarray(0, 784), fromB)).to.be.below(1e-6);
+    expect(w.errors).to.deep.equal([]);
+    expect(el.shadowRoot!.querySelector('.error')).to.equal(null);
+    expect(w.uncaught).to.deep.equal([]);
+    w.stop();
+    await Promise.all([a.dispose(), b.dispose()]);
+  });
+});

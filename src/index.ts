@@ -1,5 +1,6 @@
 export { getModelStore } from './store/registry.js';
 export { configure, getConfig, type Config } from './store/config.js';
+export { MAX_LEARNING_RATE } from './store/options.js';
 export { ModelStore, type StoreStatus, type StoreEventMap } from './store/model-store.js';
 export { PRESETS, type Preset } from './store/presets.js';
 export { AEError, type AEErrorCode } from './engine/errors.js';

@@ -19,8 +19,8 @@ function publicApiOnly() {
 }
 
 export default {
-  // ae-element.ts holds the `model` and `theme` attributes every element inherits.
-  globs: ['src/elements/**/*.ts', 'src/shared/ae-element.ts'],
+  // ae-base.ts holds the `theme` attribute every element inherits, ae-element.ts `model` and `data`.
+  globs: ['src/elements/**/*.ts', 'src/shared/ae-base.ts', 'src/shared/ae-element.ts', 'src/shared/live-element.ts'],
   exclude: ['src/elements/**/*.styles.ts'],
   outdir: '.',
   litelement: true,

@@ -10,6 +10,7 @@ import { styles } from './ae-draw-pad.styles.js';
 const CANVAS = 280;
 /** Stroke width on that canvas: about two MNIST pixels once reduced. */
 const STROKE = 22;
+/** The pad's accessible name while `label` is empty. */
 const DEFAULT_LABEL = 'Drawing pad: draw a digit with mouse, touch or pen';
 
 /**
@@ -40,7 +41,7 @@ export class AeDrawPad extends AEBase {
   /** Width of the image the drawing is reduced to: a whole number of pixels from 8 to 128. */
   @property({ type: Number }) width = 28;
   /** Accessible name of the pad (not empty). */
-  @property() label = DEFAULT_LABEL;
+  @property() label: string = 'Drawing pad: draw a digit with mouse, touch or pen';
 
   /** The size drawings are reduced to: the last good `height` and `width`. */
   private size = { height: 28, width: 28 };

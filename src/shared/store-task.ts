@@ -148,11 +148,17 @@ function makeRun(store: ModelStore, ac: AbortController, bound: () => boolean, r
     if (signal.aborted) throw STALE;
   };
   const step = <T>(work: T | PromiseLike<T>): Promise<T> => {
-    check();
+    const pending = Promise.resolve(work);
+    try {
+      check();
+    } catch (e) {
+      pending.catch(() => undefined); // a stale run's failures are dropped, not left unhandled
+      return Promise.reject(e);
+    }
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => reject(STALE);
       signal.addEventListener('abort', onAbort, { once: true });
-      Promise.resolve(work).then(
+      pending.then(
         (value) => {
           signal.removeEventListener('abort', onAbort);
           try {

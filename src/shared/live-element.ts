@@ -105,6 +105,11 @@ export abstract class LiveElement extends AEElement {
     return whole;
   }
 
+  /** What the element says before it has drawn: loading, or that no model is named. */
+  protected get waitingText(): string {
+    return this.stores.store ? 'Loading…' : 'No model to show.';
+  }
+
   /** Waits for the pending render only, not for refreshes: safe inside `refresh`. */
   protected rendered(): Promise<boolean> {
     return super.getUpdateComplete();

@@ -165,6 +165,7 @@ describe('bad attributes on every element', () => {
         expect(region, 'an inline message').to.not.equal(null);
         expect(region!.textContent).to.contain(mine[0].message);
         if (c.worksWhileBad !== false) await works(el, c.tag);
+        else expect(el.shadowRoot!.textContent, 'not "Loading…" without a model').to.not.contain('Loading…');
 
         if (c.good === null) el.removeAttribute(c.attribute);
         else el.setAttribute(c.attribute, c.good === 'STORE' ? store.id : c.good);

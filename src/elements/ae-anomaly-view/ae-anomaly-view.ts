@@ -174,7 +174,7 @@ export class AeAnomalyView extends LiveElement {
       <p class="summary" part="summary" aria-live="polite">
         ${errors
           ? html`<strong>${flagged}</strong> of ${errors.length} test images (${formatPercent(flagged / errors.length)}) have an error above ${formatLoss(t)}.`
-          : html`<span class="muted">Loading…</span>`}
+          : html`<span class="muted">${this.waitingText}</span>`}
         ${drawn !== null
           ? html`<br />Your drawing: error <strong>${formatLoss(drawn)}</strong>, higher than ${formatPercent(upperBound(this.sorted, drawn) / Math.max(1, this.sorted.length))} of test images:
               <strong class=${drawn > t ? 'flagged' : ''}>${drawn > t ? 'unusual' : 'looks like the data'}</strong>.`

@@ -101,7 +101,7 @@ export class AeLatentScatter extends LiveElement {
     this.rows = new Uint32Array(0);
     this.plot?.setData(new Float32Array(0), null);
     this.pcaPlot?.setData(new Float32Array(0), null);
-    this.status = this.stores.store ? 'Loading…' : 'No model to show.';
+    this.status = this.waitingText;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {

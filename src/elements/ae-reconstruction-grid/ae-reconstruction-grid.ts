@@ -151,7 +151,7 @@ export class AeReconstructionGrid extends LiveElement {
       </ul>
       <p class="summary" part="summary">
         ${this.loading
-          ? html`<span class="muted">Loading…</span>`
+          ? html`<span class="muted">${this.waitingText}</span>`
           : html`Mean test error (MSE) <strong>${formatLoss(this.testMse)}</strong> with a ${latent}-number code${this.pca && this.pca.components === latent
                 ? html`; PCA with ${latent} components: <strong>${formatLoss(this.pca.testMse)}</strong>`
                 : nothing}.`}

@@ -309,7 +309,7 @@ export class VaeLatentWalk extends LiveElement {
           </div>
           <figcaption>
             ${this.loading
-              ? html`<span class="muted">Loading…</span>`
+              ? html`<span class="muted">${this.waitingText}</span>`
               : html`${n}×${n} decoded grid over z${d0} ∈ [${fmt(p!.x[0])}, ${fmt(p!.x[1])}], z${d1} ∈ [${fmt(p!.y[0])}, ${fmt(p!.y[1])}]${(this.stats?.dim ?? 2) > 2 ? ', other dimensions at the mean code' : ''}.`}
           </figcaption>
         </figure>

@@ -71,7 +71,9 @@ export class StoreController implements ReactiveController {
       if (typeof data === 'string' && data.trim() === '') throw new AEError('input-invalid', `data=${shown(data)} is empty: name a bundled dataset (mnist-10k, emoji-32) or the URL of a dataset file, or leave the attribute out for the model's own data.`, { attribute: 'data', value: data });
       if (data) store.useData(data, `<${this.host.localName} data="${data}">`);
     } catch (e) {
-      problem = e;
+      const err = AEError.from(e);
+      // A name that is no dataset is the attribute's fault; other data in the store is a conflict.
+      problem = err.code === 'input-invalid' && err.details?.attribute === undefined ? new AEError('input-invalid', `data=${shown(data)}: ${err.message}`, { ...err.details, attribute: 'data', value: data }) : err;
     }
     const names = (['progress', 'statechange', 'weightschange', 'specchange', 'datachange', 'error'] as const).filter((n) => n === 'statechange' || this.handlers[n]);
     const listeners = names.map((name) => {

@@ -33,6 +33,7 @@ const CASES: Case[] = [
   { tag: 'ae-latent-scatter', attribute: 'model', bad: '', good: 'STORE', allowed: /is empty: name the model store/, worksWhileBad: false },
   { tag: 'ae-latent-scatter', attribute: 'theme', bad: 'blue', good: 'dark', allowed: /must be one of "light" or "dark"/ },
   { tag: 'ae-latent-scatter', attribute: 'data', bad: '', good: null, allowed: /is empty: name a bundled dataset/ },
+  { tag: 'ae-anomaly-view', attribute: 'data', bad: 'no-such-data', good: null, allowed: /Bundled: mnist-10k, emoji-32; otherwise give the URL of a dataset file/ },
   { tag: 'ae-reconstruction-grid', attribute: 'count', bad: '0', good: '4', allowed: /whole number from 1 to 100/ },
   { tag: 'ae-reconstruction-grid', attribute: 'count', bad: 'abc', good: '3', allowed: /whole number from 1 to 100/ },
   { tag: 'ae-reconstruction-grid', attribute: 'count', bad: '2.5', good: '2', allowed: /whole number from 1 to 100/ },

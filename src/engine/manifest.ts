@@ -53,8 +53,8 @@ function checkEntry(e: unknown, from: string, names: Set<string>): tf.io.Weights
     if (!QUANTIZED.includes(qd as (typeof QUANTIZED)[number])) throw invalid(`${where} have the quantization ${shown(qd)}; known: ${QUANTIZED.join(', ')}.`, { name });
     if (qd !== 'float16') {
       const { scale, min } = q as { scale?: unknown; min?: unknown };
-      if (!(typeof scale === 'number' && Number.isFinite(scale) && scale > 0) || !(typeof min === 'number' && Number.isFinite(min))) {
-        throw invalid(`${where} are quantised to ${qd} but have scale ${shown(scale)} and min ${shown(min)}; both must be finite numbers, scale > 0.`, { name });
+      if (!(typeof scale === 'number' && Number.isFinite(scale) && scale >= 0) || !(typeof min === 'number' && Number.isFinite(min))) {
+        throw invalid(`${where} are quantised to ${qd} but have scale ${shown(scale)} and min ${shown(min)}; both must be finite numbers, scale >= 0.`, { name });
       }
     }
   }

@@ -13,7 +13,7 @@ import type { NoiseType } from './spec.js';
 import { CONV_TRAINING_KERNELS, missingKernels } from './backends.js';
 import type { EmitFn, SessionStatus } from './protocol.js';
 import { Leases } from './leases.js';
-import { describeShape, sameShape, sampleDims, sampleSize, type DeviceDataset, type SampleShape } from './sample.js';
+import { SAMPLE_KINDS, describeShape, sameShape, sampleDims, sampleShapeOf, sampleSize, type DeviceDataset, type SampleShape } from './sample.js';
 import { mapChunks } from './chunks.js';
 import { checkInput, codesOf, samplesOf, type InputKind } from './inputs.js';
 
@@ -237,7 +237,7 @@ export class Session {
   async stageWeights(source: WeightsSource): Promise<{ token: number; spec: ModelSpec }> {
     const artifacts = await loadArtifacts(source);
     const spec = savedSpec(artifacts.meta, artifacts.from) ?? this.ae.spec;
-    const saved = artifacts.meta?.shape;
+    const saved = savedShape(artifacts.meta, artifacts.from);
     if (saved && describeShape(saved) !== describeShape(this.ds.shape)) {
       throw new AEError('weights-shape-mismatch', `${artifacts.from} was trained on ${describeShape(saved)} samples; this store's data holds ${describeShape(this.ds.shape)} samples. Load it into a store with matching data.`, { saved, data: this.ds.shape });
     }
@@ -310,4 +310,13 @@ function savedSpec(meta: SavedMeta | undefined, from: string): ModelSpec | undef
   } catch (e) {
     throw new AEError('weights-invalid', `${from} records a model spec this library cannot build: ${(e as Error).message}`);
   }
+}
+
+/** The sample shape a saved model records (older files: height, width and channels alone). */
+function savedShape(meta: SavedMeta | undefined, from: string): SampleShape | undefined {
+  const shape = meta?.shape as (Partial<SampleShape> & { height?: number; width?: number; channels?: number }) | undefined;
+  if (!shape) return undefined;
+  const kind = shape.kind ?? 'image';
+  if (!SAMPLE_KINDS.includes(kind)) throw new AEError('weights-invalid', `${from} records samples of kind ${shown(kind)}; known: ${SAMPLE_KINDS.join(', ')}.`);
+  return sampleShapeOf({ sample: kind, height: shape.height ?? 1, width: kind === 'vector' ? (shape as { length?: number }).length ?? NaN : shape.width ?? NaN, channels: shape.channels ?? 1 });
 }

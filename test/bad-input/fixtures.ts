@@ -33,7 +33,7 @@ export function withValue(values: Float32Array, at: number, value: number): Floa
 
 export interface Manifest {
   weightsManifest: { paths: string[]; weights: { name: string; shape: number[]; dtype: string; quantization?: Record<string, unknown> }[] }[];
-  userDefinedMetadata?: Record<string, { spec: Record<string, unknown> }>;
+  userDefinedMetadata?: Record<string, { spec: Record<string, unknown>; shape?: Record<string, unknown> }>;
   [key: string]: unknown;
 }
 

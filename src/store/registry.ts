@@ -1,9 +1,11 @@
+import { AEError, shown } from '../engine/errors.js';
 import { ModelStore } from './model-store.js';
 
 const stores = new Map<string, ModelStore>();
 
 /** The page-wide store of this id: the same id always gives the same store. */
 export function getModelStore(id: string): ModelStore {
+  if (typeof id !== 'string' || !id.trim()) throw new AEError('input-invalid', `A model store needs an id: a preset (such as "mnist-ae-2d") or a name of your own; got ${shown(id)}.`);
   let store = stores.get(id);
   if (!store) {
     store = new ModelStore(id);

@@ -1,4 +1,4 @@
-import { configure, type AEErrorCode, type ModelFiles, type ModelStore } from '../../src/index.js';
+import { configure, getModelStore, type AEErrorCode, type ModelFiles, type ModelStore } from '../../src/index.js';
 import { concatBuffers, firstEntry, foreignOrigin, images, N, put, serveModel, SIDE, spoilWeights, tinyData, withValue, type Manifest } from './fixtures.js';
 
 /** One bad input: what to do, the code it must get, and words the message must hold. */
@@ -7,6 +7,8 @@ export interface BadCase {
   name: string;
   code: AEErrorCode;
   message: RegExp;
+  /** false: a page-wide call (configure, getModelStore) that no store reports. */
+  viaStore?: false;
   run(ctx: { s: ModelStore; files: ModelFiles }): unknown;
 }
 
@@ -101,9 +103,10 @@ const options: BadCase[] = [
   { group: 'options', name: 'zero epochs', code: 'input-invalid', message: /"epochs" must be a positive whole number; got 0/, run: ({ s }) => s.train({ epochs: 0 }) },
   { group: 'options', name: 'a misspelt train option', code: 'input-invalid', message: /unknown option "epoch"/, run: ({ s }) => s.train(any({ epoch: 3 })) },
   { group: 'options', name: 'save to an unknown scheme', code: 'input-invalid', message: /save\(\): use "indexeddb:\/\/name" or "downloads:\/\/name"; got "ftp:\/\/x"/, run: ({ s }) => s.save('ftp://x') },
-  { group: 'options', name: 'configure an unknown backend', code: 'input-invalid', message: /"backend" must be one of auto, webgpu, webgl, wasm, cpu; got "tpu"/, run: () => configure({ backend: any('tpu') }) },
-  { group: 'options', name: 'configure negative wasm threads', code: 'input-invalid', message: /"wasmThreads" must be a whole number.*got -1/, run: () => configure({ wasmThreads: -1 }) },
-  { group: 'options', name: 'configure an unknown option', code: 'input-invalid', message: /unknown option "threads"/, run: () => configure(any({ threads: 2 })) },
+  { group: 'options', name: 'configure an unknown backend', code: 'input-invalid', message: /"backend" must be one of auto, webgpu, webgl, wasm, cpu; got "tpu"/, viaStore: false, run: () => configure({ backend: any('tpu') }) },
+  { group: 'options', name: 'configure negative wasm threads', code: 'input-invalid', message: /"wasmThreads" must be a whole number.*got -1/, viaStore: false, run: () => configure({ wasmThreads: -1 }) },
+  { group: 'options', name: 'a store without an id', code: 'input-invalid', message: /A model store needs an id.*got ""/, viaStore: false, run: () => getModelStore('') },
+  { group: 'options', name: 'configure an unknown option', code: 'input-invalid', message: /unknown option "threads"/, viaStore: false, run: () => configure(any({ threads: 2 })) },
 ];
 
 export const BAD_CASES: readonly BadCase[] = [...tensors, ...specs, ...datasets, ...weights, ...options];

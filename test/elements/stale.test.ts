@@ -225,4 +225,26 @@ describe('stale refreshes', () => {
     w.stop();
     await Promise.all([a.dispose(), b.dispose()]);
   });
+  it('walk: a cursor decode still running on the old store fires no ae-decode and draws nothing', async () => {
+    const [a, b] = await stores();
+    const el = await place<VaeLatentWalk>('vae-latent-walk', a, { grid: '3', steps: '3' });
+    await el.updateComplete;
+    const w = watch(el);
+    const decoded: { latent: number[]; image: Float32Array }[] = [];
+    el.addEventListener('ae-decode', (e) => decoded.push(e.detail));
+    const held = hold(a, 'decode');
+    el.shadowRoot!.querySelector('[part="plane"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
+    await held.called;
+    el.model = b.id;
+    held.release();
+    await el.updateComplete;
+    await drain(a);
+    await el.updateComplete;
+    expect(decoded.length).to.be.above(0); // the new store's decode of the cursor
+    for (const d of decoded) expect(mse(d.image, await b.decode(Float32Array.from(d.latent), 1))).to.be.below(1e-9);
+    expect(w.errors).to.deep.equal([]);
+    expect(w.uncaught).to.deep.equal([]);
+    w.stop();
+    await Promise.all([a.dispose(), b.dispose()]);
+  });
 });

@@ -7,6 +7,7 @@ import { corrupt } from './noise.js';
 import type { NoiseType } from './spec.js';
 import { describeShape, sampleSize, type DeviceDataset } from './sample.js';
 import { checkInput, samplesOf } from './inputs.js';
+import { standardise } from './scaling.js';
 import { gather, gatherRows as rows, mapChunks, perSampleMean, sumChunks } from './chunks.js';
 import type { DenoiseEvaluation, Metrics, Projection, ReconstructionErrors, Split } from './types.js';
 
@@ -114,8 +115,9 @@ export async function classify(ds: DeviceDataset, images: Float32Array, n: numbe
   if (!data.labels) throw new AEError('dataset-invalid', 'classify() needs a dataset with labels.');
   const pixels = pixelsOf(ds);
   checkInput('classify()', images, n, samplesOf(ds.shape));
+  const values = ds.data.scaling ? standardise(images, ds.data.scaling) : images;
   const train = rows(ds, data.trainIndices);
-  const query = tf.tensor2d(images, [n, pixels]);
+  const query = tf.tensor2d(values, [n, pixels]);
   try {
     return await knnPredict(train, labelsOf(ds, data.trainIndices), query);
   } finally {

@@ -6,9 +6,10 @@ import { nextTask } from './schedule.js';
 // Samples on the backend: upload, gather, and the one chunked loop that every
 // whole-split computation (codes, errors, evaluation, denoising) runs through.
 
-export function toDevice(data: Dataset, meanSample: Float32Array): DeviceDataset {
+/** Uploads a dataset's samples: `values` are its images, standardised when it has a scaling. */
+export function toDevice(data: Dataset, values: Float32Array, meanSample: Float32Array): DeviceDataset {
   const shape = sampleShapeOf(data);
-  return { data, shape, samples: tf.tensor(data.images, [data.n, ...sampleDims(shape)]), meanSample, pcas: new Map() };
+  return { data, shape, samples: tf.tensor(values, [data.n, ...sampleDims(shape)]), meanSample, pcas: new Map() };
 }
 
 /** Rows `indices` of a tensor of samples. */

@@ -1,5 +1,6 @@
 import { checkClassNames, invalid, withSplit, type Dataset, type Unsplit } from './dataset.js';
 import { shown } from './errors.js';
+import { fitScaling } from './scaling.js';
 import { SAMPLE_KINDS, checkSampleShape, describeShape, layoutOf, sampleSize, type SampleKind, type SampleShape } from './sample.js';
 
 // Checks on a dataset a page hands to store.setDataset(): shape, values, labels, splits
@@ -23,6 +24,11 @@ export interface DatasetInput {
   length?: number;
   trainIndices?: ArrayLike<number>;
   testIndices?: ArrayLike<number>;
+  /**
+   * Vectors only: standardise each column by the train split's mean and std (default
+   * true). Models of standardised data have a linear output and an MSE loss.
+   */
+  standardize?: boolean;
 }
 
 /**
@@ -114,5 +120,15 @@ export function validateDataset(input: DatasetInput): Dataset {
   if (train < MIN_SPLIT.train || test < MIN_SPLIT.test) {
     throw invalid(`Dataset "${data.name}" splits into ${train} train and ${test} test samples; a model needs at least ${MIN_SPLIT.train} to train on and ${MIN_SPLIT.test} to test on (with the automatic 80/20 split: at least 3 samples).`, { train, test });
   }
-  return data;
+  return withScaling(data, input.standardize);
+}
+
+/** Vectors are standardised unless the input says not to; images never are. */
+function withScaling(data: Dataset, standardize: unknown): Dataset {
+  if (standardize !== undefined && typeof standardize !== 'boolean') throw invalid(`Dataset "standardize" must be true or false; got ${shown(standardize)}.`);
+  if (data.sample !== 'vector') {
+    if (standardize) throw invalid('Dataset "standardize" applies to vectors only; image pixels stay 0..1.');
+    return data;
+  }
+  return standardize === false ? data : { ...data, scaling: fitScaling(data.images, data.trainIndices, data.width) };
 }

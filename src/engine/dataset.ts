@@ -1,6 +1,7 @@
 import { AEError } from './errors.js';
 import { mulberry32, shuffle } from './random.js';
 import { checkSampleShape, sampleShapeOf, sameShape, type SampleKind } from './sample.js';
+import type { Scaling } from './scaling.js';
 
 /**
  * A dataset as the store contract exposes it. Images are 0..1 in NHWC order; a vector
@@ -26,6 +27,12 @@ export interface Dataset {
    * train images.
    */
   basis?: PcaBasis;
+  /**
+   * Per-column mean and std of the train split, for vectors given with `standardize`
+   * (the default for vectors): the engine trains on standardised values, the page gives
+   * and gets its own units.
+   */
+  scaling?: Scaling;
   /**
    * Where the train split's images are, when this holds only the test split (a test
    * part). The store loads them when something needs them: training, train codes, kNN.

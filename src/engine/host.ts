@@ -6,6 +6,7 @@ import { SESSION_OPS, type EmitFn, type HostApi, type SessionArgs, type SessionO
 import { Leases } from './leases.js';
 import { Session } from './session.js';
 import { toDevice } from './chunks.js';
+import { standardise } from './scaling.js';
 import type { DeviceDataset } from './sample.js';
 import { disposePca } from './metrics.js';
 import type { ModelSpec } from './spec.js';
@@ -30,10 +31,11 @@ export class EngineHost implements HostApi {
 
   async putDataset(key: string, data: Dataset) {
     if (this.datasets.has(key)) return;
-    const { trainIndices, basis } = data;
+    const { trainIndices, basis, scaling } = data;
+    const values = scaling ? standardise(data.images, scaling) : data.images;
     // A test part ships the train mean, so fresh models start alike before and after its train part loads.
-    const mean = trainIndices.length || !basis ? meanOf(data.images, trainIndices, data.images.length / data.n) : basis.mean;
-    this.datasets.set(key, toDevice(data, mean));
+    const mean = trainIndices.length || !basis ? meanOf(values, trainIndices, values.length / data.n) : basis.mean;
+    this.datasets.set(key, toDevice(data, values, mean));
   }
 
   async dropDataset(key: string) {

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { ModelSpec } from './spec.js';
+import type { Scaling } from './scaling.js';
 import { sampleDims, sampleSize, type SampleShape } from './sample.js';
 
 /**
@@ -15,6 +16,8 @@ export interface Autoencoder {
   decoder: tfl.LayersModel;
   variational: boolean;
   trainable: tf.Variable[];
+  /** The standardisation of the vectors it was built for (saved with it). */
+  scaling?: Scaling;
 }
 
 type Sym = tfl.SymbolicTensor;

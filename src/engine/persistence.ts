@@ -14,10 +14,15 @@ export interface SavedMeta {
   spec: ModelSpec;
   /** What the model was built for (files from before sample kinds hold height, width and channels alone). */
   shape: SampleShape;
+  /** Vectors only: the per-column standardisation the model was trained with. */
+  scaling?: { mean: number[]; std: number[] };
 }
 
 /** Records the spec and sample shape inside model.json, so a load rebuilds the same model. */
-const stampMeta = (ae: Autoencoder) => ae.full.setUserDefinedMetadata({ [META_KEY]: { spec: ae.spec, shape: ae.shape } satisfies SavedMeta });
+function stampMeta(ae: Autoencoder) {
+  const scaling = ae.scaling && { mean: Array.from(ae.scaling.mean), std: Array.from(ae.scaling.std) };
+  ae.full.setUserDefinedMetadata({ [META_KEY]: { spec: ae.spec, shape: ae.shape, ...(scaling && { scaling }) } satisfies SavedMeta });
+}
 
 interface Artifacts {
   specs: tf.io.WeightsManifestEntry[];

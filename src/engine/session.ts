@@ -2,20 +2,21 @@ import * as tf from '@tensorflow/tfjs-core';
 import { AEError, shown } from './errors.js';
 import { buildAutoencoder, disposeAutoencoder, type Autoencoder } from './model.js';
 import { encodeTensor, reconstructTensor } from './losses.js';
-import { assignWeights, exportFiles, loadArtifacts, saveToUrl, type SavedMeta } from './persistence.js';
+import { assignWeights, exportFiles, loadArtifacts, saveToUrl } from './persistence.js';
+import { checkModel, savedModel } from './fit.js';
 import type { Quantization } from './quantize.js';
-import { normalizeSpec, type ModelSpec } from './spec.js';
+import type { ModelSpec } from './spec.js';
 import { evaluate, trainLoop } from './trainer.js';
 import type { DenoiseEvaluation, Metrics, Projection, ReconstructionErrors, Split, TrainOptions, TrainResult, WeightsSource } from './types.js';
 import { corrupt } from './noise.js';
 import * as analysis from './analysis.js';
 import type { NoiseType } from './spec.js';
-import { CONV_TRAINING_KERNELS, missingKernels } from './backends.js';
 import type { EmitFn, SessionStatus } from './protocol.js';
 import { Leases } from './leases.js';
-import { SAMPLE_KINDS, describeShape, sameShape, sampleDims, sampleShapeOf, sampleSize, type DeviceDataset, type SampleShape } from './sample.js';
+import { describeShape, sameShape, sampleDims, sampleSize, type DeviceDataset } from './sample.js';
 import { mapChunks } from './chunks.js';
-import { checkInput, codesOf, samplesOf, type InputKind } from './inputs.js';
+import { checkInput, codesOf, samplesOf } from './inputs.js';
+import { standardise, unstandardise } from './scaling.js';
 
 const WEIGHTS_EVENT_MS = 400;
 
@@ -49,9 +50,14 @@ export class Session {
     public ds: DeviceDataset,
     private emit: EmitFn,
   ) {
-    checkModel(spec, ds.shape);
-    this.ae = buildAutoencoder(spec, ds.shape, ds.meanSample);
+    this.ae = this.build(spec, ds);
     this.optimizer = newOptimizer();
+  }
+
+  /** A model for this data, its output starting at the data's mean unless weights follow. */
+  private build(spec: ModelSpec, ds: DeviceDataset, fresh = true): Autoencoder {
+    checkModel(spec, ds.shape, ds.data.scaling);
+    return { ...buildAutoencoder(spec, ds.shape, fresh ? ds.meanSample : undefined), scaling: ds.data.scaling };
   }
 
   get spec(): ModelSpec {
@@ -60,9 +66,9 @@ export class Session {
 
   /** New architecture or new data: stop training, rebuild with fresh weights. */
   async rebuild(spec: ModelSpec = this.ae.spec, ds: DeviceDataset = this.ds): Promise<void> {
-    checkModel(spec, ds.shape);
+    checkModel(spec, ds.shape, ds.data.scaling);
     await this.halt();
-    const next = buildAutoencoder(spec, ds.shape, ds.meanSample);
+    const next = this.build(spec, ds);
     this.replace(next);
     this.ds = ds;
     this.emit(this.id, 'weightschange', { reason: 'reset' });
@@ -171,31 +177,34 @@ export class Session {
   }
 
   encode(images: Float32Array, n: number): Promise<Float32Array> {
-    return this.withModel((ae) => this.batched('encode()', images, n, samplesOf(ae.shape), ae.spec.latentDim, (x) => encodeTensor(ae, x)));
+    return this.withModel((ae) => this.batched(ae, 'encode()', images, n, 'samples', 'codes', (x) => encodeTensor(ae, x)));
   }
 
   reconstruct(images: Float32Array, n: number): Promise<Float32Array> {
-    return this.withModel((ae) => this.batched('reconstruct()', images, n, samplesOf(ae.shape), this.size, (x) => reconstructTensor(ae, x)));
+    return this.withModel((ae) => this.batched(ae, 'reconstruct()', images, n, 'samples', 'samples', (x) => reconstructTensor(ae, x)));
   }
 
   decode(latents: Float32Array, n: number): Promise<Float32Array> {
-    return this.withModel((ae) => this.batched('decode()', latents, n, codesOf(ae.spec.latentDim), this.size, (z) => ae.decoder.apply(z) as tf.Tensor));
+    return this.withModel((ae) => this.batched(ae, 'decode()', latents, n, 'codes', 'samples', (z) => ae.decoder.apply(z) as tf.Tensor));
   }
 
   /** Corrupts samples as denoising training would (seeded), for showing what the model undoes. */
-  async corrupt(images: Float32Array, n: number, noiseType: NoiseType, noise: number, seed: number): Promise<Float32Array> {
-    return this.batched('corrupt()', images, n, samplesOf(this.ae.shape), this.size, (x) => corrupt(x, noiseType, noise, seed));
+  corrupt(images: Float32Array, n: number, noiseType: NoiseType, noise: number, seed: number): Promise<Float32Array> {
+    return this.batched(this.ae, 'corrupt()', images, n, 'samples', 'samples', (x) => corrupt(x, noiseType, noise, seed));
   }
 
-  private get size() {
-    return sampleSize(this.ae.shape);
-  }
-
-  /** Checks a flat input of `n` items, then maps it chunk by chunk, shaped for the model. */
-  private async batched(call: string, input: Float32Array, n: number, kind: InputKind, outSize: number, fn: (x: tf.Tensor) => tf.Tensor): Promise<Float32Array> {
+  /**
+   * Checks a flat input of `n` samples or codes, then maps it chunk by chunk, shaped for
+   * the model. Samples cross in the page's units: standardised on the way in, back on the way out.
+   */
+  private async batched(ae: Autoencoder, call: string, input: Float32Array, n: number, from: 'samples' | 'codes', to: 'samples' | 'codes', fn: (x: tf.Tensor) => tf.Tensor): Promise<Float32Array> {
+    const kind = from === 'samples' ? samplesOf(ae.shape) : codesOf(ae.spec.latentDim);
     checkInput(call, input, n, kind);
-    const dims = kind.what === 'codes' ? [kind.size] : sampleDims(this.ae.shape);
-    return mapChunks(n, outSize, (start, end) => fn(tf.tensor(input.subarray(start * kind.size, end * kind.size), [end - start, ...dims])));
+    const values = from === 'samples' && ae.scaling ? standardise(input, ae.scaling) : input;
+    const dims = from === 'codes' ? [kind.size] : sampleDims(ae.shape);
+    const width = to === 'codes' ? ae.spec.latentDim : sampleSize(ae.shape);
+    const out = await mapChunks(n, width, (start, end) => fn(tf.tensor(values.subarray(start * kind.size, end * kind.size), [end - start, ...dims])));
+    return to === 'samples' && ae.scaling ? unstandardise(out, ae.scaling) : out;
   }
 
   evaluate() {
@@ -236,13 +245,9 @@ export class Session {
    */
   async stageWeights(source: WeightsSource): Promise<{ token: number; spec: ModelSpec }> {
     const artifacts = await loadArtifacts(source);
-    const spec = savedSpec(artifacts.meta, artifacts.from) ?? this.ae.spec;
-    const saved = savedShape(artifacts.meta, artifacts.from);
-    if (saved && describeShape(saved) !== describeShape(this.ds.shape)) {
-      throw new AEError('weights-shape-mismatch', `${artifacts.from} was trained on ${describeShape(saved)} samples; this store's data holds ${describeShape(this.ds.shape)} samples. Load it into a store with matching data.`, { saved, data: this.ds.shape });
-    }
-    checkModel(spec, this.ds.shape);
-    const next = buildAutoencoder(spec, this.ds.shape);
+    const spec = savedModel(artifacts.meta, artifacts.from, this.ds.data, this.ds.shape) ?? this.ae.spec;
+    checkModel(spec, this.ds.shape, this.ds.data.scaling);
+    const next = this.build(spec, this.ds, false);
     try {
       assignWeights(next, artifacts);
     } catch (e) {
@@ -289,34 +294,4 @@ export class Session {
     this.models.retire(this.ae);
     this.optimizer.dispose();
   }
-}
-
-/** Whether this model can be built for these samples and trained on this backend. */
-function checkModel(spec: ModelSpec, shape: SampleShape) {
-  if (spec.kind !== 'conv') return;
-  if (shape.kind !== 'image') throw new AEError('spec-invalid', `A convolutional model needs image samples; this dataset holds a ${describeShape(shape)}. Choose a dense kind.`, { field: 'kind' });
-  const backend = tf.getBackend();
-  const missing = missingKernels(backend, CONV_TRAINING_KERNELS);
-  if (missing.length) {
-    throw new AEError('backend-unsupported', `Convolutional models cannot train on the ${backend} backend (it lacks ${missing.join(', ')}). Choose another with configure({ backend }).`, { backend, missing });
-  }
-}
-
-/** The spec a saved model records, checked: a file's bad spec is the file's fault. */
-function savedSpec(meta: SavedMeta | undefined, from: string): ModelSpec | undefined {
-  if (!meta?.spec) return undefined;
-  try {
-    return normalizeSpec(meta.spec);
-  } catch (e) {
-    throw new AEError('weights-invalid', `${from} records a model spec this library cannot build: ${(e as Error).message}`);
-  }
-}
-
-/** The sample shape a saved model records (older files: height, width and channels alone). */
-function savedShape(meta: SavedMeta | undefined, from: string): SampleShape | undefined {
-  const shape = meta?.shape as (Partial<SampleShape> & { height?: number; width?: number; channels?: number }) | undefined;
-  if (!shape) return undefined;
-  const kind = shape.kind ?? 'image';
-  if (!SAMPLE_KINDS.includes(kind)) throw new AEError('weights-invalid', `${from} records samples of kind ${shown(kind)}; known: ${SAMPLE_KINDS.join(', ')}.`);
-  return sampleShapeOf({ sample: kind, height: shape.height ?? 1, width: kind === 'vector' ? (shape as { length?: number }).length ?? NaN : shape.width ?? NaN, channels: shape.channels ?? 1 });
 }

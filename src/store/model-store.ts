@@ -47,7 +47,12 @@ export class ModelStore extends StoreCore {
     }
   }
 
-  /** Replaces the data (validated), rebuilding the model for its shape. */
+  /**
+   * Replaces the data (validated), rebuilding the model for its shape. Vectors are
+   * standardised per column by default (`standardize: false` keeps them as they are);
+   * the model of standardised data gets a linear output and an MSE loss (a `specchange`
+   * says so), since its values are not 0..1.
+   */
   setDataset(input: DatasetInput): Promise<void> {
     return this.checked(
       () => validateDataset(input),
@@ -55,7 +60,8 @@ export class ModelStore extends StoreCore {
         this.stop();
         this.dataChoice = { url: CUSTOM, by: 'setDataset()' };
         return this.exclusive(async () => {
-          await this.attach(this.host!, data, this.spec, `custom-${++customCount}`);
+          const spec = data.scaling ? normalizeSpec({ outputActivation: 'linear', loss: 'mse' }, this.spec) : this.spec;
+          await this.attach(this.host!, data, spec, `custom-${++customCount}`);
           this.pretrained = false;
           this.dispatch('datachange', { dataset: data, reason: 'replaced' });
         });

@@ -7,6 +7,8 @@ export { AEError, type AEErrorCode } from './engine/errors.js';
 export { DEFAULT_SPEC, normalizeSpec, type ModelSpec, type ModelKind, type Activation, type NoiseType, type LossName } from './engine/spec.js';
 export { SPLIT_SEED, TEST_FRACTION, type Dataset } from './engine/dataset.js';
 export { MIN_SPLIT, type DatasetInput } from './engine/dataset-input.js';
+export { parseTable, MAX_TABLE_VALUES, type Table, type TableOptions, type SkippedRow } from './data/table.js';
+export type { Scaling } from './engine/scaling.js';
 export type { SampleShape, SampleKind } from './engine/sample.js';
 export { DEFAULT_TRAIN, type TrainOptions, type TrainProgress, type TrainResult, type ModelFiles, type Metrics, type DenoiseEvaluation, type ReconstructionErrors } from './engine/types.js';
 export type { Evaluation } from './engine/protocol.js';

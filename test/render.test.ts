@@ -38,6 +38,28 @@ describe('sample renderer', () => {
     expect(ink).to.be.above(cell.width); // a line across each of the two cells
     expect(pixel(canvas, 0, 0)).to.deep.equal(colors.paper);
   });
+
+  it('draws an overlay (a reconstruction) over each vector in the accent colour, on the same scale', () => {
+    const canvas = document.createElement('canvas');
+    const length = 40;
+    const accent: [number, number, number] = [0, 200, 0];
+    const values = Float32Array.from({ length }, (_, i) => i); // a rising line
+    const overlay = Float32Array.from({ length }, () => 100); // flat, far above it: the scale must include it
+    paintSamples(canvas, values, { kind: 'vector', length }, { colors: { ...colors, accent }, overlay });
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    const rows = (test: (i: number) => boolean) => {
+      const ys = new Set<number>();
+      for (let i = 0; i < data.length; i += 4) if (test(i)) ys.add(Math.floor(i / 4 / canvas.width));
+      return [...ys];
+    };
+    const inkRows = rows((i) => data[i] > 100 && data[i] > data[i + 1] && data[i] > data[i + 2]);
+    const accentRows = rows((i) => data[i + 1] > 100 && data[i + 1] > data[i] && data[i + 1] > data[i + 2]);
+    expect(accentRows.length, 'the flat overlay spans few rows').to.be.within(1, 4);
+    expect(Math.max(...accentRows), 'the overlay sits at the top').to.be.below(6);
+    // The line rising 0..39 reaches only 39% of the shared range 0..100: it stays in the lower part.
+    expect(Math.min(...inkRows)).to.be.above(canvas.height * 0.5);
+    expect(Math.max(...inkRows)).to.be.at.least(canvas.height - 5);
+  });
 });
 
 describe('label palette', () => {

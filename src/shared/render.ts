@@ -5,14 +5,18 @@ import type { Dataset } from '../engine/dataset.js';
 // sample kind needs one painter here and no change in the elements.
 // - grey images blend the theme's ink and paper (`--ae-digit-ink`, `--ae-digit-paper`);
 // - colour images are painted as they are;
-// - vectors are drawn as a line over their index, in the ink colour on the paper.
+// - vectors are drawn as a line over their index, in the ink colour on the paper; an
+//   `overlay` (a reconstruction, say) is drawn over it in the accent colour, on one scale.
 // Images are painted at native resolution; CSS scales them with `image-rendering:
 // pixelated`, so they stay crisp at any display size.
 
 type Rgb = [number, number, number];
+const ACCENT: Rgb = [11, 98, 214];
 export interface SampleColors {
   ink: Rgb;
   paper: Rgb;
+  /** The overlay line of vectors (default: the theme's accent blue). */
+  accent?: Rgb;
 }
 
 /** What paintSamples needs to know of the data: a Dataset, or a bare sample shape. */
@@ -26,6 +30,7 @@ export function sampleColors(el: Element): SampleColors {
   return {
     ink: parseColor(style.getPropertyValue('--_ink'), [17, 17, 17]),
     paper: parseColor(style.getPropertyValue('--_paper'), [255, 255, 255]),
+    accent: parseColor(style.getPropertyValue('--_accent'), ACCENT),
   };
 }
 
@@ -52,12 +57,15 @@ export function cellSize(shape: SampleShape): { width: number; height: number } 
 /**
  * Paints `count` samples from `values` (starting at sample `offset`) into `canvas` as a
  * mosaic of `cols` columns (one sample when count is 1). The canvas takes the mosaic's size.
+ * Vectors may carry an `overlay` laid out like `values` (their reconstructions, say): each
+ * sample's overlay is drawn over it in the accent colour, both on one vertical scale.
+ * Images ignore it.
  */
 export function paintSamples(
   canvas: HTMLCanvasElement,
   values: Float32Array,
   source: ShapeSource,
-  options: { count?: number; cols?: number; offset?: number; colors?: SampleColors } = {},
+  options: { count?: number; cols?: number; offset?: number; colors?: SampleColors; overlay?: Float32Array } = {},
 ): void {
   const shape = shapeOf(source);
   const size = sampleSize(shape);
@@ -73,7 +81,7 @@ export function paintSamples(
   const offset = options.offset ?? 0;
   const at = (k: number) => [(k % cols) * cell.width, Math.floor(k / cols) * cell.height] as const;
   if (shape.kind === 'vector') {
-    paintVectors(ctx, values, shape.length, count, offset, at, cell, colors);
+    paintVectors(ctx, values, shape.length, count, offset, at, cell, colors, options.overlay);
     return;
   }
   const out = ctx.createImageData(width, height);
@@ -98,7 +106,10 @@ function paintImage(out: ImageData, values: Float32Array, base: number, [ox, oy]
   }
 }
 
-/** Each vector as a line, scaled to the range of all the vectors painted together so they compare. */
+/**
+ * Each vector as a line (and its overlay, if any, over it), scaled to the range of all
+ * the vectors painted together so they compare.
+ */
 function paintVectors(
   ctx: CanvasRenderingContext2D,
   values: Float32Array,
@@ -107,29 +118,32 @@ function paintVectors(
   offset: number,
   at: (k: number) => readonly [number, number],
   cell: { width: number; height: number },
-  { ink, paper }: SampleColors,
+  { ink, paper, accent = ACCENT }: SampleColors,
+  overlay?: Float32Array,
 ) {
-  const all = values.subarray(offset * length, (offset + count) * length);
+  const lines = [values, overlay].filter((v): v is Float32Array => !!v).map((v) => v.subarray(offset * length, (offset + count) * length));
   let [lo, hi] = [Infinity, -Infinity];
-  for (const v of all) if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  for (const all of lines) for (const v of all) if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
   if (!(hi > lo)) [lo, hi] = [(lo || 0) - 1, (lo || 0) + 1];
   const pad = 3;
   ctx.fillStyle = `rgb(${paper.join(',')})`;
   ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
-  ctx.strokeStyle = `rgb(${ink.join(',')})`;
   ctx.lineWidth = 1.5;
   ctx.lineJoin = 'round';
-  for (let k = 0; k < count; k++) {
-    const [ox, oy] = at(k);
-    ctx.beginPath();
-    for (let i = 0; i < length; i++) {
-      const x = ox + pad + ((cell.width - 2 * pad) * i) / Math.max(1, length - 1);
-      const y = oy + cell.height - pad - ((cell.height - 2 * pad) * (all[k * length + i] - lo)) / (hi - lo);
-      if (i === 0) ctx.moveTo(x, y);
-      else ctx.lineTo(x, y);
+  lines.forEach((all, which) => {
+    ctx.strokeStyle = `rgb(${(which ? accent : ink).join(',')})`;
+    for (let k = 0; k < count; k++) {
+      const [ox, oy] = at(k);
+      ctx.beginPath();
+      for (let i = 0; i < length; i++) {
+        const x = ox + pad + ((cell.width - 2 * pad) * i) / Math.max(1, length - 1);
+        const y = oy + cell.height - pad - ((cell.height - 2 * pad) * (all[k * length + i] - lo)) / (hi - lo);
+        if (i === 0) ctx.moveTo(x, y);
+        else ctx.lineTo(x, y);
+      }
+      ctx.stroke();
     }
-    ctx.stroke();
-  }
+  });
 }
 
 /** Mean squared difference of two equally long arrays (or of one sample pair in them). */

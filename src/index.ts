@@ -23,4 +23,5 @@ export { AeDenoiseDemo } from './elements/ae-denoise-demo/define.js';
 export { VaeLatentWalk } from './elements/vae-latent-walk/define.js';
 export { AeAnomalyView } from './elements/ae-anomaly-view/define.js';
 export { AeDrawPad } from './elements/ae-draw-pad/define.js';
+export { AeDataSource, MAX_FILE_BYTES, MAX_IMAGES, MAX_IMAGE_VALUES, type DataSummary, type AddFilesOptions } from './elements/ae-data-source/define.js';
 export type { AEEventMap, AEEvent } from './shared/events.js';

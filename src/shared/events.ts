@@ -1,4 +1,5 @@
 import type { AEErrorCode } from '../engine/errors.js';
+import type { SampleShape } from '../engine/sample.js';
 import type { StoreStatus } from '../store/model-store.js';
 
 /** Every `ae-*` event the elements fire, with its detail. All bubble and are composed. */
@@ -20,6 +21,11 @@ export interface AEEventMap {
   'ae-draw': { image: Float32Array; empty: boolean };
   /** The reader selected a dataset image (scatter hover or focus). */
   'ae-select': { index: number; label: number | null };
+  /**
+   * An <ae-data-source> gave its store data: the samples, their shape, the classes with
+   * their counts (empty without labels), and what was skipped with its reason.
+   */
+  'ae-data': { name: string; n: number; shape: SampleShape; classes: { name: string; count: number }[]; skipped: { name: string; reason: string }[] };
 }
 
 export type AEEvent<K extends keyof AEEventMap> = CustomEvent<AEEventMap[K]>;
@@ -33,5 +39,6 @@ declare global {
     'ae-decode': AEEvent<'ae-decode'>;
     'ae-select': AEEvent<'ae-select'>;
     'ae-draw': AEEvent<'ae-draw'>;
+    'ae-data': AEEvent<'ae-data'>;
   }
 }

@@ -1,0 +1,484 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { MAX_TABLE_VALUES, parseTable } from '../../data/table.js';
+import type { DatasetInput } from '../../engine/dataset-input.js';
+import { AEError, shown } from '../../engine/errors.js';
+import { describeShape, IMAGE_SIDES, sampleShapeOf, type SampleShape } from '../../engine/sample.js';
+import { BUNDLED_DATA } from '../../store/data-sources.js';
+import { AEElement } from '../../shared/ae-element.js';
+import { invalidAttribute } from '../../shared/attributes.js';
+import type { AEEventMap } from '../../shared/events.js';
+import { paintSamples } from '../../shared/render.js';
+import { StoreController } from '../../shared/store-controller.js';
+import { StoreTask, type TaskRun } from '../../shared/store-task.js';
+import { styles } from './ae-data-source.styles.js';
+import { decodeImage, droppedFiles, folderOf, isImageFile, isTableFile, isTableName, toChannels, type DecodedImage, type PathedFile } from './images.js';
+
+/** The largest file (or fetched table) the element reads: 200 MB. Larger ones are refused before reading. */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/** The most image files one load takes. */
+export const MAX_IMAGES = 20_000;
+/** The most values an image dataset may hold (images x height x width x channels): 160 MB as float32. */
+export const MAX_IMAGE_VALUES = MAX_TABLE_VALUES;
+/** Images decoded between yields to the page. */
+const BATCH = 16;
+/** Samples drawn in the summary's strip. */
+const THUMBS = 12;
+
+/** What `ae-data` carries, and `summary` holds: the dataset the element gave its store. */
+export type DataSummary = AEEventMap['ae-data'];
+
+/** Something left out of a load: a file (`cat.txt`) or a table line (`line 12`), and why. */
+export interface SkippedItem {
+  name: string;
+  reason: string;
+}
+
+/** Options of `addFiles()`. */
+export interface AddFilesOptions {
+  /**
+   * The class of each file; by default the folder it sits in (its `webkitRelativePath`,
+   * the path inside a dropped folder, or a name such as `"cats/1.png"`). Undefined: no class.
+   */
+  label?: (file: File, path: string) => string | undefined;
+}
+
+type Source = { kind: 'url'; url: string } | { kind: 'files'; files: PathedFile[]; label?: AddFilesOptions['label'] };
+
+interface Options {
+  height: number;
+  width: number;
+  channels: 1 | 3 | undefined;
+  labelColumn: string | undefined;
+  standardize: boolean;
+}
+
+interface Loaded {
+  input: DatasetInput;
+  skipped: SkippedItem[];
+  notes: string[];
+}
+
+const invalidData = (message: string, details?: Record<string, unknown>) => new AEError('dataset-invalid', message, details);
+const count = (n: number) => n.toLocaleString('en');
+const megabytes = (bytes: number) => `${count(Math.ceil(bytes / (1024 * 1024)))} MB`;
+const tooBig = (name: string, bytes: number) => invalidData(`${name} is ${megabytes(bytes)}; files over ${megabytes(MAX_FILE_BYTES)} are refused.`, { bytes, limit: MAX_FILE_BYTES });
+
+/** `standardize` as an attribute: present or "true" is true, "false" is false; anything else is kept to be reported. */
+const booleanText = {
+  fromAttribute: (v: string | null) => (v === null || v === '' || v === 'true' ? true : v === 'false' ? false : v),
+  toAttribute: (v: unknown) => (v === false ? 'false' : v === true ? '' : String(v)),
+};
+
+/**
+ * @summary Gives a model store your own data, with no script: drop images (a folder of
+ * class folders names the classes) or one CSV/TSV file, pick them, or name a URL.
+ *
+ * Images (PNG, JPEG, WebP, GIF's first frame; up to 20,000) are decoded in the browser
+ * a slice at a time, with progress, resized to `size` and made grey or colour. A table
+ * becomes one vector per row (`label-column` holds the labels; text labels are class
+ * names), standardised per column unless `standardize="false"`. Anything that cannot be
+ * read (an image that does not decode, a file that is no image, a ragged row, a cell
+ * that is not a number) is skipped and listed in the summary with its reason; the rest is
+ * used when enough remains. Files over 200 MB are refused before reading.
+ *
+ * The summary shows the count, the sample shape, the classes with their counts, a strip
+ * of the first samples and every problem. The drop zone is a button: Enter or Space opens
+ * the file picker.
+ *
+ * @event ae-data - The store took the data (`store.setDataset` succeeded, or a dataset
+ * file loaded): `detail.n`, `detail.shape` (a sample shape), `detail.classes`
+ * (`{ name, count }[]`), `detail.skipped` (`{ name, reason }[]`), `detail.name`.
+ * @event ae-error - A bad attribute (`input-invalid`, naming it); a refused load
+ * (`dataset-invalid`: empty, too big, too few samples left; `dataset-fetch-failed`;
+ * `data-conflict`); and, once per load, the items it skipped (`dataset-invalid`).
+ *
+ * @csspart drop-zone - The drop zone (a button that opens the file picker).
+ * @csspart folder-button - The button that picks a folder.
+ * @csspart progress - The progress line (role=status).
+ * @csspart summary - The summary of the loaded data.
+ * @csspart thumbnails - The strip of the first samples (canvas).
+ * @csspart problems - The list of skipped items and their reasons.
+ * @csspart error - The inline error message.
+ *
+ * @cssproperty --ae-drop-height - Least height of the drop zone (default 5rem).
+ * @cssproperty --ae-thumb-size - Height of the thumbnail strip (default 48px).
+ * @cssproperty --ae-digit-ink - Colour of grey images' ink and of sparklines.
+ * @cssproperty --ae-digit-paper - Colour of grey images' paper.
+ */
+export class AeDataSource extends AEElement {
+  static override styles = [...AEElement.styles, styles];
+
+  /**
+   * A URL to load: a CSV/TSV table (`.csv`, `.tsv`, or a text/csv answer), a dataset file
+   * (`*.bin`, or a bundled name such as `mnist-10k`: the store must not have loaded other
+   * data yet). Only this URL is fetched.
+   */
+  @property() src?: string;
+  /** Image size: a side from 8 to 128 (`"32"`), or height x width (`"28x28"`). Images of other sizes are resized. */
+  @property() size = '32';
+  /** `"1"` grey or `"3"` colour images; left out, colour when any image has colour. */
+  @property() channels?: string;
+  /** A table's label column: its header name, or its 0-based number. Without it, every column is a feature. */
+  @property({ attribute: 'label-column' }) labelColumn?: string;
+  /** Standardise a table's columns (mean 0, std 1 on the train split); `standardize="false"` keeps the values as they are. */
+  @property({ converter: booleanText }) standardize: boolean | string = true;
+
+  /** The data the element last gave its store, or null. */
+  @state() summary: DataSummary | null = null;
+  /** What the last load skipped, with reasons. */
+  @state() private skipped: SkippedItem[] = [];
+  /** Remarks on the last load (images resized, say). */
+  @state() private notes: string[] = [];
+  @state() private progress = '';
+  @state() private over = false;
+  private thumbs: { values: Float32Array; shape: SampleShape; count: number } | null = null;
+
+  @query('input.files') private fileInput!: HTMLInputElement;
+  @query('input.folder') private folderInput!: HTMLInputElement;
+  @query('canvas.strip') private strip?: HTMLCanvasElement;
+
+  private source: Source | null = null;
+  private options: Options = { height: 32, width: 32, channels: undefined, labelColumn: undefined, standardize: true };
+
+  protected stores = new StoreController(this, {
+    bound: () => {
+      this.clearError('model');
+      void this.loader.restart();
+    },
+    unbound: () => this.loader.abort(),
+    problem: (e) => this.reportError(e, errorSlot(e)),
+  });
+
+  private loader = new StoreTask(this, {
+    store: () => this.stores.store,
+    run: (run) => this.load(run),
+    report: (e) => this.reportError(e, 'load'),
+    busy: () => false,
+  });
+
+  /**
+   * Loads files as a picker or a drop would: many images, or one CSV/TSV file. Each
+   * file's class is the folder it sits in (its `webkitRelativePath`, or a name such as
+   * `"cats/1.png"`) unless `options.label` says otherwise. Resolves once the store has
+   * the data or the load was refused (the element shows why).
+   */
+  addFiles(files: File[] | FileList, options: AddFilesOptions = {}): Promise<void> {
+    const list = [...(files ?? [])].map((file) => ({ file, path: file.webkitRelativePath || file.name }));
+    return this.take(list, options.label);
+  }
+
+  private take(files: PathedFile[], label?: AddFilesOptions['label']): Promise<void> {
+    this.source = { kind: 'files', files, label };
+    return this.loader.restart();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    super.willUpdate(changed);
+    const before = JSON.stringify(this.options);
+    if (changed.has('size')) {
+      const size = this.check('size', () => parseSize(this, this.size ?? '32'));
+      if (size) this.options = { ...this.options, ...size };
+    }
+    if (changed.has('channels')) {
+      const channels = this.check('channels', () => parseChannels(this, this.channels));
+      if (channels !== undefined) this.options = { ...this.options, channels: channels || undefined };
+    }
+    if (changed.has('labelColumn')) this.options = { ...this.options, labelColumn: this.labelColumn?.trim() || undefined };
+    if (changed.has('standardize')) {
+      const value = this.check('standardize', () => {
+        if (typeof this.standardize !== 'boolean') throw invalidAttribute(this, 'standardize', this.standardize, 'must be "true" or "false" (or present, which is true).');
+        return this.standardize;
+      });
+      if (value !== undefined) this.options = { ...this.options, standardize: value };
+    }
+    let restart = JSON.stringify(this.options) !== before && this.source !== null && this.hasUpdated;
+    if (changed.has('src')) {
+      const src = this.src?.trim();
+      if (src) (this.source = { kind: 'url', url: src }), (restart = true);
+      else if (this.source?.kind === 'url') this.source = null;
+    }
+    if (restart) void this.loader.restart();
+  }
+
+  protected override updated() {
+    if (this.strip && this.thumbs) paintSamples(this.strip, this.thumbs.values, this.thumbs.shape, { count: this.thumbs.count, cols: this.thumbs.shape.kind === 'image' ? this.thumbs.count : Math.min(4, this.thumbs.count) });
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.loader.settled;
+    return super.getUpdateComplete();
+  }
+
+  /** One load of the current source into the store. */
+  private async load(run: TaskRun) {
+    const source = this.source;
+    if (!source) return;
+    this.clearError('load');
+    this.summary = null;
+    this.thumbs = null;
+    this.skipped = [];
+    this.notes = [];
+    try {
+      if (source.kind === 'url' && isDatasetFile(source.url)) return await this.loadDatasetFile(run, source.url);
+      const loaded = source.kind === 'url' ? await this.fromUrl(run, source.url) : await this.fromFiles(run, source);
+      this.skipped = loaded.skipped;
+      this.notes = loaded.notes;
+      this.reportSkipped(loaded);
+      this.progress = 'Handing the data to the model…';
+      await run.step(run.store.setDataset(loaded.input));
+      this.took(loaded.input, loaded.skipped);
+    } finally {
+      this.progress = '';
+    }
+  }
+
+  /** Each load's skipped items, reported once as one `ae-error`. */
+  private reportSkipped({ input, skipped }: Loaded) {
+    if (!skipped.length) return;
+    const listed = skipped.slice(0, 3).map((s) => `${s.name}: ${s.reason}`).join('; ') + (skipped.length > 3 ? `; and ${skipped.length - 3} more` : '');
+    const message = `${input.name ?? 'The data'}: ${count(skipped.length)} ${skipped.length === 1 ? 'item was' : 'items were'} skipped (${listed}); the other ${count(input.n)} are used.`;
+    this.emit('ae-error', { code: 'dataset-invalid', message, source: this.localName });
+  }
+
+  private took(input: DatasetInput, skipped: SkippedItem[]) {
+    const shape: SampleShape = input.sample === 'vector' ? { kind: 'vector', length: input.length! } : { kind: 'image', height: input.height!, width: input.width!, channels: input.channels ?? 1 };
+    const summary: DataSummary = { name: input.name ?? 'data', n: input.n, shape, classes: classCounts(input.labels, input.classNames, input.n), skipped };
+    this.thumbs = thumbnails(input.images, input.n, shape);
+    this.summary = summary;
+    this.emit('ae-data', summary);
+  }
+
+  /** A dataset file through the store's own loading: it must be the data the store uses. */
+  private async loadDatasetFile(run: TaskRun, url: string) {
+    run.store.useData(url, `<ae-data-source src="${url}">`);
+    this.progress = `Loading ${url}…`;
+    await run.step(run.store.ready());
+    const ds = await run.step(run.store.dataset());
+    this.took({ ...ds, sample: sampleShapeOf(ds).kind, length: ds.width }, []);
+  }
+
+  /** A CSV/TSV table at a URL: only that URL is fetched. */
+  private async fromUrl(run: TaskRun, url: string): Promise<Loaded> {
+    this.progress = `Loading ${url}…`;
+    const failed = (why: string, details: Record<string, unknown> = {}) => new AEError('dataset-fetch-failed', `src=${shown(url)} could not be loaded: ${why}.`, { url, ...details });
+    const response = await run.step(fetch(new URL(url, document.baseURI), { signal: run.signal }).catch((e: Error) => Promise.reject(failed(e.message))));
+    if (!response.ok) throw failed(`the server answered ${response.status} ${response.statusText}`.trim(), { status: response.status });
+    const bytes = Number(response.headers.get('content-length'));
+    const name = decodeURIComponent(new URL(url, document.baseURI).pathname.split('/').pop() || url);
+    if (bytes > MAX_FILE_BYTES) {
+      void response.body?.cancel();
+      throw tooBig(name, bytes);
+    }
+    const type = response.headers.get('content-type') ?? '';
+    if (!isTableName(name) && !/^text\/(csv|tab-separated-values|plain)\b/.test(type)) {
+      void response.body?.cancel();
+      throw new AEError('input-invalid', `src=${shown(url)} is neither a CSV/TSV table (.csv, .tsv, or served as text/csv) nor a dataset file (.bin); it was served as ${shown(type || 'no type')}.`, { attribute: 'src', value: url });
+    }
+    const text = await run.step(response.text());
+    if (text.length > MAX_FILE_BYTES) throw tooBig(name, text.length);
+    return this.fromTable(text, name);
+  }
+
+  private fromTable(text: string, name: string): Loaded {
+    const { labelColumn, standardize } = this.options;
+    const table = parseTable(text, { labelColumn, name });
+    const skipped = table.skipped.map((s) => ({ name: `line ${s.line}`, reason: s.reason }));
+    return { input: { ...table.input, standardize }, skipped, notes: [] };
+  }
+
+  private async fromFiles(run: TaskRun, source: Source & { kind: 'files' }): Promise<Loaded> {
+    const { files } = source;
+    if (!files.length) throw invalidData('No files were given.');
+    const images = files.filter(({ file }) => isImageFile(file));
+    if (!images.length) {
+      const tables = files.filter(({ file }) => isTableFile(file));
+      if (tables.length !== 1 || files.length !== 1) {
+        throw invalidData(tables.length > 1 ? `${count(tables.length)} tables were given; give one CSV/TSV file at a time.` : `${files.map((f) => f.file.name).slice(0, 3).join(', ')}: neither images (PNG, JPEG, WebP, GIF) nor a CSV/TSV table.`);
+      }
+      const { file } = tables[0];
+      if (file.size > MAX_FILE_BYTES) throw tooBig(file.name, file.size);
+      this.progress = `Reading ${file.name}…`;
+      return this.fromTable(await run.step(file.text()), file.name);
+    }
+    return this.fromImages(run, source, images);
+  }
+
+  private async fromImages(run: TaskRun, source: Source & { kind: 'files' }, images: PathedFile[]): Promise<Loaded> {
+    const { height, width } = this.options;
+    const skipped: SkippedItem[] = source.files.filter((f) => !isImageFile(f.file)).map((f) => ({ name: f.path, reason: 'not an image' }));
+    if (images.length > MAX_IMAGES) throw invalidData(`${count(images.length)} images were given; at most ${count(MAX_IMAGES)} are taken at once.`, { limit: MAX_IMAGES });
+    const least = images.length * height * width * (this.options.channels ?? 1);
+    if (least > MAX_IMAGE_VALUES) {
+      throw invalidData(`${count(images.length)} images of ${height}x${width} hold ${count(least)} values; at most ${count(MAX_IMAGE_VALUES)} are allowed: give fewer images or a smaller size.`, { limit: MAX_IMAGE_VALUES });
+    }
+    const sorted = [...images].sort((a, b) => a.path.localeCompare(b.path));
+    const decoded: { item: PathedFile; image: DecodedImage }[] = [];
+    for (let i = 0; i < sorted.length; i += BATCH) {
+      this.progress = `Decoding ${count(i)} of ${count(sorted.length)} images…`;
+      const batch = sorted.slice(i, i + BATCH);
+      const results = await run.step(
+        Promise.allSettled(batch.map(({ file }) => (file.size > MAX_FILE_BYTES ? Promise.reject(new Error(`is ${megabytes(file.size)}; files over ${megabytes(MAX_FILE_BYTES)} are refused`)) : decodeImage(file, height, width)))),
+      );
+      results.forEach((r, k) => {
+        if (r.status === 'fulfilled') decoded.push({ item: batch[k], image: r.value });
+        else skipped.push({ name: batch[k].path, reason: (r.reason as Error)?.message || 'could not be decoded as an image' });
+      });
+      await run.step(new Promise((resolve) => setTimeout(resolve, 0))); // let the page breathe
+    }
+    const name = commonFolder(sorted) || (sorted.length === 1 ? sorted[0].file.name : 'images');
+    if (!decoded.length) throw invalidData(`None of the ${count(images.length)} images could be read: ${skipped.slice(0, 3).map((s) => `${s.name} ${s.reason}`).join('; ')}.`, { skipped });
+    const channels = this.options.channels ?? (decoded.some((d) => d.image.colour) ? 3 : 1);
+    const n = decoded.length;
+    const size = height * width * channels;
+    const pixels = new Uint8Array(n * size);
+    decoded.forEach((d, k) => toChannels(d.image.rgb, channels, pixels, k * size));
+    const input: DatasetInput = { name, images: pixels, n, height, width, channels };
+    Object.assign(input, labelsOf(decoded.map((d) => d.item), source.label));
+    return { input, skipped, notes: sizeNotes(decoded.map((d) => d.image), height, width) };
+  }
+
+  private openPicker = () => this.fileInput?.click();
+  private openFolder = () => this.folderInput?.click();
+
+  private picked = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = ''; // the same files again count as a new choice
+    if (files.length) void this.addFiles(files);
+  };
+
+  private dragOver = (e: DragEvent) => {
+    if (![...(e.dataTransfer?.types ?? [])].includes('Files')) return;
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    this.over = true;
+  };
+
+  private dragLeave = () => (this.over = false);
+
+  private drop = async (e: DragEvent) => {
+    e.preventDefault();
+    this.over = false;
+    if (!e.dataTransfer) return;
+    const files = await droppedFiles(e.dataTransfer).catch((err: unknown) => {
+      this.reportError(invalidData(`The dropped files could not be read: ${(err as Error)?.message ?? err}.`), 'load');
+      return null;
+    });
+    if (files?.length) void this.take(files);
+  };
+
+  override render() {
+    return html`
+      <button class="zone ${this.over ? 'over' : ''}" part="drop-zone" @click=${this.openPicker} @dragenter=${this.dragOver} @dragover=${this.dragOver} @dragleave=${this.dragLeave} @drop=${this.drop}>
+        Drop images, a folder of class folders, or one CSV/TSV file here, or press to choose files
+      </button>
+      <div class="actions">
+        <button part="folder-button" @click=${this.openFolder}>Choose a folder…</button>
+        <span class="note">Images are resized to ${this.options.height}x${this.options.width}.</span>
+      </div>
+      <input class="files" type="file" multiple hidden accept="image/*,.csv,.tsv,.txt,text/csv,text/tab-separated-values" @change=${this.picked} />
+      <input class="folder" type="file" webkitdirectory hidden @change=${this.picked} />
+      <p class="progress" role="status" part="progress">${this.progress}</p>
+      ${this.renderSummary()} ${this.renderError()}
+    `;
+  }
+
+  private renderSummary() {
+    const s = this.summary;
+    if (!s && !this.skipped.length) return nothing;
+    const what = s?.shape.kind === 'vector' ? 'rows' : 'images';
+    return html`<div part="summary" class="summary">
+      ${s
+        ? html`<p class="counts"><strong>${s.name}</strong>: ${count(s.n)} ${s.shape.kind === 'vector' ? 'samples' : 'images'}, each a ${describeShape(s.shape)}${s.classes.length ? html`, in ${s.classes.length} ${s.classes.length === 1 ? 'class' : 'classes'}:` : '.'}</p>
+            ${s.classes.length ? html`<ul class="classes">${s.classes.map((c) => html`<li>${c.name}: ${count(c.count)}</li>`)}</ul>` : nothing}
+            ${this.thumbs
+              ? html`<canvas part="thumbnails" class="strip ${s.shape.kind}" role="img" aria-label="The first ${this.thumbs.count} of the ${count(s.n)} ${what}, spread over the data"></canvas>`
+              : nothing}`
+        : nothing}
+      ${this.notes.map((n) => html`<p class="note">${n}</p>`)}
+      ${this.skipped.length
+        ? html`<p>${count(this.skipped.length)} skipped:</p>
+            <ul class="problems" part="problems">${this.skipped.map((p) => html`<li>${p.name}: ${p.reason}</li>`)}</ul>`
+        : nothing}
+    </div>`;
+  }
+}
+
+/** A dataset file the store loads itself: a bundled name or a `.bin` URL. */
+function isDatasetFile(url: string): boolean {
+  return (BUNDLED_DATA as readonly string[]).includes(url) || /\.bin(?:[?#].*)?$/i.test(url);
+}
+
+function errorSlot(error: unknown): string {
+  const attribute = (error as { details?: { attribute?: unknown } } | null)?.details?.attribute;
+  return typeof attribute === 'string' ? attribute : 'load';
+}
+
+/** `size`: "32" or "28x28" (height x width), sides from 8 to 128. */
+function parseSize(el: Element, value: unknown): { height: number; width: number } {
+  const { min, max } = IMAGE_SIDES;
+  const m = /^\s*(\d+)\s*(?:[x×]\s*(\d+)\s*)?$/i.exec(String(value ?? ''));
+  const [height, width] = m ? [Number(m[1]), Number(m[2] ?? m[1])] : [NaN, NaN];
+  if (height >= min && height <= max && width >= min && width <= max) return { height, width };
+  throw invalidAttribute(el, 'size', value, `must be a side from ${min} to ${max} pixels, such as "32", or height x width, such as "28x28".`);
+}
+
+/** `channels`: "1", "3", or left out (0: follow the images). */
+function parseChannels(el: Element, value: unknown): 0 | 1 | 3 {
+  if (value === undefined || value === null) return 0;
+  const v = String(value).trim();
+  if (v === '1' || v === '3') return Number(v) as 1 | 3;
+  throw invalidAttribute(el, 'channels', value, 'must be "1" (grey) or "3" (colour), or left out to use colour when any image has it.');
+}
+
+/** The folder every file sits under, for the dataset's name. */
+function commonFolder(files: PathedFile[]): string {
+  const tops = new Set(files.map((f) => (f.path.includes('/') ? f.path.split('/')[0] : '')));
+  const [top] = tops;
+  return tops.size === 1 && top && files.every((f) => f.path.split('/').length > 2) ? top : '';
+}
+
+/** Class labels from folders (when the files sit in two or more) or from `label`; sorted by name. */
+function labelsOf(items: PathedFile[], label?: AddFilesOptions['label']): Pick<DatasetInput, 'labels' | 'classNames'> {
+  const names = items.map((it) => (label ? label(it.file, it.path) : folderOf(it.path)) ?? '');
+  const distinct = [...new Set(names)];
+  if (!label && distinct.length < 2) return {};
+  if (distinct.length === 1 && distinct[0] === '') return {};
+  if (distinct.length > 256) throw invalidData(`The images fall in ${count(distinct.length)} classes; at most 256 are allowed.`);
+  const classNames = distinct.map((n) => n || '(no folder)').sort((a, b) => a.localeCompare(b));
+  const index = new Map(classNames.map((n, k) => [n, k]));
+  return { labels: Uint8Array.from(names, (n) => index.get(n || '(no folder)')!), classNames };
+}
+
+function sizeNotes(images: DecodedImage[], height: number, width: number): string[] {
+  const sizes = new Map<string, number>();
+  for (const im of images) sizes.set(`${im.height}x${im.width}`, (sizes.get(`${im.height}x${im.width}`) ?? 0) + 1);
+  const target = `${height}x${width}`;
+  if (sizes.size === 1 && sizes.has(target)) return [];
+  const list = [...sizes].map(([s, k]) => `${s} (${count(k)})`).join(', ');
+  return [sizes.size > 1 ? `The images came in ${sizes.size} sizes, ${list}; all were resized to ${target}.` : `The images were ${[...sizes.keys()][0]}; they were resized to ${target}.`];
+}
+
+function classCounts(labels: DatasetInput['labels'], classNames: string[] | undefined, n: number): { name: string; count: number }[] {
+  if (!labels) return [];
+  const counts = new Map<number, number>();
+  for (let i = 0; i < n; i++) counts.set(labels[i], (counts.get(labels[i]) ?? 0) + 1);
+  const order = classNames ? classNames.map((_, k) => k).filter((k) => counts.has(k)) : [...counts.keys()].sort((a, b) => a - b);
+  return order.map((k) => ({ name: classNames?.[k] ?? String(k), count: counts.get(k)! }));
+}
+
+/** Up to THUMBS samples spread over the data, as 0..1 pixels or the vectors' own values. */
+function thumbnails(values: DatasetInput['images'], n: number, shape: SampleShape): { values: Float32Array; shape: SampleShape; count: number } {
+  const size = shape.kind === 'image' ? shape.height * shape.width * shape.channels : shape.length;
+  const k = Math.min(THUMBS, n);
+  const out = new Float32Array(k * size);
+  const scale = values instanceof Uint8Array ? 1 / 255 : 1;
+  for (let j = 0; j < k; j++) {
+    const i = Math.floor((j * n) / k);
+    for (let p = 0; p < size; p++) out[j * size + p] = values[i * size + p] * scale;
+  }
+  return { values: out, shape, count: k };
+}
+

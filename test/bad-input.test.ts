@@ -105,7 +105,7 @@ for (const mode of ['worker', 'page'] as const) {
       const other = await readyStore(mode);
       await other.setSpec({ loss: 'mse' });
       const n = 20;
-      await other.setDataset({ images: new Float32Array(n * 4).fill(1e20), n, sample: 'vector', length: 4 });
+      await other.setDataset({ images: new Float32Array(n * 4).fill(1e20), n, sample: 'vector', length: 4, standardize: false });
       const err = await rejection(other.train({ epochs: 5, batchSize: 8 }));
       expect(err.code).to.equal('training-diverged');
       expect(err.message).to.match(/the loss became (Infinity|NaN) at step 1 .*smaller learning rate/);

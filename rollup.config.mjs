@@ -162,7 +162,7 @@ function dropinEngine() {
 
 /** The package: ESM per element plus index.js, code-split, with declarations. */
 const packageBuild = {
-  input: Object.fromEntries(['index', 'ae-trainer', 'ae-latent-scatter', 'ae-reconstruction-grid', 'ae-denoise-demo', 'vae-latent-walk', 'ae-anomaly-view', 'ae-draw-pad'].map((n) => [n, `src/${n}.ts`])),
+  input: Object.fromEntries(['index', 'ae-trainer', 'ae-latent-scatter', 'ae-reconstruction-grid', 'ae-denoise-demo', 'vae-latent-walk', 'ae-anomaly-view', 'ae-draw-pad', 'ae-data-source'].map((n) => [n, `src/${n}.ts`])),
   output: {
     dir: OUT,
     format: 'es',

@@ -63,6 +63,8 @@ const CASES: Case[] = [
   { tag: 'ae-anomaly-view', attribute: 'threshold', bad: '-0.5', good: '0.05', allowed: /number of 0 or more/ },
   { tag: 'ae-anomaly-view', attribute: 'threshold', bad: 'abc', good: null, allowed: /number of 0 or more/ },
   { tag: 'ae-anomaly-view', attribute: 'model', bad: '', good: 'STORE', allowed: /is empty/, worksWhileBad: false },
+  { tag: 'ae-anomaly-view', attribute: 'anomaly-label', bad: 'cat', good: '3', allowed: /names no class of this data \("cat"\); it must name the classes that are anomalies, separated by commas: the labels are 0, 1, /},
+  { tag: 'ae-anomaly-view', attribute: 'anomaly-label', bad: '', good: null, allowed: /must name the classes that are anomalies/ },
   { tag: 'ae-trainer', attribute: 'latent-dim', bad: '0', good: '3', allowed: /whole number from 1 to/ },
   { tag: 'ae-trainer', attribute: 'kind', bad: 'gan', good: 'ae', allowed: /must be one of ae, / },
   { tag: 'ae-trainer', attribute: 'activation', bad: 'swish', good: 'elu', allowed: /must be one of relu/ },

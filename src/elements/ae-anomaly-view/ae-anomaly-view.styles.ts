@@ -73,4 +73,60 @@ export const styles = css`
     height: var(--ae-digit-size, 56px);
     border: 1px solid var(--_border);
   }
+  canvas.worst.vector {
+    width: var(--ae-signal-width, 192px);
+    height: auto;
+  }
+  .anomalies rect {
+    fill: var(--ae-bar-anomaly, var(--_accent));
+  }
+  .key {
+    margin: 0 0 0.25rem;
+    font-size: 0.8em;
+    color: var(--_muted);
+  }
+  .key span {
+    border-bottom: 2px solid var(--_ink);
+    margin-right: 0.75em;
+  }
+  .key .reconstruction {
+    border-bottom-color: var(--_accent);
+  }
+  svg.roc {
+    display: block;
+    width: 100%;
+    max-width: 260px;
+    height: auto;
+    font-size: 10px;
+  }
+  svg.roc .curve {
+    fill: none;
+    stroke: var(--_accent);
+    stroke-width: 2;
+  }
+  svg.roc .chance {
+    stroke: var(--_border);
+    stroke-dasharray: 4 3;
+  }
+  svg.roc .at-threshold {
+    fill: var(--_danger);
+  }
+  svg.roc .axis-label {
+    fill: var(--_muted);
+  }
+  dl.scores {
+    margin: 0;
+    display: grid;
+    gap: 0.5rem;
+    font-variant-numeric: tabular-nums;
+  }
+  dl.scores dt {
+    font-weight: 600;
+  }
+  dl.scores dd {
+    margin: 0;
+  }
+  dl.scores .muted {
+    font-size: 0.85em;
+  }
 `;

@@ -1,34 +1,76 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
-import { numberIn, wholeNumber } from '../../shared/attributes.js';
+import type { Dataset } from '../../engine/dataset.js';
+import { invalidAttribute, numberIn, wholeNumber } from '../../shared/attributes.js';
 import { LiveElement } from '../../shared/live-element.js';
 import type { TaskRun } from '../../shared/store-task.js';
 import { mse, paintSamples, sampleColors } from '../../shared/render.js';
 import { formatLoss, formatPercent } from '../../shared/format.js';
-import { describeImage, gatherImages } from '../../shared/samples.js';
+import { describeImage, gatherImages, labelName, valuesPerSample } from '../../shared/samples.js';
 import '../ae-draw-pad/define.js';
 import { binValues, Histogram, type Bins } from './histogram.js';
+import { confusionAt, rocAuc, rocCurve, type Confusion, type RocPoint } from './roc.js';
+import { RocChart, ROC_BOX } from './roc-chart.js';
 import { styles } from './ae-anomaly-view.styles.js';
 import { drawPadFor, whyNoDrawing } from '../../shared/drawing.js';
 
 /** Share of test images above the default threshold. */
 const DEFAULT_FLAGGED = 0.02;
+/** Most worst samples shown (the `top` attribute's upper end). */
+const MAX_TOP = 40;
+
+/** The test split scored against `anomaly-label`: which rows are anomalies, and the ROC curve. */
+interface Labelled {
+  /** 1 where test row k (dataset sample `indices[k]`) has an anomaly label. */
+  positive: Uint8Array;
+  /** Anomalies and normal samples in the test split. */
+  anomalies: number;
+  normals: number;
+  /** The anomaly classes as the reader knows them ("pvc", "af"). */
+  names: string[];
+  points: RocPoint[];
+  auc: number;
+}
+
+/** What `anomaly-label` says with labels: precision, recall and the ROC AUC at the threshold in use. */
+export interface AnomalyDetection {
+  /** The anomaly classes, by name (or "label 3"). */
+  classes: string[];
+  /** Anomalies and normal samples in the test split. */
+  anomalies: number;
+  normals: number;
+  /** Area under the ROC curve of the reconstruction error (ties counted half); NaN without both kinds. */
+  auc: number;
+  /** Of the flagged test samples, the share that are anomalies (null when none is flagged). */
+  precision: number | null;
+  /** Of the anomalies, the share flagged (null when there are none). */
+  recall: number | null;
+  /** Counts at the threshold in use. */
+  confusion: Confusion;
+}
 
 /**
  * @summary Reconstruction error as an anomaly score: a histogram of the test split's
- * per-image errors with a threshold, the images the model reconstructs worst, and the
- * reader's own drawing placed on the histogram (draw a letter and watch its error).
+ * per-sample errors with a threshold, the samples the model reconstructs worst (vectors as
+ * their line with the reconstruction over it), the reader's own drawing placed on the
+ * histogram (grey images; draw a letter and watch its error), and, when `anomaly-label`
+ * names the classes that are anomalies, precision and recall at the threshold and the ROC
+ * curve with its AUC.
  *
  * @event ae-error - A bad attribute or a failed store call; `detail.code`, `detail.message`.
  *
  * @csspart histogram - The error histogram (svg).
  * @csspart threshold - The threshold slider.
- * @csspart worst - The highest-error images.
+ * @csspart worst - The highest-error samples.
+ * @csspart roc - The ROC curve (svg), with `anomaly-label`.
+ * @csspart scores - Precision, recall and ROC AUC as text, with `anomaly-label`.
  * @csspart pad - The drawing pad.
  * @csspart summary - How many test images the threshold flags, and the drawing's score.
  * @csspart error - The inline error message.
  *
  * @cssproperty --ae-digit-size - Displayed size of each image (default 56px).
+ * @cssproperty --ae-signal-width - Displayed width of each vector's plot (default 192px).
+ * @cssproperty --ae-bar-anomaly - Colour of the known anomalies' share of each bar, with `anomaly-label`.
  * @cssproperty --ae-bar-color - Colour of histogram bars under the threshold.
  * @cssproperty --ae-bar-flagged - Colour of bars over the threshold.
  */
@@ -41,12 +83,19 @@ export class AeAnomalyView extends LiveElement {
   @property({ type: Number }) top = 8;
   /** Number of histogram bars (5 to 200). */
   @property({ type: Number }) bins = 40;
+  /**
+   * The classes that are anomalies, for data with labels: a class name or label number,
+   * or several separated by commas (`"pvc, af"`, `"7"`); every other class is normal.
+   * Adds precision and recall at the threshold and the ROC curve with its AUC.
+   */
+  @property({ attribute: 'anomaly-label' }) anomalyLabel?: string;
 
   @state() private errors: Float32Array | null = null;
   @state() private drawnError: number | null = null;
   @state() private worst: { index: number; error: number }[] = [];
   @query('svg.histogram') private svg?: SVGSVGElement;
   @queryAll('canvas.worst') private worstCanvases!: NodeListOf<HTMLCanvasElement>;
+  @query('svg.roc g.plot') private rocPlot?: SVGGElement;
 
   private indices: Uint32Array = new Uint32Array(0);
   private sorted: Float32Array = new Float32Array(0);
@@ -58,6 +107,16 @@ export class AeAnomalyView extends LiveElement {
   /** The generation whose test errors are shown. */
   private scored = -1;
   private worstImages: Float32Array | null = null;
+  /** The test rows of the highest errors, worst first (at most MAX_TOP). */
+  private pool: number[] = [];
+  /** Reconstructions of the pool's samples, for vectors (drawn over them). */
+  private poolRecon: Float32Array | null = null;
+  private worstRecon: Float32Array | null = null;
+  private labelled: Labelled | null = null;
+  /** What `labelled` was computed from. */
+  private labelledFrom: readonly unknown[] = [];
+  private confusion: Confusion | null = null;
+  private rocChart: RocChart | null = null;
 
   /** Per-image reconstruction errors of the test split (row k is dataset image `testIndices[k]`). */
   get scores(): Float32Array | null {
@@ -76,12 +135,23 @@ export class AeAnomalyView extends LiveElement {
     return this.drawnError;
   }
 
+  /** With `anomaly-label` and labelled data: precision, recall and ROC AUC at the threshold in use. */
+  get detection(): AnomalyDetection | null {
+    const l = this.labelled;
+    const c = this.confusion;
+    if (!l || !c) return null;
+    return { classes: l.names, anomalies: l.anomalies, normals: l.normals, auc: l.auc, precision: c.precision, recall: c.recall, confusion: c };
+  }
+
   protected override rebound() {
     this.scored = -1;
     this.errors = null;
     this.drawnError = null;
     this.worst = [];
     this.worstImages = null;
+    this.worstRecon = null;
+    this.pool = [];
+    this.poolRecon = null;
     this.sorted = new Float32Array(0);
   }
 
@@ -93,11 +163,34 @@ export class AeAnomalyView extends LiveElement {
     }
     if (changed.has('bins')) this.check('bins', () => wholeNumber(this, 'bins', this.bins ?? 40, 5, 200));
     if (changed.has('threshold')) this.check('threshold', () => (this.threshold == null ? undefined : numberIn(this, 'threshold', this.threshold, 0, Infinity, ', a reconstruction error such as 0.05')));
+    this.scoreLabels();
+    const l = this.labelled;
+    this.confusion = l && this.errors ? confusionAt(this.errors, l.positive, this.effectiveThreshold) : null;
+  }
+
+  /** Checks `anomaly-label` against the data's classes and scores the test errors against it. */
+  private scoreLabels() {
+    const from = [this.anomalyLabel, this.loaded, this.errors];
+    if (from.every((v, i) => Object.is(v, this.labelledFrom[i]))) return;
+    this.labelledFrom = from;
+    this.labelled = null;
+    const text = this.anomalyLabel;
+    if (text === undefined || text === null) return this.clearError('anomaly-label');
+    const ds = this.loaded;
+    if (!ds) return; // checked once the data has loaded
+    const classes = this.check('anomaly-label', () => anomalyClasses(this, ds, text));
+    const errors = this.errors;
+    if (!classes || !errors || !ds.labels) return;
+    const labels = ds.labels;
+    const positive = Uint8Array.from(this.indices, (i) => (classes.has(labels[i]) ? 1 : 0));
+    const anomalies = positive.reduce((a, b) => a + b, 0);
+    const points = rocCurve(errors, positive);
+    this.labelled = { positive, anomalies, normals: positive.length - anomalies, names: [...classes].map((c) => labelName(ds, c)), points, auc: rocAuc(points) };
   }
 
   private get topCount() {
     const top = this.top ?? 8;
-    return Number.isInteger(top) && top >= 0 && top <= 40 ? top : 8;
+    return Number.isInteger(top) && top >= 0 && top <= MAX_TOP ? top : 8;
   }
 
   private get binCount() {
@@ -105,14 +198,24 @@ export class AeAnomalyView extends LiveElement {
     return Number.isInteger(bins) && bins >= 5 && bins <= 200 ? bins : 40;
   }
 
-  protected async refresh(run: TaskRun) {
+  protected async refresh(run: TaskRun, ds: Dataset) {
     const { store } = run;
     const generation = this.generation;
     if (this.scored !== generation) {
       const result = await run.step(store.reconstructionErrors('test'));
+      const errors = result.errors;
+      const pool = Array.from(errors.keys())
+        .sort((a, b) => errors[b] - errors[a])
+        .slice(0, MAX_TOP);
+      // Vectors are drawn with their reconstruction over them: reconstruct the worst once.
+      const vectors = ds.sample === 'vector' && pool.length > 0;
+      const samples = vectors ? gatherImages(ds, pool.map((k) => result.indices[k])) : null;
+      const recon = samples ? await run.step(store.reconstruct(samples, pool.length)) : null;
       this.indices = result.indices;
-      this.sorted = result.errors.slice().sort();
-      this.errors = result.errors;
+      this.sorted = errors.slice().sort();
+      this.errors = errors;
+      this.pool = pool;
+      this.poolRecon = recon;
       this.scored = generation;
       this.pickWorst();
     }
@@ -125,9 +228,10 @@ export class AeAnomalyView extends LiveElement {
     const errors = this.errors;
     const ds = this.loaded;
     if (!errors || !ds) return;
-    const order = Array.from(errors.keys()).sort((a, b) => errors[b] - errors[a]).slice(0, this.topCount);
+    const order = this.pool.slice(0, this.topCount);
     this.worst = order.map((k) => ({ index: this.indices[k], error: errors[k] }));
     this.worstImages = gatherImages(ds, this.worst.map((w) => w.index));
+    this.worstRecon = this.poolRecon?.subarray(0, order.length * valuesPerSample(ds)) ?? null;
   }
 
   private onDraw(e: CustomEvent<{ image: Float32Array; empty: boolean }>) {
@@ -152,12 +256,19 @@ export class AeAnomalyView extends LiveElement {
       this.binned = binValues(this.errors, this.binCount);
       this.binnedFrom = this.errors;
     }
-    this.histogram.update(this.binned, this.effectiveThreshold, this.drawnError);
+    this.histogram.update(this.binned, this.effectiveThreshold, this.drawnError, this.labelled ? binValues(this.errors, this.binCount, this.binned.max, this.labelled.positive).counts : null);
     const ds = this.loaded;
     if (ds && this.worstImages) {
       const colors = sampleColors(this);
-      this.worstCanvases.forEach((c, k) => k < this.worst.length && paintSamples(c, this.worstImages!, ds, { count: 1, offset: k, colors }));
+      const overlay = this.worstRecon ?? undefined;
+      this.worstCanvases.forEach((c, k) => k < this.worst.length && paintSamples(c, this.worstImages!, ds, { count: 1, offset: k, colors, overlay }));
     }
+    const plot = this.rocPlot;
+    if (plot && this.labelled && this.confusion) {
+      if (this.rocChart?.root !== plot) this.rocChart = new RocChart(plot);
+      const c = this.confusion;
+      this.rocChart.update(this.labelled.points, c.fpr === null || c.recall === null ? null : { fpr: c.fpr, tpr: c.recall });
+    } else if (!plot) this.rocChart = null;
   }
 
   override render() {
@@ -166,6 +277,8 @@ export class AeAnomalyView extends LiveElement {
     const max = this.binned?.max ?? this.sorted.at(-1) ?? 1;
     const flagged = errors ? errors.length - upperBound(this.sorted, t) : 0;
     const drawn = this.drawnError;
+    const vectors = this.loaded?.sample === 'vector';
+    const noun = vectors ? 'samples' : 'images';
     return html`
       <svg class="histogram" part="histogram" role="img" aria-label=${errors ? `Histogram of ${errors.length} test reconstruction errors; threshold ${formatLoss(t)}` : 'Loading errors'}></svg>
       <label class="threshold">Threshold <output>${formatLoss(t)}</output>
@@ -173,13 +286,14 @@ export class AeAnomalyView extends LiveElement {
       </label>
       <p class="summary" part="summary" aria-live="polite">
         ${errors
-          ? html`<strong>${flagged}</strong> of ${errors.length} test images (${formatPercent(flagged / errors.length)}) have an error above ${formatLoss(t)}.`
+          ? html`<strong>${flagged}</strong> of ${errors.length} test ${noun} (${formatPercent(flagged / errors.length)}) have an error above ${formatLoss(t)}.`
           : html`<span class="muted">${this.waitingText}</span>`}
         ${drawn !== null
           ? html`<br />Your drawing: error <strong>${formatLoss(drawn)}</strong>, higher than ${formatPercent(upperBound(this.sorted, drawn) / Math.max(1, this.sorted.length))} of test images:
               <strong class=${drawn > t ? 'flagged' : ''}>${drawn > t ? 'unusual' : 'looks like the data'}</strong>.`
           : nothing}
       </p>
+      ${this.renderDetection(t)}
       <div class="row">
         <div>
           ${this.loaded && whyNoDrawing(this.loaded) ? nothing : html`<p class="title">Draw a digit, or a letter</p>`}
@@ -187,12 +301,13 @@ export class AeAnomalyView extends LiveElement {
         </div>
         ${this.worst.length
           ? html`<div>
-              <p class="title">Worst reconstructed test images</p>
+              <p class="title">Worst reconstructed test ${noun}</p>
+              ${vectors ? html`<p class="key"><span class="input">input</span> <span class="reconstruction">reconstruction</span></p>` : nothing}
               <ul class="worst digit-list" part="worst">
                 ${this.worst.map(
                   (w) => html`<li>
-                    <canvas class="digit worst" role="img" aria-label=${`${this.loaded ? describeImage(this.loaded, w.index) : `image ${w.index}`}, error ${formatLoss(w.error)}`}></canvas>
-                    <span>${formatLoss(w.error)}</span>
+                    <canvas class="digit worst ${vectors ? 'vector' : ''}" role="img" aria-label=${`${this.loaded ? describeImage(this.loaded, w.index) : `image ${w.index}`}, error ${formatLoss(w.error)}${vectors ? ', input and reconstruction drawn as lines' : ''}`}></canvas>
+                    <span>${vectors && this.loaded?.labels ? `${labelName(this.loaded, this.loaded.labels[w.index])} · ` : ''}${formatLoss(w.error)}</span>
                   </li>`,
                 )}
               </ul>
@@ -202,6 +317,66 @@ export class AeAnomalyView extends LiveElement {
       ${this.renderError()}
     `;
   }
+
+  /** Precision, recall and the ROC curve, when `anomaly-label` names the anomalies. */
+  private renderDetection(t: number) {
+    const l = this.labelled;
+    const c = this.confusion;
+    if (!l || !c) return nothing;
+    const names = l.names.join(', ');
+    if (!l.points.length) {
+      return html`<p class="note" part="scores" role="note">
+        The test split has ${l.anomalies ? 'no normal samples' : `no anomalies (${names})`}: precision, recall and the ROC curve need both.
+      </p>`;
+    }
+    const auc = l.auc.toFixed(3);
+    const at = `At the threshold ${formatLoss(t)}, ${formatPercent(c.fpr)} of normal samples and ${formatPercent(c.recall)} of anomalies are flagged.`;
+    return html`<div class="row detection">
+      <svg class="roc" part="roc" role="img" viewBox="0 0 ${ROC_BOX.width} ${ROC_BOX.height}" aria-labelledby="roc-title" aria-describedby="roc-desc">
+        <title id="roc-title">ROC curve of the reconstruction error, AUC ${auc}</title>
+        <desc id="roc-desc">The share of anomalies flagged (true-positive rate) against the share of normal samples flagged (false-positive rate) as the threshold falls from the highest error to zero. ${at}</desc>
+        <g class="plot"></g>
+      </svg>
+      <dl class="scores" part="scores" aria-live="polite">
+        <div>
+          <dt>Precision</dt>
+          <dd><strong>${formatPercent(c.precision)}</strong> <span class="muted">${c.tp + c.fp ? `${c.tp} of ${c.tp + c.fp} flagged are anomalies` : 'nothing flagged'}</span></dd>
+        </div>
+        <div>
+          <dt>Recall</dt>
+          <dd><strong>${formatPercent(c.recall)}</strong> <span class="muted">${c.tp} of ${l.anomalies} anomalies flagged</span></dd>
+        </div>
+        <div>
+          <dt>ROC AUC</dt>
+          <dd><strong>${auc}</strong> <span class="muted">${l.anomalies} anomalies (${names}), ${l.normals} normal</span></dd>
+        </div>
+      </dl>
+    </div>`;
+  }
+}
+
+/**
+ * The label numbers `anomaly-label` names: class names or label numbers of `ds`, separated
+ * by commas. Throws `input-invalid` naming the attribute and the known classes otherwise.
+ */
+export function anomalyClasses(el: Element, ds: Dataset, text: string): Set<number> {
+  const labels = ds.labels;
+  if (!labels) throw invalidAttribute(el, 'anomaly-label', text, `needs data with labels; ${ds.name ? `"${ds.name}"` : 'this data'} has none.`);
+  const present = [...new Set(labels)].sort((a, b) => a - b);
+  const names = ds.classNames;
+  const known = names ? `the classes are ${names.map((n) => `"${n}"`).join(', ')} (or their numbers 0 to ${names.length - 1})` : `the labels are ${present.join(', ')}`;
+  const allowed = `must name the classes that are anomalies, separated by commas: ${known}.`;
+  const entries = String(text).split(',').map((e) => e.trim());
+  if (entries.some((e) => e === '')) throw invalidAttribute(el, 'anomaly-label', text, allowed);
+  const out = new Set<number>();
+  for (const entry of entries) {
+    const byName = names ? names.indexOf(entry) : -1;
+    const number = /^\d+$/.test(entry) ? Number(entry) : NaN;
+    const label = byName >= 0 ? byName : names ? (number < names.length ? number : NaN) : present.includes(number) ? number : NaN;
+    if (Number.isNaN(label)) throw invalidAttribute(el, 'anomaly-label', text, `names no class of this data ("${entry}"); it ${allowed}`);
+    out.add(label);
+  }
+  return out;
 }
 
 /** How many of the ascending `sorted` values are <= x. */

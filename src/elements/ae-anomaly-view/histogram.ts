@@ -11,13 +11,16 @@ export interface Bins {
   counts: number[];
 }
 
-/** Counts of `values` in `count` equal bins from 0 to their maximum. */
-export function binValues(values: ArrayLike<number>, count: number): Bins {
-  let max = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
+/**
+ * Counts of `values` in `count` equal bins from 0 to their maximum (or to `upTo`), only
+ * of the values whose `only` entry is set when that is given.
+ */
+export function binValues(values: ArrayLike<number>, count: number, upTo?: number, only?: ArrayLike<number | boolean>): Bins {
+  let max = upTo ?? 0;
+  if (upTo === undefined) for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
   max = max || 1;
   const counts = new Array<number>(count).fill(0);
-  for (let i = 0; i < values.length; i++) counts[Math.min(count - 1, Math.floor((values[i] / max) * count))]++;
+  for (let i = 0; i < values.length; i++) if (!only || only[i]) counts[Math.max(0, Math.min(count - 1, Math.floor((values[i] / max) * count)))]++;
   return { max, counts };
 }
 
@@ -31,12 +34,14 @@ export class Histogram {
   private y = scaleLinear().range([H - M.bottom, M.top]);
   private axis: Selection<SVGGElement, unknown, null, undefined>;
   private bars: Selection<SVGGElement, unknown, null, undefined>;
+  private marked: Selection<SVGGElement, unknown, null, undefined>;
   private threshold: Selection<SVGLineElement, unknown, null, undefined>;
   private marker: Selection<SVGGElement, unknown, null, undefined>;
 
   constructor(svg: SVGSVGElement) {
     const root = select(svg).attr('viewBox', `0 0 ${W} ${H}`);
     this.bars = root.append('g').attr('class', 'bars');
+    this.marked = root.append('g').attr('class', 'anomalies');
     this.axis = root.append('g').attr('class', 'x axis').attr('transform', `translate(0,${H - M.bottom})`);
     this.threshold = root.append('line').attr('class', 'threshold');
     this.marker = root.append('g').attr('class', 'marker');
@@ -44,7 +49,8 @@ export class Histogram {
     this.marker.append('text').attr('text-anchor', 'middle').attr('y', M.top - 5);
   }
 
-  update(bins: Bins, threshold: number, marker: number | null) {
+  /** `anomalies`: per bin, how many of its values are known anomalies (drawn inside the bars). */
+  update(bins: Bins, threshold: number, marker: number | null, anomalies: number[] | null = null) {
     // The marker may lie beyond every test image: widen the axis to show it.
     const top = Math.max(bins.max, marker ?? 0);
     this.x.domain([0, top]);
@@ -60,6 +66,15 @@ export class Histogram {
       .attr('y', (c) => this.y(c))
       .attr('height', (c) => this.y(0) - this.y(c))
       .classed('above', (_, i) => (i + 0.5) * width > threshold);
+    const inner = Math.max(0.5, (this.x(width) - this.x(0)) / 2 - 0.5);
+    this.marked
+      .selectAll('rect')
+      .data(anomalies ?? [])
+      .join('rect')
+      .attr('x', (_, i) => this.x(i * width) + inner / 2)
+      .attr('width', inner)
+      .attr('y', (c) => this.y(c))
+      .attr('height', (c) => this.y(0) - this.y(c));
     const tx = this.x(Math.min(threshold, top));
     this.threshold.attr('x1', tx).attr('x2', tx).attr('y1', M.top - 4).attr('y2', H - M.bottom);
     this.marker.attr('display', marker === null ? 'none' : null);

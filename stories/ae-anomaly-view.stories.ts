@@ -2,7 +2,8 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/elements/ae-anomaly-view/define.js';
-import { commonArgTypes, number } from './controls.js';
+import { getModelStore, parseTable } from '../src/index.js';
+import { commonArgTypes, number, text } from './controls.js';
 
 type Args = {
   model: string;
@@ -11,6 +12,7 @@ type Args = {
   threshold?: number;
   top?: number;
   bins?: number;
+  'anomaly-label'?: string;
   onAeError?: (e: Event) => void;
 };
 
@@ -25,6 +27,7 @@ const meta: Meta<Args> = {
     threshold=${ifDefined(a.threshold)}
     top=${ifDefined(a.top)}
     bins=${ifDefined(a.bins)}
+    anomaly-label=${ifDefined(a['anomaly-label'])}
     @ae-error=${a.onAeError}
   ></ae-anomaly-view>`,
   argTypes: {
@@ -32,6 +35,7 @@ const meta: Meta<Args> = {
     threshold: number(0, 0.2, 0.001),
     top: number(0, 40),
     bins: number(5, 200),
+    'anomaly-label': text,
   },
   args: { model: 'mnist-ae-2d', top: 8, bins: 40 },
 };
@@ -47,3 +51,37 @@ export const SixteenD: Story = { args: { model: 'mnist-ae-16', threshold: 0.03, 
 
 /** The emoji the colour model rebuilds worst. */
 export const Emoji: Story = { args: { model: 'emoji-ae', top: 8 } };
+
+/** The store of the heartbeat story: data/ecg-beats.csv, trained on normal beats once per page. */
+const ECG_STORE = 'ecg-beats-story';
+let ecgReady: Promise<void> | null = null;
+
+function trainOnNormalBeats(): Promise<void> {
+  ecgReady ??= (async () => {
+    const csv = await (await fetch(new URL('data/ecg-beats.csv', document.baseURI))).text();
+    const { input } = parseTable(csv, { labelColumn: 'label', name: 'ecg-beats' });
+    const labels = input.labels as Uint8Array;
+    const normal = input.classNames!.indexOf('normal');
+    const normals = [...labels.keys()].filter((i) => labels[i] === normal);
+    const trainIndices = normals.slice(0, Math.round(normals.length * 0.8));
+    const inTrain = new Set(trainIndices);
+    const testIndices = [...labels.keys()].filter((i) => !inTrain.has(i));
+    const store = getModelStore(ECG_STORE);
+    await store.setSpec({ hidden: [64], latentDim: 8, activation: 'relu', codeActivation: 'linear' });
+    await store.setDataset({ ...input, trainIndices, testIndices });
+    await store.train({ epochs: 15, batchSize: 32, learningRate: 2e-3 });
+  })();
+  return ecgReady;
+}
+
+/**
+ * Synthetic heartbeats (data/ecg-beats.csv, 140 points each, from the ECGSYN model): a
+ * dense 140-64-8 autoencoder trained here on normal beats only (15 epochs, a few
+ * seconds). The worst beats are drawn with their reconstruction over them; with
+ * `anomaly-label` naming the four anomaly classes, the view adds precision and recall at
+ * the threshold and the ROC curve with its AUC.
+ */
+export const Heartbeats: Story = {
+  args: { model: ECG_STORE, 'anomaly-label': 'pvc, st-elevation, t-inversion, af', top: 6, bins: 60 },
+  loaders: [async () => ({ trained: await trainOnNormalBeats() })],
+};

@@ -29,14 +29,21 @@ export function pick(ds: Dataset, indices: ArrayLike<number>): Float32Array {
   return out;
 }
 
-/** MSE of predicting the mean training image for every test image: what a collapsed model scores. */
+/**
+ * MSE of predicting the mean training image for every test image: what a collapsed model
+ * scores. In the model's units: standardised vectors count in standard deviations.
+ */
 export function meanImageBaseline(ds: Dataset): number {
   const size = ds.height * ds.width * ds.channels;
+  const value = (i: number, p: number) => {
+    const v = ds.images[i * size + p];
+    return ds.scaling ? (v - ds.scaling.mean[p]) / ds.scaling.std[p] : v;
+  };
   const mean = new Float64Array(size);
-  for (const i of ds.trainIndices) for (let p = 0; p < size; p++) mean[p] += ds.images[i * size + p];
+  for (const i of ds.trainIndices) for (let p = 0; p < size; p++) mean[p] += value(i, p);
   for (let p = 0; p < size; p++) mean[p] /= ds.trainIndices.length;
   let sq = 0;
-  for (const i of ds.testIndices) for (let p = 0; p < size; p++) sq += (ds.images[i * size + p] - mean[p]) ** 2;
+  for (const i of ds.testIndices) for (let p = 0; p < size; p++) sq += (value(i, p) - mean[p]) ** 2;
   return sq / (ds.testIndices.length * size);
 }
 

@@ -94,8 +94,9 @@ export const styles = css`
   }
   svg.roc {
     display: block;
-    width: 100%;
-    max-width: 260px;
+    flex: 0 1 260px;
+    width: 260px;
+    max-width: 100%;
     height: auto;
     font-size: 10px;
   }
@@ -115,6 +116,7 @@ export const styles = css`
     fill: var(--_muted);
   }
   dl.scores {
+    flex: 1 1 12rem;
     margin: 0;
     display: grid;
     gap: 0.5rem;

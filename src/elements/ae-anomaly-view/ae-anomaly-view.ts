@@ -62,8 +62,8 @@ export interface AnomalyDetection {
  * @csspart histogram - The error histogram (svg).
  * @csspart threshold - The threshold slider.
  * @csspart worst - The highest-error samples.
- * @csspart roc - The ROC curve (svg), with `anomaly-label`.
- * @csspart scores - Precision, recall and ROC AUC as text, with `anomaly-label`.
+ * @csspart roc - The receiver operating characteristic curve (svg), with `anomaly-label`.
+ * @csspart scores - Precision, recall and the area under that curve, as text, with `anomaly-label`.
  * @csspart pad - The drawing pad.
  * @csspart summary - How many test images the threshold flags, and the drawing's score.
  * @csspart error - The inline error message.

@@ -90,7 +90,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   startServer(port, { isolate: process.env.ISOLATE === '1' })
     .then(({ url }) => {
       console.log(`Serving ${ROOT} at ${url}`);
-      console.log(`Demo: ${url}demo/index.html, colour: ${url}demo/emoji.html, dashboard: ${url}demo/dashboard.html`);
+      console.log(`Demo: ${url}demo/index.html, colour: ${url}demo/emoji.html, anomalies: ${url}demo/anomaly.html, dashboard: ${url}demo/dashboard.html`);
       console.log('Press Ctrl+C to stop.');
     })
     .catch((e) => {

@@ -14,6 +14,7 @@ export function rendered(selector) {
     if (el.localName === 'ae-denoise-demo') return el.source === 'draw' || el.images !== null;
     if (el.localName === 'vae-latent-walk') return el.gridImages !== null;
     if (el.localName === 'ae-anomaly-view') return el.scores !== null;
+    if (el.localName === 'ae-data-source') return !el.src || el.summary !== null;
     return true;
   });
 }

@@ -233,6 +233,74 @@ describe('<ae-data-source>', () => {
     expect(errors[1].message).to.contain('404');
   });
 
+  it('a sprite sheet by src with tile and a labels file: a grid, and the tfjs MNIST layout with one-hot labels', async () => {
+    /** Tile k: grey level 10k + 20 with a bright pixel at (k % 8, k % 8), so each tile is known. */
+    const tileValue = (k: number, y: number, x: number) => (y === k % 8 && x === k % 8 ? 255 : 10 * k + 20);
+    async function sheet(w: number, h: number, place: (k: number, y: number, x: number) => [number, number] | null, tiles: number): Promise<Blob> {
+      const canvas = new OffscreenCanvas(w, h);
+      const ctx = canvas.getContext('2d')!;
+      const img = ctx.createImageData(w, h);
+      for (let k = 0; k < tiles; k++) {
+        for (let y = 0; y < 8; y++) {
+          for (let x = 0; x < 8; x++) {
+            const [px, py] = place(k, y, x)!;
+            const o = (py * w + px) * 4;
+            img.data.fill(tileValue(k, y, x), o, o + 3);
+            img.data[o + 3] = 255;
+          }
+        }
+      }
+      ctx.putImageData(img, 0, 0);
+      return canvas.convertToBlob({ type: 'image/png' });
+    }
+    const put = (name: string, body: Blob | Uint8Array<ArrayBuffer>, type: string) => fetch(`/__files/${name}`, { method: 'PUT', body: new Blob([body]), headers: { 'content-type': type } });
+    // A grid of 5 x 4 tiles of 8x8 (40x32 pixels), one label byte per tile.
+    await put('grid.png', await sheet(40, 32, (k, y, x) => [(k % 5) * 8 + x, Math.floor(k / 5) * 8 + y], 20), 'image/png');
+    await put('grid-labels.bin', Uint8Array.from({ length: 20 }, (_, k) => k % 2), 'application/octet-stream');
+    const el = await fixture<AeDataSource>(html`<ae-data-source model=${store.id} src="/__files/grid.png" tile="8x8" labels="/__files/grid-labels.bin"></ae-data-source>`);
+    await el.updateComplete;
+    expect(el.summary!.n).to.equal(20);
+    expect(el.summary!.shape).to.deep.equal({ kind: 'image', height: 8, width: 8, channels: 1 });
+    expect(el.summary!.classes).to.deep.equal([
+      { name: '0', count: 10 },
+      { name: '1', count: 10 },
+    ]);
+    let ds = await store.dataset();
+    for (const k of [0, 7, 13, 19]) {
+      expect(Math.round(ds.images[k * 64 + 1] * 255), `tile ${k}`).to.equal(tileValue(k, 0, 1));
+      expect(Math.round(ds.images[k * 64 + (k % 8) * 9] * 255), `tile ${k}'s bright pixel`).to.equal(255);
+    }
+    expect(Array.from(ds.labels!.slice(0, 4))).to.deep.equal([0, 1, 0, 1]);
+
+    // The MNIST layout: one flattened 8x8 tile per pixel row of a 64-pixel-wide sheet; labels one-hot, 3 classes.
+    await put('rows.png', await sheet(64, 12, (k, y, x) => [y * 8 + x, k], 12), 'image/png');
+    const oneHot = new Uint8Array(12 * 3);
+    for (let k = 0; k < 12; k++) oneHot[k * 3 + (k % 3)] = 1;
+    await put('rows-labels.bin', oneHot, 'application/octet-stream');
+    el.labels = '/__files/rows-labels.bin';
+    el.src = '/__files/rows.png';
+    await el.updateComplete;
+    expect(el.summary!.n).to.equal(12);
+    ds = await store.dataset();
+    expect(Math.round(ds.images[5 * 64 + 3] * 255)).to.equal(tileValue(5, 0, 3));
+    expect(Array.from(ds.labels!.slice(0, 6))).to.deep.equal([0, 1, 2, 0, 1, 2]);
+
+    // A labels file of the wrong length, an image without tile, a bad tile.
+    const { errors } = record(el);
+    await put('short.bin', new Uint8Array(5), 'application/octet-stream');
+    el.labels = '/__files/short.bin';
+    await el.updateComplete;
+    expect(errors.at(-1)!.code).to.equal('dataset-invalid');
+    expect(errors.at(-1)!.message).to.contain('has 5 bytes; the sprite has 12 tiles');
+    el.removeAttribute('tile');
+    await el.updateComplete;
+    expect(errors.at(-1)!.message).to.contain('give its tile size');
+    el.setAttribute('tile', '4x4');
+    await el.updateComplete;
+    expect(errors.at(-1)!).to.include({ code: 'input-invalid', attribute: 'tile' });
+    expect(errors.at(-1)!.message).to.contain('tile="4x4"');
+  });
+
   it('bad size, channels and standardize are input-invalid and name the attribute', async () => {
     const el = await fixture<AeDataSource>(html`<ae-data-source model=${store.id}></ae-data-source>`);
     const { errors } = record(el);

@@ -12,7 +12,7 @@ import { paintSamples } from '../../shared/render.js';
 import { StoreController } from '../../shared/store-controller.js';
 import { StoreTask, type TaskRun } from '../../shared/store-task.js';
 import { styles } from './ae-data-source.styles.js';
-import { decodeImage, droppedFiles, folderOf, isImageFile, isTableFile, isTableName, toChannels, type DecodedImage, type PathedFile } from './images.js';
+import { decodeImage, droppedFiles, folderOf, isImageFile, isImageName, isTableFile, isTableName, readSprite, spriteLabels, toChannels, type DecodedImage, type PathedFile } from './images.js';
 
 /** The largest file (or fetched table) the element reads: 200 MB. Larger ones are refused before reading. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -48,6 +48,8 @@ type Source = { kind: 'url'; url: string } | { kind: 'files'; files: PathedFile[
 interface Options {
   height: number;
   width: number;
+  tile: { height: number; width: number } | undefined;
+  labels: string | undefined;
   channels: 1 | 3 | undefined;
   labelColumn: string | undefined;
   standardize: boolean;
@@ -82,8 +84,11 @@ const booleanText = {
  * that is not a number) is skipped and listed in the summary with its reason; the rest is
  * used when enough remains. Files over 200 MB are refused before reading.
  *
+ * `src` may also name a sprite sheet of `tile`-sized images with a `labels` file (one
+ * byte per tile, or one-hot rows as in the tfjs MNIST sprite), or a dataset file.
+ *
  * The summary shows the count, the sample shape, the classes with their counts, a strip
- * of the first samples and every problem. The drop zone is a button: Enter or Space opens
+ * of samples spread over the data and every problem. The drop zone is a button: Enter or Space opens
  * the file picker.
  *
  * @event ae-data - The store took the data (`store.setDataset` succeeded, or a dataset
@@ -97,7 +102,7 @@ const booleanText = {
  * @csspart folder-button - The button that picks a folder.
  * @csspart progress - The progress line (role=status).
  * @csspart summary - The summary of the loaded data.
- * @csspart thumbnails - The strip of the first samples (canvas).
+ * @csspart thumbnails - The strip of up to 12 samples, spread over the data (canvas).
  * @csspart problems - The list of skipped items and their reasons.
  * @csspart error - The inline error message.
  *
@@ -110,9 +115,10 @@ export class AeDataSource extends AEElement {
   static override styles = [...AEElement.styles, styles];
 
   /**
-   * A URL to load: a CSV/TSV table (`.csv`, `.tsv`, or a text/csv answer), a dataset file
+   * A URL to load: a CSV/TSV table (`.csv`, `.tsv`, or a text/csv answer), a sprite sheet
+   * (an image, with `tile`; at most 40,000,000 values are taken), a dataset file
    * (`*.bin`, or a bundled name such as `mnist-10k`: the store must not have loaded other
-   * data yet). Only this URL is fetched.
+   * data yet). Only this URL (and `labels`) is fetched.
    */
   @property() src?: string;
   /** Image size: a side from 8 to 128 (`"32"`), or height x width (`"28x28"`). Images of other sizes are resized. */
@@ -121,6 +127,14 @@ export class AeDataSource extends AEElement {
   @property() channels?: string;
   /** A table's label column: its header name, or its 0-based number. Without it, every column is a feature. */
   @property({ attribute: 'label-column' }) labelColumn?: string;
+  /**
+   * Reads `src` as a sprite sheet of tiles of height x width (`"28x28"`; sides 8 to 128),
+   * each tile one image at that size. A sheet exactly height*width pixels wide holds one
+   * flattened tile per pixel row (the tfjs MNIST sprite); any other is a grid read row by row.
+   */
+  @property() tile?: string;
+  /** A sprite's labels file: one byte per tile, or one-hot rows (one byte per class, as the tfjs MNIST labels). */
+  @property() labels?: string;
   /** Standardise a table's columns (mean 0, std 1 on the train split); `standardize="false"` keeps the values as they are. */
   @property({ converter: booleanText }) standardize: boolean | string = true;
 
@@ -139,7 +153,7 @@ export class AeDataSource extends AEElement {
   @query('canvas.strip') private strip?: HTMLCanvasElement;
 
   private source: Source | null = null;
-  private options: Options = { height: 32, width: 32, channels: undefined, labelColumn: undefined, standardize: true };
+  private options: Options = { height: 32, width: 32, tile: undefined, labels: undefined, channels: undefined, labelColumn: undefined, standardize: true };
 
   protected stores = new StoreController(this, {
     bound: () => {
@@ -177,13 +191,21 @@ export class AeDataSource extends AEElement {
     super.willUpdate(changed);
     const before = JSON.stringify(this.options);
     if (changed.has('size')) {
-      const size = this.check('size', () => parseSize(this, this.size ?? '32'));
+      const size = this.check('size', () => parseSides(this, 'size', this.size ?? '32'));
       if (size) this.options = { ...this.options, ...size };
     }
     if (changed.has('channels')) {
       const channels = this.check('channels', () => parseChannels(this, this.channels));
       if (channels !== undefined) this.options = { ...this.options, channels: channels || undefined };
     }
+    if (changed.has('tile')) {
+      if (!this.tile?.trim()) (this.options = { ...this.options, tile: undefined }), this.clearError('tile');
+      else {
+        const tile = this.check('tile', () => parseSides(this, 'tile', this.tile));
+        if (tile) this.options = { ...this.options, tile };
+      }
+    }
+    if (changed.has('labels')) this.options = { ...this.options, labels: this.labels?.trim() || undefined };
     if (changed.has('labelColumn')) this.options = { ...this.options, labelColumn: this.labelColumn?.trim() || undefined };
     if (changed.has('standardize')) {
       const value = this.check('standardize', () => {
@@ -259,10 +281,9 @@ export class AeDataSource extends AEElement {
     this.took({ ...ds, sample: sampleShapeOf(ds).kind, length: ds.width }, []);
   }
 
-  /** A CSV/TSV table at a URL: only that URL is fetched. */
-  private async fromUrl(run: TaskRun, url: string): Promise<Loaded> {
-    this.progress = `Loading ${url}…`;
-    const failed = (why: string, details: Record<string, unknown> = {}) => new AEError('dataset-fetch-failed', `src=${shown(url)} could not be loaded: ${why}.`, { url, ...details });
+  /** Fetches the URL an attribute named (and only it); refuses an answer over MAX_FILE_BYTES before reading it. */
+  private async fetched(run: TaskRun, attribute: string, url: string): Promise<{ response: Response; name: string; type: string }> {
+    const failed = (why: string, details: Record<string, unknown> = {}) => new AEError('dataset-fetch-failed', `${attribute}=${shown(url)} could not be loaded: ${why}.`, { url, ...details });
     const response = await run.step(fetch(new URL(url, document.baseURI), { signal: run.signal }).catch((e: Error) => Promise.reject(failed(e.message))));
     if (!response.ok) throw failed(`the server answered ${response.status} ${response.statusText}`.trim(), { status: response.status });
     const bytes = Number(response.headers.get('content-length'));
@@ -271,14 +292,59 @@ export class AeDataSource extends AEElement {
       void response.body?.cancel();
       throw tooBig(name, bytes);
     }
-    const type = response.headers.get('content-type') ?? '';
+    return { response, name, type: response.headers.get('content-type') ?? '' };
+  }
+
+  /** A CSV/TSV table or a sprite sheet at a URL: only that URL (and `labels`) is fetched. */
+  private async fromUrl(run: TaskRun, url: string): Promise<Loaded> {
+    this.progress = `Loading ${url}…`;
+    const { response, name, type } = await this.fetched(run, 'src', url);
+    const image = isImageName(name) || type.startsWith('image/');
+    if (image || this.options.tile) {
+      if (!this.options.tile) {
+        void response.body?.cancel();
+        throw new AEError('input-invalid', `src=${shown(url)} is an image: give its tile size, such as tile="28x28", to read it as a sprite sheet.`, { attribute: 'tile', value: this.tile });
+      }
+      return this.fromSprite(run, await run.step(response.blob()), name);
+    }
     if (!isTableName(name) && !/^text\/(csv|tab-separated-values|plain)\b/.test(type)) {
       void response.body?.cancel();
-      throw new AEError('input-invalid', `src=${shown(url)} is neither a CSV/TSV table (.csv, .tsv, or served as text/csv) nor a dataset file (.bin); it was served as ${shown(type || 'no type')}.`, { attribute: 'src', value: url });
+      throw new AEError('input-invalid', `src=${shown(url)} is neither a CSV/TSV table (.csv, .tsv, or served as text/csv), a sprite sheet (an image, with tile), nor a dataset file (.bin); it was served as ${shown(type || 'no type')}.`, { attribute: 'src', value: url });
     }
     const text = await run.step(response.text());
     if (text.length > MAX_FILE_BYTES) throw tooBig(name, text.length);
     return this.fromTable(text, name);
+  }
+
+  /** A sprite sheet: its tiles at the tile's size, labelled by the `labels` file when there is one. */
+  private async fromSprite(run: TaskRun, blob: Blob, name: string): Promise<Loaded> {
+    const { height, width } = this.options.tile!;
+    const bitmap = await run.step(createImageBitmap(blob).catch(() => Promise.reject(invalidData(`${name} could not be decoded as an image.`))));
+    const notes: string[] = [];
+    try {
+      const most = Math.floor(MAX_IMAGE_VALUES / (height * width * (this.options.channels ?? 1)));
+      const tiles = await readSprite(bitmap, height, width, most, async (done, total) => {
+        this.progress = `Reading tile ${count(done)} of ${count(total)}…`;
+        await run.step(new Promise((resolve) => setTimeout(resolve, 0)));
+      });
+      if (!tiles.n) throw invalidData(`${name} is ${bitmap.width}x${bitmap.height} pixels: smaller than one ${height}x${width} tile.`);
+      if (tiles.n < tiles.total) notes.push(`The sheet holds ${count(tiles.total)} tiles; the first ${count(tiles.n)} were taken (at most ${count(MAX_IMAGE_VALUES)} values).`);
+      notes.push(tiles.layout === 'rows' ? `One ${height}x${width} tile per pixel row of the ${bitmap.width}-pixel-wide sheet.` : `A grid of ${height}x${width} tiles, read row by row.`);
+      const channels = this.options.channels ?? (tiles.colour ? 3 : 1);
+      const size = height * width * channels;
+      const pixels = new Uint8Array(tiles.n * size);
+      for (let k = 0; k < tiles.n; k++) toChannels(tiles.rgb.subarray(k * height * width * 3, (k + 1) * height * width * 3), channels, pixels, k * size);
+      const input: DatasetInput = { name, images: pixels, n: tiles.n, height, width, channels };
+      if (this.options.labels) {
+        const { response, name: labelsName } = await this.fetched(run, 'labels', this.options.labels);
+        const labels = spriteLabels(new Uint8Array(await run.step(response.arrayBuffer())), tiles.total, tiles.n);
+        if (typeof labels === 'string') throw invalidData(`The labels file ${labelsName} ${labels}.`);
+        input.labels = labels;
+      }
+      return { input, skipped: [], notes };
+    } finally {
+      bitmap.close();
+    }
   }
 
   private fromTable(text: string, name: string): Loaded {
@@ -394,7 +460,7 @@ export class AeDataSource extends AEElement {
         ? html`<p class="counts"><strong>${s.name}</strong>: ${count(s.n)} ${s.shape.kind === 'vector' ? 'samples' : 'images'}, each a ${describeShape(s.shape)}${s.classes.length ? html`, in ${s.classes.length} ${s.classes.length === 1 ? 'class' : 'classes'}:` : '.'}</p>
             ${s.classes.length ? html`<ul class="classes">${s.classes.map((c) => html`<li>${c.name}: ${count(c.count)}</li>`)}</ul>` : nothing}
             ${this.thumbs
-              ? html`<canvas part="thumbnails" class="strip ${s.shape.kind}" role="img" aria-label="The first ${this.thumbs.count} of the ${count(s.n)} ${what}, spread over the data"></canvas>`
+              ? html`<canvas part="thumbnails" class="strip ${s.shape.kind}" role="img" aria-label="${this.thumbs.count} of the ${count(s.n)} ${what}, spread over the data"></canvas>`
               : nothing}`
         : nothing}
       ${this.notes.map((n) => html`<p class="note">${n}</p>`)}
@@ -416,13 +482,13 @@ function errorSlot(error: unknown): string {
   return typeof attribute === 'string' ? attribute : 'load';
 }
 
-/** `size`: "32" or "28x28" (height x width), sides from 8 to 128. */
-function parseSize(el: Element, value: unknown): { height: number; width: number } {
+/** `size` or `tile`: "32" or "28x28" (height x width), sides from 8 to 128. */
+function parseSides(el: Element, attribute: string, value: unknown): { height: number; width: number } {
   const { min, max } = IMAGE_SIDES;
   const m = /^\s*(\d+)\s*(?:[x×]\s*(\d+)\s*)?$/i.exec(String(value ?? ''));
   const [height, width] = m ? [Number(m[1]), Number(m[2] ?? m[1])] : [NaN, NaN];
   if (height >= min && height <= max && width >= min && width <= max) return { height, width };
-  throw invalidAttribute(el, 'size', value, `must be a side from ${min} to ${max} pixels, such as "32", or height x width, such as "28x28".`);
+  throw invalidAttribute(el, attribute, value, `must be a side from ${min} to ${max} pixels, such as "32", or height x width, such as "28x28".`);
 }
 
 /** `channels`: "1", "3", or left out (0: follow the images). */

@@ -98,3 +98,84 @@ async function walk(entry: FileSystemEntry, out: PathedFile[]): Promise<void> {
     for (const child of page) await walk(child, out);
   }
 }
+
+/** An image file name (for a `src` that is a sprite). */
+export const isImageName = (name: string) => IMAGE_NAME.test(name);
+
+/** The tiles of a sprite sheet as RGB bytes, in reading order. */
+export interface SpriteTiles {
+  rgb: Uint8Array;
+  n: number;
+  /** Tiles the sheet holds (more than `n` when the limit cut it short). */
+  total: number;
+  colour: boolean;
+  /** `rows`: each pixel row is one flattened tile (the tfjs MNIST sprite); `grid`: tiles side by side. */
+  layout: 'rows' | 'grid';
+}
+
+/**
+ * Reads a sprite's tiles of height x width. A sheet exactly height*width pixels wide holds
+ * one tile per pixel row, flattened (the layout of the tfjs MNIST sprite); any other sheet
+ * is a grid of tiles read row by row (a ragged right or bottom edge is left out). At most
+ * `most` tiles are read, in bands of rows, awaiting `pause` between bands.
+ */
+export async function readSprite(bitmap: ImageBitmap, height: number, width: number, most: number, pause: (done: number, total: number) => Promise<void>): Promise<SpriteTiles> {
+  const [W, H] = [bitmap.width, bitmap.height];
+  const layout = W === height * width && height > 1 ? 'rows' : 'grid';
+  const perRow = layout === 'rows' ? 1 : Math.floor(W / width);
+  const total = layout === 'rows' ? H : perRow * Math.floor(H / height);
+  const n = Math.min(total, most);
+  const size = height * width * 3;
+  const rgb = new Uint8Array(n * size);
+  let colour = false;
+  // A band of pixel rows at a time: whole tile rows of a grid, up to 256 tiles of a rows sheet.
+  const bandRows = layout === 'rows' ? 256 : height * Math.max(1, Math.floor(256 / Math.max(1, perRow)));
+  const canvas = new OffscreenCanvas(W, bandRows);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  const usedRows = layout === 'rows' ? n : Math.ceil(n / perRow) * height;
+  for (let y0 = 0; y0 < usedRows; y0 += bandRows) {
+    const rows = Math.min(bandRows, usedRows - y0);
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, W, bandRows);
+    ctx.drawImage(bitmap, 0, y0, W, rows, 0, 0, W, rows);
+    const px = ctx.getImageData(0, 0, W, rows).data;
+    const put = (tile: number, o: number, i: number) => {
+      const [r, g, b] = [px[i], px[i + 1], px[i + 2]];
+      rgb[tile * size + o] = r;
+      rgb[tile * size + o + 1] = g;
+      rgb[tile * size + o + 2] = b;
+      if (!colour && Math.max(r, g, b) - Math.min(r, g, b) > COLOUR_GAP) colour = true;
+    };
+    if (layout === 'rows') {
+      for (let r = 0; r < rows; r++) for (let p = 0; p < W; p++) put(y0 + r, p * 3, (r * W + p) * 4);
+    } else {
+      for (let r = 0; r < rows; r++) {
+        const tileRow = (y0 + r - ((y0 + r) % height)) / height;
+        const y = (y0 + r) % height;
+        for (let c = 0; c < perRow; c++) {
+          const tile = tileRow * perRow + c;
+          if (tile >= n) break;
+          for (let x = 0; x < width; x++) put(tile, (y * width + x) * 3, (r * W + c * width + x) * 4);
+        }
+      }
+    }
+    await pause(Math.min(n, layout === 'rows' ? y0 + rows : ((y0 + rows) / height) * perRow), n);
+  }
+  return { rgb, n, total, colour, layout };
+}
+
+/** Labels of a sprite's tiles: one byte per tile, or one-hot rows of k bytes per tile (the tfjs MNIST labels). */
+export function spriteLabels(bytes: Uint8Array, total: number, n: number): Uint8Array | string {
+  if (bytes.length === total) return bytes.slice(0, n);
+  const k = bytes.length / total;
+  if (Number.isInteger(k) && k >= 2 && k <= 256) {
+    const labels = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      let best = 0;
+      for (let j = 1; j < k; j++) if (bytes[i * k + j] > bytes[i * k + best]) best = j;
+      labels[i] = best;
+    }
+    return labels;
+  }
+  return `has ${bytes.length.toLocaleString('en')} bytes; the sprite has ${total.toLocaleString('en')} tiles: give one byte per tile, or one-hot rows of one byte per class`;
+}

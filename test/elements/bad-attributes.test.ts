@@ -7,7 +7,7 @@ import { drawStroke } from './draw.js';
 // attribute and what it allows, one `ae-error` with a stable code, no uncaught error, and
 // the element keeps working, and recovers when the attribute is good again.
 
-type Tag = 'ae-latent-scatter' | 'ae-reconstruction-grid' | 'ae-denoise-demo' | 'vae-latent-walk' | 'ae-anomaly-view' | 'ae-trainer' | 'ae-draw-pad';
+type Tag = 'ae-latent-scatter' | 'ae-reconstruction-grid' | 'ae-denoise-demo' | 'vae-latent-walk' | 'ae-anomaly-view' | 'ae-trainer' | 'ae-draw-pad' | 'ae-data-source';
 
 interface Case {
   tag: Tag;
@@ -79,6 +79,12 @@ const CASES: Case[] = [
   { tag: 'ae-draw-pad', attribute: 'width', bad: '100000', good: '28', allowed: /whole number of pixels from 8 to 128/ },
   { tag: 'ae-draw-pad', attribute: 'label', bad: '', good: 'Draw a digit', allowed: /must name the pad for screen readers/ },
   { tag: 'ae-draw-pad', attribute: 'theme', bad: 'sepia', good: null, allowed: /must be one of "light" or "dark"/ },
+  { tag: 'ae-data-source', attribute: 'size', bad: '7', good: '28x28', allowed: /a side from 8 to 128 pixels, such as "32", or height x width/ },
+  { tag: 'ae-data-source', attribute: 'size', bad: '28x', good: null, allowed: /a side from 8 to 128 pixels/ },
+  { tag: 'ae-data-source', attribute: 'channels', bad: '2', good: '3', allowed: /must be "1" \(grey\) or "3" \(colour\)/ },
+  { tag: 'ae-data-source', attribute: 'standardize', bad: 'maybe', good: 'false', allowed: /must be "true" or "false"/ },
+  { tag: 'ae-data-source', attribute: 'tile', bad: '4x4', good: '28x28', allowed: /a side from 8 to 128 pixels/ },
+  { tag: 'ae-data-source', attribute: 'model', bad: '', good: 'STORE', allowed: /is empty: name the model store/, worksWhileBad: false },
 ];
 
 /** Asserts the element still does its work (and returns what it shows, where that helps). */
@@ -104,6 +110,10 @@ async function works(el: HTMLElement, tag: Tag) {
     case 'ae-trainer':
       expect(shadow.querySelector('.spec')!.textContent).to.contain(' · ');
       expect(shadow.querySelector('button.primary')).to.not.equal(null);
+      break;
+    case 'ae-data-source':
+      expect(shadow.querySelector('button[part~="drop-zone"]')).to.not.equal(null);
+      expect(shadow.querySelector('[part~="progress"][role="status"]')).to.not.equal(null);
       break;
     case 'ae-draw-pad': {
       const pad = el as AeDrawPad;
@@ -131,7 +141,7 @@ describe('bad attributes on every element', () => {
 
   it(`has at least 25 cases, and some on every element`, () => {
     expect(CASES.length).to.be.at.least(25);
-    const tags: Tag[] = ['ae-latent-scatter', 'ae-reconstruction-grid', 'ae-denoise-demo', 'vae-latent-walk', 'ae-anomaly-view', 'ae-trainer', 'ae-draw-pad'];
+    const tags: Tag[] = ['ae-latent-scatter', 'ae-reconstruction-grid', 'ae-denoise-demo', 'vae-latent-walk', 'ae-anomaly-view', 'ae-trainer', 'ae-draw-pad', 'ae-data-source'];
     for (const tag of tags) expect(CASES.filter((c) => c.tag === tag).length, tag).to.be.at.least(3);
   });
 

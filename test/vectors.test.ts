@@ -97,13 +97,12 @@ describe('vector data', () => {
     const { input } = parseTable(text, { labelColumn: 'label', name: 'ecg-beats' });
     const normal = input.classNames!.indexOf('normal');
     const labels = input.labels as Uint8Array;
-    const normals = [...labels.keys()].filter((i) => labels[i] === normal);
-    const trainIndices = normals.slice(0, Math.round(normals.length * 0.8));
-    const inTrain = new Set(trainIndices);
-    const testIndices = [...labels.keys()].filter((i) => !inTrain.has(i));
     const s = freshStore('ecg');
     await s.setSpec({ hidden: [64], latentDim: 8, activation: 'relu', codeActivation: 'linear' });
-    await s.setDataset({ ...input, trainIndices, testIndices });
+    await s.setDataset({ ...input, trainLabels: ['normal'] });
+    const ds = await s.dataset();
+    expect(ds.trainIndices.every((i) => labels[i] === normal)).to.equal(true);
+    expect(ds.trainIndices.length).to.equal(1600); // 80% of the 2,000 normal beats
     await s.train({ epochs: 40, batchSize: 32, learningRate: 2e-3 });
     const { indices, errors } = await s.reconstructionErrors('test');
     const pos: number[] = [];

@@ -25,6 +25,12 @@ export interface DatasetInput {
   trainIndices?: ArrayLike<number>;
   testIndices?: ArrayLike<number>;
   /**
+   * Train only on these classes (label numbers or class names): the rest of their
+   * samples, and every sample of other classes, go to the test split. The classic
+   * anomaly-detection setup: train on the normal class, score everything.
+   */
+  trainLabels?: (number | string)[];
+  /**
    * Vectors only: standardise each column by the train split's mean and std (default
    * true). Models of standardised data have a linear output and an MSE loss.
    */
@@ -115,12 +121,33 @@ export function validateDataset(input: DatasetInput): Dataset {
   if (input.name !== undefined && (typeof input.name !== 'string' || !input.name.trim())) throw invalid(`Dataset "name" must be a non-empty string; got ${shown(input.name)}.`);
   const sample = shape.kind === 'vector' ? { sample: 'vector' as const } : {};
   const base: Unsplit = { name: input.name ?? 'custom', images, labels, classNames, n, ...layoutOf(shape), ...sample };
-  const data = input.trainIndices || input.testIndices ? { ...base, ...readSplit(input, n) } : withSplit(base);
+  const split = input.trainIndices || input.testIndices ? { ...base, ...readSplit(input, n) } : withSplit(base);
+  const data = input.trainLabels === undefined ? split : onlyTrainOn(split, input.trainLabels);
   const [train, test] = [data.trainIndices.length, data.testIndices.length];
   if (train < MIN_SPLIT.train || test < MIN_SPLIT.test) {
     throw invalid(`Dataset "${data.name}" splits into ${train} train and ${test} test samples; a model needs at least ${MIN_SPLIT.train} to train on and ${MIN_SPLIT.test} to test on (with the automatic 80/20 split: at least 3 samples).`, { train, test });
   }
   return withScaling(data, input.standardize);
+}
+
+/** Moves the train samples of classes outside `chosen` to the test split. */
+function onlyTrainOn(data: Dataset, chosen: unknown): Dataset {
+  const { labels, classNames } = data;
+  if (!labels) throw invalid('Dataset "trainLabels" needs labels.');
+  if (!Array.isArray(chosen) || chosen.length === 0) throw invalid(`Dataset "trainLabels" must be a non-empty list of labels or class names; got ${shown(chosen)}.`);
+  const keep = new Set<number>();
+  for (const c of chosen) {
+    const k = typeof c === 'string' && classNames ? classNames.indexOf(c) : c;
+    if (!Number.isInteger(k) || (k as number) < 0 || !labels.includes(k as number)) {
+      const known = classNames ? `the classes are ${classNames.map((x) => `"${x}"`).join(', ')}` : 'labels are numbers that occur in the data';
+      throw invalid(`Dataset "trainLabels" names ${shown(c)}, which is not a class of this data: ${known}.`, { label: c });
+    }
+    keep.add(k as number);
+  }
+  const trainIndices = data.trainIndices.filter((i) => keep.has(labels[i]));
+  const moved = data.trainIndices.filter((i) => !keep.has(labels[i]));
+  const testIndices = Uint32Array.from([...data.testIndices, ...moved]).sort();
+  return { ...data, trainIndices, testIndices };
 }
 
 /** Vectors are standardised unless the input says not to; images never are. */

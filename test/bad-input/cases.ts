@@ -65,6 +65,8 @@ const datasets: BadCase[] = [
   { group: 'datasets', name: 'two channels', code: 'dataset-invalid', message: /1 channel \(grey\) or 3 \(colour\); got 2/, run: ({ s }) => s.setDataset({ ...data, images: new Float32Array(N * size * 2), channels: 2 }) },
   { group: 'datasets', name: 'class names that miss a label', code: 'dataset-invalid', message: /label 1 occurs but only 1 class names are given/, run: ({ s }) => s.setDataset({ ...data, classNames: ['left'] }) },
   { group: 'datasets', name: 'an unknown sample kind', code: 'dataset-invalid', message: /"sample" must be one of image, vector; got "table"/, run: ({ s }) => s.setDataset({ ...data, sample: any('table') }) },
+  { group: 'datasets', name: 'training on a class that is not there', code: 'dataset-invalid', message: /"trainLabels" names 7, which is not a class of this data: labels are numbers that occur in the data/, run: ({ s }) => s.setDataset({ ...data, trainLabels: [7] }) },
+  { group: 'datasets', name: 'training on an unknown class name', code: 'dataset-invalid', message: /"trainLabels" names "middle".*the classes are "left", "right"/, run: ({ s }) => s.setDataset({ ...data, classNames: ['left', 'right'], trainLabels: ['middle'] }) },
   { group: 'datasets', name: 'no dataset at all', code: 'dataset-invalid', message: /Dataset must be an object/, run: ({ s }) => s.setDataset(any(null)) },
   { group: 'datasets', name: 'a count that is NaN', code: 'dataset-invalid', message: /"n" must be a positive whole number; got NaN/, run: ({ s }) => s.setDataset({ ...data, n: NaN }) },
 ];

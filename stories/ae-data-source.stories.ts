@@ -51,3 +51,6 @@ export const DropZone: Story = { args: { model: 'story-drop', size: '28x28' } };
 
 /** The shipped heartbeat CSV: 2,500 beats of 140 points, five classes in its `label` column, standardised per column. */
 export const HeartbeatCsv: Story = { args: { model: 'story-ecg', src: 'data/ecg-beats.csv', labelColumn: 'label' } };
+
+/** A dataset file the store loads itself: the bundled MNIST test part, with its ten digit classes. */
+export const DatasetFile: Story = { args: { model: 'story-bin', src: 'mnist-10k' } };

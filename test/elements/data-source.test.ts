@@ -165,6 +165,21 @@ describe('<ae-data-source>', () => {
     expect(data.length, 'the same file loads again').to.equal(2);
     expect((await store.dataset()).scaling).to.equal(undefined);
     expect(store.spec.outputActivation).to.equal('linear'); // kept from the standardised data
+
+    // train-labels: the model trains on the normal rows only; the odd ones are all in the test split.
+    el.setAttribute('train-labels', 'normal');
+    await el.updateComplete;
+    expect(data.length).to.equal(3);
+    const split = await store.dataset();
+    expect(Array.from(split.trainIndices).every((i) => split.labels![i] === 1)).to.equal(true);
+    expect(Array.from(split.testIndices).filter((i) => split.labels![i] === 0).length).to.equal(10);
+    expect(shadow(el).querySelector('[part~="summary"]')!.textContent).to.contain('trains on "normal" only');
+    el.setAttribute('train-labels', 'normal, weird');
+    await el.updateComplete;
+    const last = errors.at(-1)!;
+    expect(last).to.include({ code: 'input-invalid', attribute: 'train-labels' });
+    expect(last.message).to.contain('train-labels="normal, weird"').and.contain('"weird"').and.contain('the classes are "odd", "normal"');
+    expect(await store.dataset()).to.equal(split);
   });
 
   it('an empty file and a one-row CSV are refused with dataset-invalid, and the store keeps its data', async () => {

@@ -6,7 +6,7 @@ import { AEError, shown } from '../../engine/errors.js';
 import { describeShape, IMAGE_SIDES, sampleShapeOf, type SampleShape } from '../../engine/sample.js';
 import { BUNDLED_DATA } from '../../store/data-sources.js';
 import { AEElement } from '../../shared/ae-element.js';
-import { invalidAttribute } from '../../shared/attributes.js';
+import { invalidAttribute, written } from '../../shared/attributes.js';
 import type { AEEventMap } from '../../shared/events.js';
 import { paintSamples } from '../../shared/render.js';
 import { StoreController } from '../../shared/store-controller.js';
@@ -52,6 +52,7 @@ interface Options {
   labels: string | undefined;
   channels: 1 | 3 | undefined;
   labelColumn: string | undefined;
+  trainLabels: string[] | undefined;
   standardize: boolean;
 }
 
@@ -128,6 +129,12 @@ export class AeDataSource extends AEElement {
   /** A table's label column: its header name, or its 0-based number. Without it, every column is a feature. */
   @property({ attribute: 'label-column' }) labelColumn?: string;
   /**
+   * Train only on these classes (names or label numbers, separated by commas, such as
+   * `"normal"`): every sample of the other classes goes to the test split, to be scored.
+   * The anomaly-detection setup. Needs labels (a label column, class folders, a labels file).
+   */
+  @property({ attribute: 'train-labels' }) trainLabels?: string;
+  /**
    * Reads `src` as a sprite sheet of tiles of height x width (`"28x28"`; sides 8 to 128),
    * each tile one image at that size. A sheet exactly height*width pixels wide holds one
    * flattened tile per pixel row (the tfjs MNIST sprite); any other is a grid read row by row.
@@ -153,7 +160,7 @@ export class AeDataSource extends AEElement {
   @query('canvas.strip') private strip?: HTMLCanvasElement;
 
   private source: Source | null = null;
-  private options: Options = { height: 32, width: 32, tile: undefined, labels: undefined, channels: undefined, labelColumn: undefined, standardize: true };
+  private options: Options = { height: 32, width: 32, tile: undefined, labels: undefined, channels: undefined, labelColumn: undefined, trainLabels: undefined, standardize: true };
 
   protected stores = new StoreController(this, {
     bound: () => {
@@ -206,6 +213,10 @@ export class AeDataSource extends AEElement {
       }
     }
     if (changed.has('labels')) this.options = { ...this.options, labels: this.labels?.trim() || undefined };
+    if (changed.has('trainLabels')) {
+      const names = (this.trainLabels ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+      this.options = { ...this.options, trainLabels: names.length ? names : undefined };
+    }
     if (changed.has('labelColumn')) this.options = { ...this.options, labelColumn: this.labelColumn?.trim() || undefined };
     if (changed.has('standardize')) {
       const value = this.check('standardize', () => {
@@ -249,11 +260,28 @@ export class AeDataSource extends AEElement {
       this.notes = loaded.notes;
       this.reportSkipped(loaded);
       this.progress = 'Handing the data to the model…';
-      await run.step(run.store.setDataset(loaded.input));
-      this.took(loaded.input, loaded.skipped);
+      const input = this.withTrainLabels(loaded.input);
+      await run.step(run.store.setDataset(input).catch((e: unknown) => Promise.reject(this.trainLabelsError(e))));
+      if (input.trainLabels) this.notes = [...this.notes, `The model trains on ${input.trainLabels.map((l) => (typeof l === 'string' ? `"${l}"` : String(l))).join(', ')} only; every other sample is in the test split.`];
+      this.took(input, loaded.skipped);
     } finally {
       this.progress = '';
     }
+  }
+
+  /** `train-labels` as the input's trainLabels: class names as they are, other whole numbers as label numbers. */
+  private withTrainLabels(input: DatasetInput): DatasetInput {
+    const chosen = this.options.trainLabels;
+    if (!chosen) return input;
+    if (!input.labels) throw invalidAttribute(this, 'train-labels', this.trainLabels, 'needs data with labels: a label-column, class folders or a labels file.');
+    return { ...input, trainLabels: chosen.map((t) => (input.classNames?.includes(t) || !/^\d+$/.test(t) ? t : Number(t))) };
+  }
+
+  /** The store's refusal of trainLabels, as the attribute's error. */
+  private trainLabelsError(e: unknown): unknown {
+    const err = AEError.from(e);
+    if (!this.options.trainLabels || !/"trainLabels"/.test(err.message)) return e;
+    return new AEError('input-invalid', `${written(this, 'train-labels', this.trainLabels)}: ${err.message.replace(/^Dataset "trainLabels" /, '')}`, { attribute: 'train-labels', value: this.trainLabels });
   }
 
   /** Each load's skipped items, reported once as one `ae-error`. */

@@ -60,15 +60,9 @@ function trainOnNormalBeats(): Promise<void> {
   ecgReady ??= (async () => {
     const csv = await (await fetch(new URL('data/ecg-beats.csv', document.baseURI))).text();
     const { input } = parseTable(csv, { labelColumn: 'label', name: 'ecg-beats' });
-    const labels = input.labels as Uint8Array;
-    const normal = input.classNames!.indexOf('normal');
-    const normals = [...labels.keys()].filter((i) => labels[i] === normal);
-    const trainIndices = normals.slice(0, Math.round(normals.length * 0.8));
-    const inTrain = new Set(trainIndices);
-    const testIndices = [...labels.keys()].filter((i) => !inTrain.has(i));
     const store = getModelStore(ECG_STORE);
     await store.setSpec({ hidden: [64], latentDim: 8, activation: 'relu', codeActivation: 'linear' });
-    await store.setDataset({ ...input, trainIndices, testIndices });
+    await store.setDataset({ ...input, trainLabels: ['normal'] });
     await store.train({ epochs: 15, batchSize: 32, learningRate: 2e-3 });
   })();
   return ecgReady;

@@ -6,6 +6,10 @@ export const styles = css`
     height: var(--ae-digit-size, 56px);
     border: 1px solid var(--_border);
   }
+  /* Line plots of vectors: wider than tall. */
+  .vectors canvas {
+    width: calc(2 * var(--ae-digit-size, 56px));
+  }
   .mse {
     font-size: 0.75em;
     color: var(--_muted);

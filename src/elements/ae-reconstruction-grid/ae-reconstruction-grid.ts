@@ -10,7 +10,8 @@ import { describeImage, gatherImages, pickByLabel, valuesPerSample } from '../..
 import { styles } from './ae-reconstruction-grid.styles.js';
 
 /**
- * @summary Test samples above their reconstructions, with the error of each pair and of
+ * @summary Test samples above their reconstructions (a vector's reconstruction drawn over
+ * its input as a second line), with the error of each pair and of
  * the whole test split (next to PCA's with as many components, for a 2-D code or where the
  * data ships enough of its PCA basis); refreshed live while training.
  *
@@ -129,7 +130,13 @@ export class AeReconstructionGrid extends LiveElement {
     const cached = this.originalImages?.shown === this.shown ? this.originalImages.images : null;
     const images = cached ?? gatherImages(ds, this.shown);
     this.originals.forEach((c, k) => paintSamples(c, images, ds, { count: 1, offset: k, colors }));
-    this.reconstructions.forEach((c, k) => k < this.shown.length && paintSamples(c, this.recon!, ds, { count: 1, offset: k, colors }));
+    // A vector's reconstruction is drawn over its input, so the two lines compare on one scale.
+    const vector = ds.sample === 'vector';
+    this.reconstructions.forEach((c, k) => {
+      if (k >= this.shown.length) return;
+      if (vector) paintSamples(c, images, ds, { count: 1, offset: k, colors, overlay: this.recon! });
+      else paintSamples(c, this.recon!, ds, { count: 1, offset: k, colors });
+    });
   }
 
   protected override updated() {
@@ -139,12 +146,13 @@ export class AeReconstructionGrid extends LiveElement {
   override render() {
     const ds = this.loaded;
     const latent = this.stores.store?.spec.latentDim;
+    const vector = ds?.sample === 'vector';
     return html`
-      <ul class="digit-list" part="grid" aria-label="Test images and their reconstructions" aria-busy=${this.loading}>
+      <ul class=${vector ? 'digit-list vectors' : 'digit-list'} part="grid" aria-label="Test images and their reconstructions" aria-busy=${this.loading}>
         ${this.shown.map(
           (i, k) => html`<li>
             <canvas class="digit original" part="original" role="img" aria-label=${`Test ${ds ? describeImage(ds, i) : `image ${i}`}`}></canvas>
-            <canvas class="digit reconstruction" part="reconstruction" role="img" aria-label=${`Reconstruction of image ${i}, error ${formatLoss(this.errors[k])}`}></canvas>
+            <canvas class="digit reconstruction" part="reconstruction" role="img" aria-label=${`${vector ? 'Input and reconstruction' : 'Reconstruction'} of ${vector ? 'sample' : 'image'} ${i}, error ${formatLoss(this.errors[k])}`}></canvas>
             <span class="mse">${formatLoss(this.errors[k])}</span>
           </li>`,
         )}

@@ -9,6 +9,7 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
+import { TAGS } from './scripts/lib/tags.mjs';
 
 const require = createRequire(import.meta.url);
 const OUT = 'dist';
@@ -162,7 +163,7 @@ function dropinEngine() {
 
 /** The package: ESM per element plus index.js, code-split, with declarations. */
 const packageBuild = {
-  input: Object.fromEntries(['index', 'ae-trainer', 'ae-latent-scatter', 'ae-reconstruction-grid', 'ae-denoise-demo', 'vae-latent-walk', 'ae-anomaly-view', 'ae-draw-pad', 'ae-data-source'].map((n) => [n, `src/${n}.ts`])),
+  input: Object.fromEntries(['index', ...TAGS].map((n) => [n, `src/${n}.ts`])),
   output: {
     dir: OUT,
     format: 'es',

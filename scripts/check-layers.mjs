@@ -2,9 +2,11 @@
 // 1. only src/engine/ imports @tensorflow/*;
 // 2. nothing the main thread loads statically reaches tfjs (the in-page engine is a
 //    dynamic import, loaded only when a worker cannot start);
-// 3. engine/ and store/ never import elements/ or shared/.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+// 3. engine/ and store/ never import elements/ or shared/;
+// 4. the element tags are listed once (scripts/lib/tags.mjs) and each has its folder, entry and export.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { TAGS } from './lib/tags.mjs';
 
 const SRC = resolve('src');
 const files = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []));
@@ -40,6 +42,16 @@ function reachesTf(file, path) {
 for (const entry of entries) {
   const chain = reachesTf(entry, [rel(entry)]);
   if (chain) problems.push(`the main thread would load TensorFlow.js: ${rel(entry)} reaches ${chain.slice(-2).join(' -> ')}`);
+}
+
+// 4. every element folder is a listed tag with its entry and its package export, and back.
+const folders = readdirSync(join(SRC, 'elements')).filter((f) => statSync(join(SRC, 'elements', f)).isDirectory());
+const exported = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).exports);
+for (const tag of new Set([...TAGS, ...folders])) {
+  if (!TAGS.includes(tag)) problems.push(`src/elements/${tag}/ is not in scripts/lib/tags.mjs`);
+  if (!folders.includes(tag)) problems.push(`scripts/lib/tags.mjs lists ${tag}, which has no src/elements/${tag}/`);
+  if (!existsSync(join(SRC, `${tag}.ts`))) problems.push(`src/${tag}.ts (the entry that registers <${tag}>) is missing`);
+  if (!exported.includes(`./${tag}`)) problems.push(`package.json exports has no "./${tag}"`);
 }
 
 if (problems.length) {

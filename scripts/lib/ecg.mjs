@@ -20,6 +20,7 @@
 // Check: node scripts/lib/ecg.mjs (compares the file with the generator, prints it).
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loadEngine } from './dataset-file.mjs';
 
 export const SEED = 20261201;
 export const POINTS = 140;
@@ -38,18 +39,6 @@ const RK4_STEPS = POINTS * 20; // 2,800 steps per beat: 0.0022 rad, over 40 per 
 const WINDOW_START = (THETA[T] + THETA[P] + 2 * PI) / 2 - 2 * PI; // −11π/12, half way T → next P
 const RR_NOMINAL = 1; // seconds, the rate at which the paper's parameters apply unscaled
 const WANDER = { amplitude: 0.15, frequency: 0.25 }; // mV, Hz: respiration
-
-/** mulberry32: a small seeded generator of uniform numbers in [0, 1). */
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function tools(random) {
   const uniform = (lo, hi) => lo + (hi - lo) * random();
@@ -215,7 +204,7 @@ export const ANOMALIES = {
 };
 
 /** Generates the rows: [{ label, values: Float64Array(140) }], shuffled with the seed. */
-export function generateBeats({ seed = SEED, counts = COUNTS } = {}) {
+export function generateBeats(mulberry32, { seed = SEED, counts = COUNTS } = {}) {
   const random = mulberry32(seed);
   const rnd = tools(random);
   const rows = [];
@@ -262,7 +251,7 @@ export function parseCsv(text) {
  * by its squared reconstruction error in standardised units, and the ROC AUC of normal
  * against each anomaly class and against all of them.
  */
-export function pcaAnomalyCheck(rows, { k = 8, seed = 7, trainShare = 0.8 } = {}) {
+export function pcaAnomalyCheck(mulberry32, rows, { k = 8, seed = 7, trainShare = 0.8 } = {}) {
   const random = mulberry32(seed);
   const normal = rows.map((r, i) => i).filter((i) => rows[i].label === 'normal');
   for (let i = normal.length - 1; i > 0; i--) {
@@ -348,27 +337,29 @@ export function formatCheck(check) {
 }
 
 export async function buildEcg() {
-  const rows = generateBeats();
+  const { mulberry32 } = await loadEngine();
+  const rows = generateBeats(mulberry32);
   const csv = toCsv(rows);
   writeFileSync(FILE, csv);
   const counts = CLASSES.map((c) => `${c} ${rows.filter((r) => r.label === c).length}`).join(', ');
   console.log(`data/ecg-beats.csv: ${rows.length} beats of ${POINTS} points (${counts}), ${statSync(FILE).size} bytes`);
   // The check reads the file back, so it measures exactly what ships.
-  for (const k of [4, 8, 16]) console.log(formatCheck(pcaAnomalyCheck(parseCsv(csv), { k })));
+  for (const k of [4, 8, 16]) console.log(formatCheck(pcaAnomalyCheck(mulberry32, parseCsv(csv), { k })));
 }
 
 /**
  * `node scripts/lib/ecg.mjs`: checks that data/ecg-beats.csv is what the generator makes
  * (byte for byte) and prints its PCA baseline, without writing anything.
  */
-export function checkEcgFile() {
+export async function checkEcgFile() {
+  const { mulberry32 } = await loadEngine();
   const shipped = readFileSync(FILE, 'utf8');
-  const fresh = toCsv(generateBeats());
+  const fresh = toCsv(generateBeats(mulberry32));
   if (shipped !== fresh) {
     console.error(`data/ecg-beats.csv differs from the generator's output (${shipped.length} against ${fresh.length} characters); rebuild with node scripts/build-data.mjs ecg`);
     process.exitCode = 1;
   } else console.log(`data/ecg-beats.csv matches the generator (seed ${SEED}), ${shipped.length} bytes`);
-  for (const k of [4, 8, 16]) console.log(formatCheck(pcaAnomalyCheck(parseCsv(shipped), { k })));
+  for (const k of [4, 8, 16]) console.log(formatCheck(pcaAnomalyCheck(mulberry32, parseCsv(shipped), { k })));
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) checkEcgFile();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await checkEcgFile();

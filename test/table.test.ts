@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseTable } from '../src/data/table.js';
+import { parseTable, parseTableInSlices } from '../src/data/table.js';
 import { rejection } from './helpers.js';
 
 const run = (f: () => unknown) => rejection(Promise.resolve().then(f));
@@ -57,5 +57,22 @@ describe('CSV and TSV tables', () => {
     expect(err.message).to.equal('The label column "class" is not in the table: the columns are "a", "b".');
     err = await run(() => parseTable('a\n1\n', { labelColumn: 'a' }));
     expect(err.message).to.match(/no numeric columns besides the labels/);
+  });
+});
+
+describe('tables read in slices', () => {
+  it('gives the same table as one parse, reporting progress between slices of rows', async () => {
+    const lines = ['a,b,label', ...Array.from({ length: 4500 }, (_, i) => `${i},${i / 2},${i % 3 ? 'x' : 'y'}`), '1,2'];
+    const text = lines.join('\n');
+    const seen: number[] = [];
+    let pauses = 0;
+    const sliced = await parseTableInSlices(text, { labelColumn: 'label' }, (line) => seen.push(line), async () => pauses++);
+    const whole = parseTable(text, { labelColumn: 'label' });
+    expect(sliced.input.n).to.equal(4500);
+    expect([...(sliced.input.images as Float32Array)]).to.deep.equal([...(whole.input.images as Float32Array)]);
+    expect(sliced.input.classNames).to.deep.equal(['y', 'x']);
+    expect(sliced.skipped).to.deep.equal([{ line: 4502, reason: 'has 2 cells; the header has 3' }]);
+    expect(seen).to.deep.equal([2001, 4001]);
+    expect(pauses).to.equal(2);
   });
 });

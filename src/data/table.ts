@@ -97,6 +97,32 @@ function labelIndex(option: TableOptions['labelColumn'], header: string[] | null
  * stay numbers; text labels become class names in order of first appearance.
  */
 export function parseTable(text: string, options: TableOptions = {}): Table {
+  const steps = tableSteps(text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `parseTable` a slice at a time: after every `slice` rows it reports the lines read so
+ * far and waits for `pause` (the next task, say), so a large table leaves the page responsive.
+ */
+export async function parseTableInSlices(text: string, options: TableOptions, progress: (line: number) => void, pause: () => Promise<unknown>): Promise<Table> {
+  const steps = tableSteps(text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    progress(step.value);
+    await pause();
+  }
+}
+
+/** Rows read between the pauses of parseTableInSlices. */
+const SLICE = 2000;
+
+/** The parse, yielding the current line number every SLICE rows. */
+function* tableSteps(text: string, options: TableOptions): Generator<number, Table> {
   if (typeof text !== 'string') throw invalid(`A table must be text; got ${shown(text)}.`);
   const name = options.name ?? 'table';
   if (text.trim() === '') throw invalid(`${name} is empty.`);
@@ -136,7 +162,11 @@ export function parseTable(text: string, options: TableOptions = {}): Table {
     if (label >= 0) rawLabels.push(cells[label]);
   };
   if (!hasHeader) take(first);
-  for (const row of all) take(row);
+  let read = 0;
+  for (const row of all) {
+    take(row);
+    if (++read % SLICE === 0) yield row.line;
+  }
   const n = count / numeric;
   if (n === 0) throw invalid(`${name} has no readable rows${skipped.length ? `: ${describeSkipped(skipped)}` : ''}.`, { skipped });
 

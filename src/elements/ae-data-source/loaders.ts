@@ -1,4 +1,4 @@
-import { MAX_TABLE_VALUES, parseTable } from '../../data/table.js';
+import { MAX_TABLE_VALUES, parseTableInSlices } from '../../data/table.js';
 import type { DatasetInput } from '../../engine/dataset-input.js';
 import { AEError, shown } from '../../engine/errors.js';
 import { BUNDLED_DATA } from '../../store/data-sources.js';
@@ -98,7 +98,7 @@ export async function fromUrl(ctx: LoadContext, url: string): Promise<Loaded> {
   }
   const text = await ctx.run.step(response.text());
   if (text.length > MAX_FILE_BYTES) throw tooBig(name, text.length);
-  return fromTable(ctx.options, text, name);
+  return fromTable(ctx, text, name);
 }
 
 /** A sprite sheet: its tiles at the tile's size, labelled by the `labels` file when there is one. */
@@ -132,9 +132,15 @@ async function fromSprite(ctx: LoadContext, blob: Blob, name: string): Promise<L
   }
 }
 
-export function fromTable(options: Options, text: string, name: string): Loaded {
-  const { labelColumn, standardize } = options;
-  const table = parseTable(text, { labelColumn, name });
+/** A CSV/TSV table, read a slice of rows at a time with progress. */
+async function fromTable(ctx: LoadContext, text: string, name: string): Promise<Loaded> {
+  const { labelColumn, standardize } = ctx.options;
+  const table = await parseTableInSlices(
+    text,
+    { labelColumn, name },
+    (line) => ctx.progress(`Reading ${name}: line ${count(line)}…`),
+    () => ctx.run.step(new Promise((resolve) => setTimeout(resolve, 0))),
+  );
   const skipped = table.skipped.map((s) => ({ name: `line ${s.line}`, reason: s.reason }));
   return { input: { ...table.input, standardize }, skipped, notes: [] };
 }
@@ -151,7 +157,7 @@ export async function fromFiles(ctx: LoadContext, source: Source & { kind: 'file
     const { file } = tables[0];
     if (file.size > MAX_FILE_BYTES) throw tooBig(file.name, file.size);
     ctx.progress(`Reading ${file.name}…`);
-    return fromTable(ctx.options, await ctx.run.step(file.text()), file.name);
+    return fromTable(ctx, await ctx.run.step(file.text()), file.name);
   }
   return fromImages(ctx, source, images);
 }

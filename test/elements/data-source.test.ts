@@ -97,6 +97,7 @@ describe('<ae-data-source>', () => {
     expect(errors.length).to.equal(1);
     expect(errors[0].code).to.equal('dataset-invalid');
     expect(errors[0].message).to.contain('x.png').and.contain('cat.txt');
+    expect(errors[0].message).to.contain('The images came in 2 sizes'); // resized, and said so
     expect(problems(el)).to.have.members(['cat.txt: not an image', 'x.png: could not be decoded as an image']);
     const summary = shadow(el).querySelector('[part~="summary"]')!.textContent!;
     expect(summary).to.contain('30 images').and.contain('24x20x3 image').and.contain('2 sizes').and.contain('resized to 24x20');

@@ -51,7 +51,8 @@ const booleanText = {
  * (`{ name, count }[]`), `detail.skipped` (`{ name, reason }[]`), `detail.name`.
  * @event ae-error - A bad attribute (`input-invalid`, naming it); a refused load
  * (`dataset-invalid`: empty, too big, too few samples left; `dataset-fetch-failed`;
- * `data-conflict`); and, once per load, the items it skipped (`dataset-invalid`).
+ * `data-conflict`); and, once per load, the items it skipped and images of mixed sizes
+ * (`dataset-invalid`; the rest is used).
  *
  * @csspart drop-zone - The drop zone (a button that opens the file picker).
  * @csspart folder-button - The button that picks a folder.
@@ -239,12 +240,12 @@ export class AeDataSource extends AEElement {
     return new AEError('input-invalid', `${written(this, 'train-labels', this.trainLabels)}: ${err.message.replace(/^Dataset "trainLabels" /, '')}`, { attribute: 'train-labels', value: this.trainLabels });
   }
 
-  /** Each load's skipped items, reported once as one `ae-error`. */
-  private reportSkipped({ input, skipped }: Loaded) {
-    if (!skipped.length) return;
+  /** Each load's problems (skipped items, images of mixed sizes), reported once as one `ae-error`. */
+  private reportSkipped({ input, skipped, mixedSizes }: Loaded) {
+    if (!skipped.length && !mixedSizes) return;
     const listed = skipped.slice(0, 3).map((s) => `${s.name}: ${s.reason}`).join('; ') + (skipped.length > 3 ? `; and ${skipped.length - 3} more` : '');
-    const message = `${input.name ?? 'The data'}: ${count(skipped.length)} ${skipped.length === 1 ? 'item was' : 'items were'} skipped (${listed}); the other ${count(input.n)} are used.`;
-    this.emit('ae-error', { code: 'dataset-invalid', message, source: this.localName });
+    const parts = [skipped.length ? `${count(skipped.length)} ${skipped.length === 1 ? 'item was' : 'items were'} skipped (${listed}); the other ${count(input.n)} are used.` : '', mixedSizes ?? ''];
+    this.emit('ae-error', { code: 'dataset-invalid', message: `${input.name ?? 'The data'}: ${parts.filter(Boolean).join(' ')}`, source: this.localName });
   }
 
   private took(input: DatasetInput, skipped: SkippedItem[]) {

@@ -50,6 +50,8 @@ export interface Loaded {
   input: DatasetInput;
   skipped: SkippedItem[];
   notes: string[];
+  /** Images of more than one size, all resized: said in the summary and reported once. */
+  mixedSizes?: string;
 }
 
 /** What a load reads from its element: the run, the parsed options, and where to say how far it got. */
@@ -193,7 +195,8 @@ async function fromImages(ctx: LoadContext, source: Source & { kind: 'files' }, 
   decoded.forEach((d, k) => toChannels(d.image.rgb, channels, pixels, k * size));
   const input: DatasetInput = { name, images: pixels, n, height, width, channels };
   Object.assign(input, labelsOf(decoded.map((d) => d.item), source.label));
-  return { input, skipped, notes: sizeNotes(decoded.map((d) => d.image), height, width) };
+  const notes = sizeNotes(decoded.map((d) => d.image), height, width);
+  return { input, skipped, notes, mixedSizes: notes.find((n) => n.startsWith('The images came in')) };
 }
 
 

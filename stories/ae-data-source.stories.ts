@@ -75,11 +75,11 @@ async function shape(draw: Draw, side: number, k: number): Promise<Blob> {
   return canvas.convertToBlob({ type: 'image/png' });
 }
 
-/** 24 PNGs of two sizes in the folders bars/ and discs/, made here (no image ships with the library). */
+/** 24 PNGs of 40x40 in the folders bars/ and discs/, made here (no image ships with the library). */
 async function shapeFiles(): Promise<File[]> {
   const files: File[] = [];
   for (const [name, draw] of SHAPES) {
-    for (let k = 0; k < 12; k++) files.push(new File([await shape(draw, k % 2 ? 40 : 24, k)], `${name}/${name}-${k}.png`, { type: 'image/png' }));
+    for (let k = 0; k < 12; k++) files.push(new File([await shape(draw, 40, k)], `${name}/${name}-${k}.png`, { type: 'image/png' }));
   }
   return files;
 }
@@ -105,7 +105,7 @@ export const ImageFolders: Story = {
     model=${a.model}
     size=${ifDefined(a.size)}
     data-expect-data
-    ${ref((el) => el && void (el as AeDataSource).addFiles(loaded.files as File[]))}
+    ${ref((el) => el && void (el as AeDataSource).updateComplete.then(() => (el as AeDataSource).addFiles(loaded.files as File[])))}
   ></ae-data-source>`,
 };
 

@@ -3,7 +3,7 @@ import { CONV_TRAINING_KERNELS, missingKernels } from './backends.js';
 import type { Dataset } from './dataset.js';
 import { AEError, shown } from './errors.js';
 import type { SavedMeta } from './persistence.js';
-import { SAMPLE_KINDS, describeShape, sampleShapeOf, type SampleShape } from './sample.js';
+import { SAMPLE_KINDS, describeShape, sameShape, sampleShapeOf, type SampleShape } from './sample.js';
 import { sameScaling, type Scaling } from './scaling.js';
 import { normalizeSpec, type ModelSpec } from './spec.js';
 
@@ -31,7 +31,7 @@ export function checkModel(spec: ModelSpec, shape: SampleShape, scaling?: Scalin
  */
 export function savedModel(meta: SavedMeta | undefined, from: string, data: Dataset, shape: SampleShape): ModelSpec | undefined {
   const saved = savedShape(meta, from);
-  if (saved && describeShape(saved) !== describeShape(shape)) {
+  if (saved && !sameShape(saved, shape)) {
     throw new AEError('weights-shape-mismatch', `${from} was trained on ${describeShape(saved)} samples; this store's data holds ${describeShape(shape)} samples. Load it into a store with matching data.`, { saved, data: shape });
   }
   if (meta && !sameScaling(savedScaling(meta, from), data.scaling)) {

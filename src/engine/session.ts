@@ -50,13 +50,13 @@ export class Session {
     public ds: DeviceDataset,
     private emit: EmitFn,
   ) {
+    checkModel(spec, ds.shape, ds.data.scaling);
     this.ae = this.build(spec, ds);
     this.optimizer = newOptimizer();
   }
 
-  /** A model for this data, its output starting at the data's mean unless weights follow. */
+  /** A model for this data (checked by the caller), its output starting at the data's mean unless weights follow. */
   private build(spec: ModelSpec, ds: DeviceDataset, fresh = true): Autoencoder {
-    checkModel(spec, ds.shape, ds.data.scaling);
     return { ...buildAutoencoder(spec, ds.shape, fresh ? ds.meanSample : undefined), scaling: ds.data.scaling };
   }
 

@@ -50,7 +50,7 @@ export abstract class AEBase extends LitElement {
    */
   protected reportError(error: unknown, slot?: string): AEError {
     const err = AEError.from(error);
-    const attribute = typeof err.details?.attribute === 'string' ? err.details.attribute : undefined;
+    const attribute = attributeOf(err);
     const key = slot ?? attribute ?? 'general';
     if (key !== 'general' && this.problems.get(key) === err.message) return err;
     this.problems = new Map(this.problems).set(key, err.message);
@@ -98,4 +98,10 @@ export abstract class AEBase extends LitElement {
       return undefined;
     }
   }
+}
+
+/** The attribute an error is about (`details.attribute`), if it names one. */
+export function attributeOf(error: unknown): string | undefined {
+  const attribute = (error as { details?: { attribute?: unknown } } | null)?.details?.attribute;
+  return typeof attribute === 'string' ? attribute : undefined;
 }

@@ -1,5 +1,6 @@
 import type { Dataset } from '../engine/dataset.js';
 import { AEElement } from './ae-element.js';
+import { attributeOf } from './ae-base.js';
 import { StoreController } from './store-controller.js';
 import { StoreTask, type TaskRun } from './store-task.js';
 
@@ -33,7 +34,7 @@ export abstract class LiveElement extends AEElement {
       this.loaded = null;
       this.rebound();
     },
-    problem: (e) => this.reportError(e, slotOf(e)),
+    problem: (e) => this.reportError(e, attributeOf(e) ?? 'store'),
     weightschange: () => this.changed(),
     specchange: () => this.changed(),
     datachange: ({ detail }) => {
@@ -134,9 +135,4 @@ export abstract class LiveElement extends AEElement {
     }
     await this.refresh(run, this.loaded);
   }
-}
-
-function slotOf(error: unknown): string {
-  const attribute = (error as { details?: { attribute?: unknown } } | null)?.details?.attribute;
-  return typeof attribute === 'string' ? attribute : 'store';
 }

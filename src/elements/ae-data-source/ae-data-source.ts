@@ -4,6 +4,7 @@ import type { DatasetInput } from '../../engine/dataset-input.js';
 import { AEError } from '../../engine/errors.js';
 import { describeShape, IMAGE_SIDES, sampleShapeOf, type SampleShape } from '../../engine/sample.js';
 import { AEElement } from '../../shared/ae-element.js';
+import { attributeOf } from '../../shared/ae-base.js';
 import { invalidAttribute, written } from '../../shared/attributes.js';
 import type { AEEventMap } from '../../shared/events.js';
 import { paintSamples } from '../../shared/render.js';
@@ -123,7 +124,7 @@ export class AeDataSource extends AEElement {
       void this.loader.restart();
     },
     unbound: () => this.loader.abort(),
-    problem: (e) => this.reportError(e, errorSlot(e)),
+    problem: (e) => this.reportError(e, attributeOf(e) ?? 'load'),
   });
 
   private loader = new StoreTask(this, {
@@ -330,11 +331,6 @@ export class AeDataSource extends AEElement {
         : nothing}
     </div>`;
   }
-}
-
-function errorSlot(error: unknown): string {
-  const attribute = (error as { details?: { attribute?: unknown } } | null)?.details?.attribute;
-  return typeof attribute === 'string' ? attribute : 'load';
 }
 
 /** `size` or `tile`: "32" or "28x28" (height x width), sides from 8 to 128. */

@@ -1,6 +1,7 @@
 import { MAX_TABLE_VALUES, parseTableInSlices } from '../../data/table.js';
 import type { DatasetInput } from '../../engine/dataset-input.js';
 import { AEError, shown } from '../../engine/errors.js';
+import { nextTask } from '../../engine/schedule.js';
 import { BUNDLED_DATA } from '../../store/data-sources.js';
 import type { TaskRun } from '../../shared/store-task.js';
 import { decodeImage, folderOf, isImageFile, isImageName, isTableFile, isTableName, readSprite, spriteLabels, toChannels, type DecodedImage, type PathedFile } from './images.js';
@@ -112,7 +113,7 @@ async function fromSprite(ctx: LoadContext, blob: Blob, name: string): Promise<L
     const most = Math.floor(MAX_IMAGE_VALUES / (height * width * (ctx.options.channels ?? 1)));
     const tiles = await readSprite(bitmap, height, width, most, async (done, total) => {
       ctx.progress(`Reading tile ${count(done)} of ${count(total)}…`);
-      await ctx.run.step(new Promise((resolve) => setTimeout(resolve, 0)));
+      await ctx.run.step(nextTask());
     });
     if (!tiles.n) throw invalidData(`${name} is ${bitmap.width}x${bitmap.height} pixels: smaller than one ${height}x${width} tile.`);
     if (tiles.n < tiles.total) notes.push(`The sheet holds ${count(tiles.total)} tiles; the first ${count(tiles.n)} were taken (at most ${count(MAX_IMAGE_VALUES)} values).`);
@@ -141,7 +142,7 @@ async function fromTable(ctx: LoadContext, text: string, name: string): Promise<
     text,
     { labelColumn, name },
     (line) => ctx.progress(`Reading ${name}: line ${count(line)}…`),
-    () => ctx.run.step(new Promise((resolve) => setTimeout(resolve, 0))),
+    () => ctx.run.step(nextTask()),
   );
   const skipped = table.skipped.map((s) => ({ name: `line ${s.line}`, reason: s.reason }));
   return { input: { ...table.input, standardize }, skipped, notes: [] };
@@ -184,7 +185,7 @@ async function fromImages(ctx: LoadContext, source: Source & { kind: 'files' }, 
       if (r.status === 'fulfilled') decoded.push({ item: batch[k], image: r.value });
       else skipped.push({ name: batch[k].path, reason: (r.reason as Error)?.message || 'could not be decoded as an image' });
     });
-    await ctx.run.step(new Promise((resolve) => setTimeout(resolve, 0))); // let the page breathe
+    await ctx.run.step(nextTask()); // let the page breathe
   }
   const name = commonFolder(sorted) || (sorted.length === 1 ? sorted[0].file.name : 'images');
   if (!decoded.length) throw invalidData(`None of the ${count(images.length)} images could be read: ${skipped.slice(0, 3).map((s) => `${s.name} ${s.reason}`).join('; ')}.`, { skipped });

@@ -1,11 +1,13 @@
 // Writes the README's API reference from custom-elements.json (`npm run analyze` makes
 // it from the JSDoc in src/elements): every element's attributes, events, parts and CSS
-// custom properties, between the api:start and api:end markers.
+// custom properties, between the api:start and api:end markers; and the model kinds and
+// spec fields from the engine's kind registry, between spec:start and spec:end.
 // `--check` only compares, and fails when the README is out of date (part of npm test).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './serve.mjs';
 import { TAGS as ORDER } from './lib/tags.mjs';
+import { specTables } from './lib/spec-table.mjs';
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8'));
 const elements = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName, d]));
@@ -34,7 +36,11 @@ const readme = readFileSync(path, 'utf8');
 const at = readme.indexOf('<!-- api:start');
 const end = readme.indexOf('<!-- api:end -->');
 if (at < 0 || end < 0) throw new Error('README.md lacks the <!-- api:start --> / <!-- api:end --> markers.');
-const next = readme.slice(0, at) + block + readme.slice(end + '<!-- api:end -->'.length);
+let next = readme.slice(0, at) + block + readme.slice(end + '<!-- api:end -->'.length);
+const specAt = next.indexOf('<!-- spec:start');
+const specEnd = next.indexOf('<!-- spec:end -->');
+if (specAt < 0 || specEnd < 0) throw new Error('README.md lacks the <!-- spec:start --> / <!-- spec:end --> markers.');
+next = next.slice(0, specAt) + (await specTables(ROOT)) + next.slice(specEnd + '<!-- spec:end -->'.length);
 if (process.argv.includes('--check')) {
   if (next !== readme) {
     console.log('README API reference: out of date; run `node scripts/readme-api.mjs` and commit.');

@@ -5,17 +5,26 @@ import { AEError, shown } from './errors.js';
 import type { SavedMeta } from './persistence.js';
 import { SAMPLE_KINDS, describeShape, sameShape, sampleShapeOf, type SampleShape } from './sample.js';
 import { sameScaling, type Scaling } from './scaling.js';
-import { normalizeSpec, type ModelSpec } from './spec.js';
+import { asKindSpec, kindOf, normalizeSpec, type ModelSpec } from './spec.js';
 
 // Whether a model fits the data and the backend: a spec before it is built, and a saved
 // file before its weights replace the current model.
 
+/** Labels of every sample when the model's kind trains on them (checked against the data), else undefined. */
+export function trainingLabels(spec: ModelSpec, data: Dataset): Uint8Array | undefined {
+  const kind = kindOf(spec.kind);
+  const classes = data.classNames?.length ?? (data.labels ? Math.max(0, ...data.labels) + 1 : 0);
+  return kind.labels?.(asKindSpec(spec), { labeled: !!data.labels, classes }) ? data.labels : undefined;
+}
+
 /** Whether this model can be built for this data and trained on this backend. */
-export function checkModel(spec: ModelSpec, shape: SampleShape, scaling?: Scaling): void {
+export function checkModel(spec: ModelSpec, shape: SampleShape, data: Dataset): void {
+  const { scaling } = data;
+  trainingLabels(spec, data);
   if (scaling && (spec.outputActivation !== 'linear' || spec.loss !== 'mse')) {
     throw new AEError('spec-invalid', `Standardised data has values below 0 and above 1: the model needs outputActivation "linear" and loss "mse" (it has ${shown(spec.outputActivation)} and ${shown(spec.loss)}). Or give the data with standardize: false.`, { field: 'outputActivation' });
   }
-  if (spec.kind !== 'conv') return;
+  if (kindOf(spec.kind).architecture !== 'conv') return;
   if (shape.kind !== 'image') throw new AEError('spec-invalid', `A convolutional model needs image samples; this dataset holds a ${describeShape(shape)}. Choose a dense kind.`, { field: 'kind' });
   const backend = tf.getBackend();
   const missing = missingKernels(backend, CONV_TRAINING_KERNELS);

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import type { ModelSpec } from './spec.js';
+import { kindOf, type ModelSpec } from './spec.js';
+import type { Network } from './kinds/kind.js';
 import type { Scaling } from './scaling.js';
 import { sampleDims, sampleSize, type SampleShape } from './sample.js';
 
@@ -16,6 +17,8 @@ export interface Autoencoder {
   decoder: tfl.LayersModel;
   variational: boolean;
   trainable: tf.Variable[];
+  /** The kind's own networks (a discriminator...): trained with the model, never saved. */
+  networks: Record<string, tfl.LayersModel>;
   /** The standardisation of the vectors it was built for (saved with it). */
   scaling?: Scaling;
 }
@@ -32,8 +35,9 @@ export function buildAutoencoder(spec: ModelSpec, shape: SampleShape, meanSample
   const dense = (name: string, units: number, activation: string) =>
     tfl.layers.dense({ name, units, activation: activation as 'relu', kernelInitializer: init() });
   const dims = sampleDims(shape);
-  const variational = spec.kind === 'vae';
-  const conv = spec.kind === 'conv' && shape.kind === 'image';
+  const kind = kindOf(spec.kind);
+  const variational = kind.code === 'gaussian';
+  const conv = kind.architecture === 'conv' && shape.kind === 'image';
 
   // Encoder
   const input = tfl.input({ shape: dims, name: 'image' });
@@ -80,7 +84,16 @@ export function buildAutoencoder(spec: ModelSpec, shape: SampleShape, meanSample
 
   if (meanSample) startAtMean(full, spec, meanSample, conv);
   const trainable = full.trainableWeights.map((v) => v.read() as tf.Variable);
-  return { spec, shape, full, encoder, decoder, variational, trainable };
+  const specs = kind.networks?.(spec as never) ?? {};
+  const networks = Object.fromEntries(Object.entries(specs).map(([name, net]) => [name, buildNetwork(name, net, init)]));
+  return { spec, shape, full, encoder, decoder, variational, trainable, networks };
+}
+
+function buildNetwork(name: string, net: Network, init: () => ReturnType<typeof tfl.initializers.glorotUniform>): tfl.LayersModel {
+  const input = tfl.input({ shape: [net.input], name: `${name}_input` });
+  const layers = [...net.hidden.map((units) => [units, net.activation] as const), [net.output, 'linear'] as const];
+  const output = layers.reduce<Sym>((x, [units, activation], i) => tfl.layers.dense({ name: `${name}_${i + 1}`, units, activation, kernelInitializer: init() }).apply(x) as Sym, input);
+  return tfl.model({ name, inputs: input, outputs: output });
 }
 
 /** VAE log-variance head starts at zero so the first samples are N(mean, 1), not wild. */
@@ -112,5 +125,6 @@ function startAtMean(full: tfl.LayersModel, spec: ModelSpec, meanImage: Float32A
 
 /** The three models share layers (with per-call ref counts), so free the variables directly. */
 export function disposeAutoencoder(ae: Autoencoder) {
-  for (const v of new Set([...ae.full.weights, ...ae.decoder.weights])) v.dispose();
+  const nets = Object.values(ae.networks).flatMap((m) => m.weights);
+  for (const v of new Set([...ae.full.weights, ...ae.decoder.weights, ...nets])) v.dispose();
 }

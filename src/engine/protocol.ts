@@ -11,6 +11,8 @@ export interface Evaluation {
   testMse: number;
   /** KL term of a VAE (0 for other kinds). */
   testKl: number;
+  /** The kind's named loss terms, when it has any. */
+  testTerms?: Record<string, number>;
 }
 
 export type SessionStatus = 'ready' | 'training' | 'paused';
@@ -22,7 +24,7 @@ export type SessionStatus = 'ready' | 'training' | 'paused';
 export const SESSION_OPS = [
   'train', 'pause', 'resume', 'stop', 'reset',
   'encode', 'decode', 'reconstruct', 'corrupt', 'classify',
-  'evaluate', 'metrics', 'codes', 'pcaCodes', 'reconstructionErrors', 'evaluateDenoising',
+  'evaluate', 'metrics', 'codes', 'pcaCodes', 'samplePrior', 'reconstructionErrors', 'evaluateDenoising',
   'load', 'stageWeights', 'useStaged', 'save', 'exportFiles',
 ] as const;
 export type SessionOp = (typeof SESSION_OPS)[number];

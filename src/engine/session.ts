@@ -3,9 +3,11 @@ import { AEError, shown } from './errors.js';
 import { buildAutoencoder, disposeAutoencoder, type Autoencoder } from './model.js';
 import { encodeTensor, reconstructTensor } from './losses.js';
 import { assignWeights, exportFiles, loadArtifacts, saveToUrl } from './persistence.js';
-import { checkModel, savedModel } from './fit.js';
+import { checkModel, savedModel, trainingLabels } from './fit.js';
 import type { Quantization } from './quantize.js';
-import type { ModelSpec } from './spec.js';
+import { asKindSpec, kindOf, type ModelSpec } from './spec.js';
+import { updatesOf } from './losses.js';
+import { mulberry32 } from './random.js';
 import { evaluate, trainLoop } from './trainer.js';
 import type { DenoiseEvaluation, Metrics, Projection, ReconstructionErrors, Split, TrainOptions, TrainResult, WeightsSource } from './types.js';
 import { corrupt } from './noise.js';
@@ -32,7 +34,8 @@ export class Session {
   private ae: Autoencoder;
   /** Replaced models stay alive until the calls reading them end. */
   private models = new Leases<Autoencoder>(disposeAutoencoder);
-  private optimizer: tf.AdamOptimizer;
+  /** One per update of the kind (a reconstruction step, a discriminator step...). */
+  private optimizers: tf.AdamOptimizer[];
   private status: SessionStatus = 'ready';
   private stopping = false;
   private resumeGate: (() => void) | null = null;
@@ -50,9 +53,9 @@ export class Session {
     public ds: DeviceDataset,
     private emit: EmitFn,
   ) {
-    checkModel(spec, ds.shape, ds.data.scaling);
+    checkModel(spec, ds.shape, ds.data);
     this.ae = this.build(spec, ds);
-    this.optimizer = newOptimizer();
+    this.optimizers = updatesOf(this.ae).map(() => newOptimizer());
   }
 
   /** A model for this data (checked by the caller), its output starting at the data's mean unless weights follow. */
@@ -66,7 +69,7 @@ export class Session {
 
   /** New architecture or new data: stop training, rebuild with fresh weights. */
   async rebuild(spec: ModelSpec = this.ae.spec, ds: DeviceDataset = this.ds): Promise<void> {
-    checkModel(spec, ds.shape, ds.data.scaling);
+    checkModel(spec, ds.shape, ds.data);
     await this.halt();
     const next = this.build(spec, ds);
     this.replace(next);
@@ -93,9 +96,9 @@ export class Session {
 
   private replace(next: Autoencoder) {
     this.models.retire(this.ae);
-    this.optimizer.dispose();
+    this.optimizers.forEach((o) => o.dispose());
     this.ae = next;
-    this.optimizer = newOptimizer();
+    this.optimizers = updatesOf(next).map(() => newOptimizer());
     this.stepsTrained = 0;
   }
 
@@ -114,7 +117,8 @@ export class Session {
     this.running = trainLoop(
       {
         ae: this.ae,
-        optimizer: this.optimizer,
+        optimizers: this.optimizers,
+        labels: trainingLabels(this.ae.spec, data),
         samples: this.ds.samples,
         trainIndices: data.trainIndices,
         testIndices: data.testIndices,
@@ -188,6 +192,15 @@ export class Session {
     return this.withModel((ae) => this.batched(ae, 'decode()', latents, n, 'codes', 'samples', (z) => ae.decoder.apply(z) as tf.Tensor));
   }
 
+  /** `n` codes drawn from the prior of a generative kind (a VAE's normal, an AAE's prior), seeded. */
+  samplePrior(n: number, seed: number): Float32Array {
+    const kind = kindOf(this.ae.spec.kind);
+    if (!kind.prior) throw new AEError('input-invalid', `A ${kind.title} autoencoder has no prior to draw codes from; its codes follow the data.`);
+    if (!Number.isInteger(n) || n < 0 || n > 1e6) throw new AEError('input-invalid', `samplePrior(): n must be a whole number from 0 to 1000000; got ${shown(n)}.`);
+    if (!Number.isInteger(seed) || seed < 0) throw new AEError('input-invalid', `samplePrior(): seed must be a whole number >= 0; got ${shown(seed)}.`);
+    return kind.prior(asKindSpec(this.ae.spec), n, mulberry32(seed));
+  }
+
   /** Corrupts samples as denoising training would (seeded), for showing what the model undoes. */
   corrupt(images: Float32Array, n: number, noiseType: NoiseType, noise: number, seed: number): Promise<Float32Array> {
     return this.batched(this.ae, 'corrupt()', images, n, 'samples', 'samples', (x) => corrupt(x, noiseType, noise, seed));
@@ -212,7 +225,7 @@ export class Session {
   }
 
   private evaluateModel(ae: Autoencoder) {
-    return evaluate(ae, this.ds.samples, this.ds.data.testIndices, ae.spec.seed || 1);
+    return evaluate(ae, this.ds.samples, this.ds.data.testIndices, ae.spec.seed || 1, trainingLabels(ae.spec, this.ds.data));
   }
 
   metrics(): Promise<Metrics> {
@@ -246,7 +259,7 @@ export class Session {
   async stageWeights(source: WeightsSource): Promise<{ token: number; spec: ModelSpec }> {
     const artifacts = await loadArtifacts(source);
     const spec = savedModel(artifacts.meta, artifacts.from, this.ds.data, this.ds.shape) ?? this.ae.spec;
-    checkModel(spec, this.ds.shape, this.ds.data.scaling);
+    checkModel(spec, this.ds.shape, this.ds.data);
     const next = this.build(spec, this.ds, false);
     try {
       assignWeights(next, artifacts);
@@ -292,6 +305,6 @@ export class Session {
     this.staged.forEach(disposeAutoencoder);
     this.staged.clear();
     this.models.retire(this.ae);
-    this.optimizer.dispose();
+    this.optimizers.forEach((o) => o.dispose());
   }
 }

@@ -1,127 +1,67 @@
 import { AEError, shown } from './errors.js';
+import { ACTIVATIONS, LOSSES, type CommonSpec } from './kinds/common.js';
+import { choice, count, widths, type Field, type Fields, type FieldValues, type RawSpec } from './kinds/fields.js';
+import type { KindModule } from './kinds/kind.js';
+import { KIND_MODULES, kindModules, kindOf, type ModelKind } from './kinds/registry.js';
 
-export type ModelKind = 'ae' | 'denoising' | 'sparse' | 'contractive' | 'vae' | 'conv';
-export type Activation = 'relu' | 'elu' | 'selu' | 'tanh' | 'sigmoid' | 'linear';
-export type NoiseType = 'gaussian' | 'salt-pepper' | 'masking' | 'inpaint' | 'superres' | 'mixed';
-export type LossName = 'mse' | 'bce';
+export { ACTIVATIONS, LOSSES, NOISE_TYPES, type Activation, type LossName, type NoiseType } from './kinds/common.js';
+export { KINDS, kindOf, kindModules, seriesOf, type ModelKind } from './kinds/registry.js';
+export { parseIntList } from './kinds/fields.js';
 
-/** A model, described as data. Fields mirror <ae-trainer>'s attributes. */
-export interface ModelSpec {
-  kind: ModelKind;
-  /** Size of the code (the bottleneck). */
-  latentDim: number;
-  /** Hidden layer widths of the dense encoder; the decoder mirrors them. */
-  hidden: number[];
-  /** Activation of the hidden layers. */
-  activation: Activation;
-  /** Activation of the code layer (not used by vae, whose code is a distribution). */
-  codeActivation: Activation;
-  /** Activation of the decoder's output. */
-  outputActivation: 'sigmoid' | 'linear';
-  loss: LossName;
-  /** Denoising: which corruption is applied to each training batch's input. */
-  noiseType: NoiseType;
-  /** Denoising: gaussian sigma, or the probability p for salt-and-pepper and masking. */
-  noise: number;
-  /** Sparse: weight of the L1 penalty on the code. */
-  sparsity: number;
-  /** Contractive: weight of the Jacobian penalty. */
-  contraction: number;
-  /** Variational: weight of the KL term. */
-  beta: number;
-  /** Convolutional: filters of each stride-2 Conv2D of the encoder. */
-  filters: number[];
-  /** Seed of weight initialisation and of training noise; 0 means a fresh random seed. */
-  seed: number;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type FieldsOf<K> = K extends { fields: infer F extends Fields } ? FieldValues<F> : never;
+type KindFields = UnionToIntersection<FieldsOf<(typeof KIND_MODULES)[number]>>;
+
+/** A model, described as data: the common fields, and every kind's own (each kind reads its own). Fields mirror <ae-trainer>'s attributes. */
+export type ModelSpec = Omit<CommonSpec, 'kind'> & KindFields & { kind: ModelKind };
+
+/** The fields every kind has; the course lab's defaults: Dense 200 ReLU, Dense 200 ReLU, Dense 2 tanh, mirrored decoder. */
+export const COMMON_FIELDS: Fields = {
+  latentDim: count(2, 1024, 'Size of the code (the bottleneck).', { attribute: 'latent-dim' }),
+  hidden: widths([200, 200], 'Hidden layer widths of the dense encoder; the decoder mirrors them. May be empty for a convolutional kind.', {
+    attribute: 'hidden',
+    empty: (s) => safeKind(s.kind)?.architecture === 'conv',
+  }),
+  activation: choice(ACTIVATIONS, 'relu', 'Activation of the hidden layers.', { attribute: 'activation' }),
+  codeActivation: choice(ACTIVATIONS, 'tanh', 'Activation of the code layer (a gaussian code has none).', { attribute: 'code-activation' }),
+  outputActivation: choice(['sigmoid', 'linear'] as const, 'sigmoid', "Activation of the decoder's output: linear for standardised vectors."),
+  loss: choice(LOSSES, 'mse', 'Reconstruction loss.', { attribute: 'loss' }),
+  seed: count(0, 2 ** 53 - 1, 'Seed of weight initialisation and of training noise; 0 means a fresh random seed.', { min: 0 }),
+};
+
+const safeKind = (name: unknown) => kindModules().find((k) => k.name === name);
+
+/** Every spec field with its owner: the common ones, then each kind's own. */
+export function specFields(): { name: string; field: Field<unknown>; kind?: KindModule }[] {
+  return [
+    ...Object.entries(COMMON_FIELDS).map(([name, field]) => ({ name, field })),
+    ...kindModules().flatMap((kind) => Object.entries(kind.fields).map(([name, field]) => ({ name, field, kind }))),
+  ];
 }
 
-export const KINDS: readonly ModelKind[] = ['ae', 'denoising', 'sparse', 'contractive', 'vae', 'conv'];
-export const ACTIVATIONS: readonly Activation[] = ['relu', 'elu', 'selu', 'tanh', 'sigmoid', 'linear'];
-/** Largest `noise` per type: σ for gaussian, a share of pixels or of the side, a downsampling factor for superres. */
-const NOISE_MAX: Record<NoiseType, number> = { gaussian: 10, 'salt-pepper': 1, masking: 1, inpaint: 1, superres: 8, mixed: 1 };
-
-export const NOISE_TYPES: readonly NoiseType[] = ['gaussian', 'salt-pepper', 'masking', 'inpaint', 'superres', 'mixed'];
-export const LOSSES: readonly LossName[] = ['mse', 'bce'];
-
-/** The course lab: Flatten, Dense 200 ReLU, Dense 200 ReLU, Dense 2 tanh, mirrored decoder. */
-export const DEFAULT_SPEC: Readonly<ModelSpec> = Object.freeze({
-  kind: 'ae',
-  latentDim: 2,
-  hidden: [200, 200],
-  activation: 'relu',
-  codeActivation: 'tanh',
-  outputActivation: 'sigmoid',
-  loss: 'mse',
-  noiseType: 'gaussian',
-  noise: 0.5,
-  sparsity: 1e-3,
-  contraction: 1e-2,
-  beta: 1,
-  filters: [16, 32],
-  seed: 0,
-});
-
-const bad = (field: string, msg: string) => new AEError('spec-invalid', `Model spec "${field}" ${msg}`, { field });
-
-function oneOf<T extends string>(field: string, v: unknown, allowed: readonly T[]): T {
-  if (!allowed.includes(v as T)) throw bad(field, `must be one of ${allowed.join(', ')}; got ${shown(v)}.`);
-  return v as T;
+function defaults(): ModelSpec {
+  return Object.fromEntries([['kind', 'ae'], ...specFields().map(({ name, field }) => [name, field.default])]) as ModelSpec;
 }
 
-function positiveInt(field: string, v: unknown, max: number): number {
-  if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > max) {
-    throw bad(field, `must be a whole number from 1 to ${max}; got ${shown(v)}.`);
-  }
-  return v as number;
-}
-
-function intList(field: string, v: unknown, allowEmpty: boolean): number[] {
-  const list = typeof v === 'string' ? parseIntList(v) : v;
-  if (!Array.isArray(list) || (!allowEmpty && list.length === 0)) throw bad(field, `must be a list of layer widths such as [200, 200]; got ${shown(v)}.`);
-  return list.map((x, i) => positiveInt(`${field}[${i}]`, x, 4096));
-}
-
-/** "200, 200" -> [200, 200]; anything unparsable stays as given so the check can name it. */
-export function parseIntList(text: string): unknown {
-  const trimmed = text.trim();
-  if (trimmed === '') return [];
-  const parts = trimmed.split(/[\s,]+/);
-  return parts.every((p) => /^\d+$/.test(p)) ? parts.map(Number) : text;
-}
-
-function nonNegative(field: string, v: unknown, max = Infinity): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > max) {
-    throw bad(field, `must be a number from 0 to ${max}; got ${shown(v)}.`);
-  }
-  return v;
-}
+/** The course lab's spec; every kind's fields at their defaults. */
+export const DEFAULT_SPEC: Readonly<ModelSpec> = Object.freeze(defaults());
 
 /** Fills defaults and checks every field; throws AEError('spec-invalid') naming the field. */
 export function normalizeSpec(partial: Partial<ModelSpec> = {}, base: Readonly<ModelSpec> = DEFAULT_SPEC): ModelSpec {
   if (typeof partial !== 'object' || partial === null) throw new AEError('spec-invalid', 'Model spec must be an object.');
-  const s = { ...base, ...partial };
-  const kind = oneOf('kind', s.kind, KINDS);
-  const noiseType = oneOf('noiseType', s.noiseType, NOISE_TYPES);
-  return {
-    kind,
-    latentDim: positiveInt('latentDim', s.latentDim, 1024),
-    hidden: intList('hidden', s.hidden, kind === 'conv'),
-    activation: oneOf('activation', s.activation, ACTIVATIONS),
-    codeActivation: oneOf('codeActivation', s.codeActivation, ACTIVATIONS),
-    outputActivation: oneOf('outputActivation', s.outputActivation, ['sigmoid', 'linear'] as const),
-    loss: oneOf('loss', s.loss, LOSSES),
-    noiseType,
-    noise: nonNegative('noise', s.noise, NOISE_MAX[noiseType]),
-    sparsity: nonNegative('sparsity', s.sparsity),
-    contraction: nonNegative('contraction', s.contraction),
-    beta: nonNegative('beta', s.beta),
-    filters: intList('filters', s.filters, false),
-    seed: Number.isInteger(s.seed) && s.seed >= 0 ? s.seed : (() => { throw bad('seed', `must be a whole number >= 0; got ${shown(s.seed)}.`); })(),
-  };
+  const raw: RawSpec = { ...defaults(), ...base, ...partial };
+  kindOf(raw.kind);
+  const out: RawSpec = { kind: raw.kind };
+  for (const { name, field } of specFields()) out[name] = field.check(raw[name], raw, name);
+  return out as unknown as ModelSpec;
 }
 
-/** Whether two specs build the same architecture (so weights of one fit the other). */
-export function sameArchitecture(a: ModelSpec, b: ModelSpec): boolean {
-  const key = (s: ModelSpec) => JSON.stringify([s.kind === 'vae', s.kind === 'conv', s.latentDim, s.hidden, s.activation, s.codeActivation, s.outputActivation, s.kind === 'conv' ? s.filters : []]);
-  return key(a) === key(b);
+/** The spec as its kind's callbacks take it. */
+export const asKindSpec = (spec: ModelSpec) => spec as unknown as CommonSpec & Record<string, never>;
+
+/** Throws unless `v` names a spec field. */
+export function specField(name: string): Field<unknown> {
+  const found = specFields().find((f) => f.name === name);
+  if (!found) throw new AEError('spec-invalid', `There is no model spec field ${shown(name)}.`);
+  return found.field;
 }

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { AEError } from './errors.js';
 import type { Autoencoder } from './model.js';
-import { batchKl, variantLoss, reconstructTensor } from './losses.js';
+import { batchOf, reconstructTensor, updateLosses, updatesOf, type BatchOptions } from './losses.js';
+import { kindOf, seriesOf } from './spec.js';
 import { mulberry32, shuffle } from './random.js';
 import { nextTask, now } from './schedule.js';
 import type { TrainOptions, TrainProgress, TrainResult } from './types.js';
@@ -11,7 +12,10 @@ import { sampleSize } from './sample.js';
 /** What the loop needs from its owner; keeps the loop free of session details. */
 export interface TrainContext {
   ae: Autoencoder;
-  optimizer: tf.Optimizer;
+  /** One per update of the model's kind. */
+  optimizers: tf.Optimizer[];
+  /** Labels of every sample, when the kind trains on them. */
+  labels?: Uint8Array;
   /** Every sample of the dataset, shaped for the model. */
   samples: tf.Tensor;
   trainIndices: Uint32Array;
@@ -29,38 +33,53 @@ const REPORT_MS = 100;
 const YIELD_MS = 25;
 const EVAL_BATCH = 500;
 
-/** Mean loss and reconstruction MSE over a set of samples, in batches. */
-export async function evaluate(ae: Autoencoder, samples: tf.Tensor, indices: Uint32Array, seed: number) {
-  const [loss, sq, kl] = await sumChunks(
+/** Each update's loss and terms summed over a chunk: [loss of the first, then every update's terms]. */
+function chunkLosses(ae: Autoencoder, x: tf.Tensor, opts: BatchOptions): tf.Tensor1D {
+  return tf.tidy(() => tf.concat(updatesOf(ae).map((u, i) => (i === 0 ? updateLosses(ae, u, x, opts) : tf.slice(updateLosses(ae, u, x, opts), 1)))) as tf.Tensor1D);
+}
+
+/** Mean loss, named terms and reconstruction MSE over a set of samples, in batches. */
+export async function evaluate(ae: Autoencoder, samples: tf.Tensor, indices: Uint32Array, seed: number, labels?: Uint8Array) {
+  const series = seriesOf(kindOf(ae.spec.kind));
+  const sums = await sumChunks(
     indices.length,
     (start, end) => {
-      const x = gatherAt(samples, indices.subarray(start, end));
-      const l = tf.mul(variantLoss(ae, x, { training: false, seed }), end - start);
-      const e = tf.sum(tf.squaredDifference(x, reconstructTensor(ae, x)));
-      const k = tf.mul(batchKl(ae, x), end - start);
-      return tf.stack([l, e, k]);
+      const at = indices.subarray(start, end);
+      const x = gatherAt(samples, at);
+      const losses = tf.mul(chunkLosses(ae, x, { training: false, seed, labels: labels && pick(labels, at) }), end - start);
+      return tf.concat([tf.reshape(tf.sum(tf.squaredDifference(x, reconstructTensor(ae, x))), [1]), losses]);
     },
     EVAL_BATCH,
   );
-  return { testLoss: loss / indices.length, testMse: sq / (indices.length * sampleSize(ae.shape)), testKl: kl / indices.length };
+  const n = indices.length;
+  const testTerms = Object.fromEntries(series.map((name, i) => [name, sums[2 + i] / n]));
+  return { testLoss: sums[1] / n, testMse: sums[0] / (n * sampleSize(ae.shape)), testKl: testTerms.kl ?? 0, ...(series.length && { testTerms }) };
 }
+
+const pick = (values: Uint8Array, at: ArrayLike<number>) => Uint8Array.from(at, (i) => values[i]);
 
 /** The one training loop: shuffled mini-batches, any variant's loss, cooperative yields. */
 export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<TrainResult> {
-  const { ae, optimizer, samples, trainIndices } = ctx;
+  const { ae, optimizers, samples, trainIndices } = ctx;
+  const updates = updatesOf(ae);
+  const series = seriesOf(kindOf(ae.spec.kind));
+  const weightsOf = (owner: string) => (owner === 'autoencoder' ? ae.trainable : (owner === 'encoder' ? ae.encoder : ae.networks[owner]).trainableWeights.map((v) => v.read() as tf.Variable));
+  const vars = updates.map((u) => weightsOf(u.weights));
   const n = trainIndices.length;
   const batch = Math.min(opts.batchSize, n);
   const stepsPerEpoch = Math.ceil(n / batch);
   const rand = mulberry32(ctx.seed ? ctx.seed + 7919 * ctx.stepsBefore : Math.floor(Math.random() * 2 ** 31));
   const totalPlanned = opts.epochs * stepsPerEpoch;
-  // Adam keeps its rate in a protected field; each call sets it (the optimizer and its moments persist).
-  const setRate = (lr: number) => ((optimizer as unknown as { learningRate: number }).learningRate = lr);
+  // Adam keeps its rate in a protected field; each call sets it (the optimizers and their moments persist).
+  const setRate = (lr: number) => optimizers.forEach((o) => ((o as unknown as { learningRate: number }).learningRate = lr));
   setRate(opts.learningRate);
   const order = new Int32Array(n);
   let totalSteps = 0;
   let lastLoss = NaN;
-  let last: { testLoss?: number; testMse?: number; testKl?: number } = {};
-  const pending: tf.Scalar[] = [];
+  let last: Partial<Awaited<ReturnType<typeof evaluate>>> = {};
+  /** Per step: [loss, ...series] (a scalar when the kind has no series). */
+  const pending: tf.Tensor[] = [];
+  const width = 1 + series.length;
   let windowStart = now();
   let windowSamples = 0;
   let lastYield = now();
@@ -68,20 +87,48 @@ export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<
   const report = async (epoch: number, step: number) => {
     if (pending.length === 0) return;
     const stacked = tf.stack(pending);
-    const losses = Array.from(await stacked.data());
+    const values = await stacked.data();
     tf.dispose([stacked, ...pending]);
+    const steps = pending.length;
     pending.length = 0;
-    const bad = losses.findIndex((l) => !Number.isFinite(l));
+    const bad = values.findIndex((l) => !Number.isFinite(l));
     if (bad >= 0) {
-      const rate = (optimizer as unknown as { learningRate: number }).learningRate;
-      throw new AEError('training-diverged', `Training diverged: the loss became ${losses[bad]} at step ${totalSteps - losses.length + bad + 1} (learning rate ${rate}). The weights are no longer usable: reset the model, then train with a smaller learning rate.`, { step: totalSteps - losses.length + bad + 1, learningRate: rate });
+      const rate = (optimizers[0] as unknown as { learningRate: number }).learningRate;
+      const at = totalSteps - steps + Math.floor(bad / width) + 1;
+      const what = bad % width ? `the ${series[(bad % width) - 1]} loss` : 'the loss';
+      throw new AEError('training-diverged', `Training diverged: ${what} became ${values[bad]} at step ${at} (learning rate ${rate}). The weights are no longer usable: reset the model, then train with a smaller learning rate.`, { step: at, learningRate: rate });
     }
+    const column = (c: number) => Array.from({ length: steps }, (_, i) => values[i * width + c]);
+    const losses = column(0);
     const t = now();
     const samplesPerSec = (windowSamples * 1000) / Math.max(1, t - windowStart);
     windowStart = t;
     windowSamples = 0;
     lastLoss = losses[losses.length - 1];
-    ctx.onProgress({ phase: 'step', epoch, epochs: opts.epochs, step, stepsPerEpoch, totalSteps, losses, loss: lastLoss, samplesPerSec });
+    const named = series.length ? { series: Object.fromEntries(series.map((name, i) => [name, column(i + 1)])) } : {};
+    ctx.onProgress({ phase: 'step', epoch, epochs: opts.epochs, step, stepsPerEpoch, totalSteps, losses, loss: lastLoss, samplesPerSec, ...named });
+  };
+
+  /** Every update of one batch; returns [loss, ...series] (a scalar when there are no series). */
+  const trainStep = (x: tf.Tensor, seed: number | undefined, labels?: Uint8Array): tf.Tensor => {
+    const parts: tf.Tensor[] = [];
+    updates.forEach((u, i) => {
+      const opts = { training: true, seed: seed === undefined ? undefined : seed + 7 * i, labels };
+      const wanted = i === 0 ? ['loss', ...(u.terms ?? [])] : u.terms ?? [];
+      if (wanted.length === 1 && i === 0 && updates.length === 1) {
+        parts.push(optimizers[i].minimize(() => u.loss(batchOf(ae, x, opts)).loss, true, vars[i]) as tf.Scalar);
+        return;
+      }
+      optimizers[i].minimize(() => {
+        const out = u.loss(batchOf(ae, x, opts));
+        if (wanted.length) parts.push(tf.keep(tf.stack(wanted.map((t) => out[t]))));
+        return out.loss;
+      }, false, vars[i]);
+    });
+    if (parts.length === 1) return parts[0];
+    const row = tf.concat(parts);
+    tf.dispose(parts);
+    return row;
   };
 
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
@@ -92,7 +139,8 @@ export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<
         await report(epoch, step);
         return { stopped: true, epochs: epoch - 1, steps: totalSteps, loss: lastLoss, ...last };
       }
-      const idx = tf.tensor1d(order.subarray(step * batch, (step + 1) * batch), 'int32');
+      const batchIndices = order.subarray(step * batch, (step + 1) * batch);
+      const idx = tf.tensor1d(batchIndices, 'int32');
       const x = tf.gather(samples, idx);
       if (opts.finalLearningRate !== undefined) {
         // Cosine decay from learningRate to finalLearningRate over this call's steps.
@@ -100,9 +148,9 @@ export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<
         setRate(opts.finalLearningRate + 0.5 * (opts.learningRate - opts.finalLearningRate) * (1 + Math.cos(Math.PI * t)));
       }
       const stepSeed = ctx.seed ? ctx.seed * 100003 + ctx.stepsBefore + totalSteps : undefined;
-      const loss = optimizer.minimize(() => variantLoss(ae, x, { training: true, seed: stepSeed }), true, ae.trainable) as tf.Scalar;
+      const labels = ctx.labels && pick(ctx.labels, batchIndices);
+      pending.push(trainStep(x, stepSeed, labels));
       tf.dispose([idx, x]);
-      pending.push(loss);
       totalSteps++;
       windowSamples += Math.min(batch, n - step * batch);
       const t = now();
@@ -113,7 +161,7 @@ export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<
       }
     }
     await report(epoch, stepsPerEpoch);
-    last = await evaluate(ae, samples, ctx.testIndices, ctx.seed || 1);
+    last = await evaluate(ae, samples, ctx.testIndices, ctx.seed || 1, ctx.labels);
     ctx.onProgress({ phase: 'epoch', epoch, epochs: opts.epochs, step: stepsPerEpoch, stepsPerEpoch, totalSteps, losses: [], loss: lastLoss, samplesPerSec: 0, ...last });
     ctx.onWeights();
   }

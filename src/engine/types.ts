@@ -22,12 +22,16 @@ export interface TrainProgress {
   totalSteps: number; // steps done in this train() call
   /** Training loss of each step since the last report, in order. */
   losses: number[];
+  /** The kind's named loss terms (reconstruction, kl, discriminator...) per step, beside `losses`; absent when it has none. */
+  series?: Record<string, number[]>;
   loss: number;
   samplesPerSec: number;
   testLoss?: number;
   testMse?: number;
   /** KL term of a VAE on the test split (0 for other kinds). */
   testKl?: number;
+  /** The kind's named loss terms on the test split. */
+  testTerms?: Record<string, number>;
 }
 
 export interface TrainResult {
@@ -38,6 +42,7 @@ export interface TrainResult {
   testLoss?: number;
   testMse?: number;
   testKl?: number;
+  testTerms?: Record<string, number>;
 }
 
 /** Where weights come from. Files are read to buffers on the main thread. */

@@ -1,3 +1,5 @@
+import { kindModules } from '../engine/spec.js';
+
 /** A loss or error for people: 4 significant digits, never "NaN" without a word. */
 export function formatLoss(x: number | null | undefined): string {
   if (x == null) return '–';
@@ -13,9 +15,8 @@ export function formatPercent(x: number | null | undefined, digits = 1): string 
   return x == null ? '–' : `${(x * 100).toFixed(digits)}%`;
 }
 
-const KIND_NAMES: Record<string, string> = { ae: 'plain', denoising: 'denoising', sparse: 'sparse', contractive: 'contractive', vae: 'variational', conv: 'convolutional' };
-
-/** "a plain autoencoder", "a convolutional autoencoder", ... for a model kind. */
+/** "a plain autoencoder", "an adversarial autoencoder", ... for a model kind. */
 export function describeKind(kind: string): string {
-  return `a ${KIND_NAMES[kind] ?? kind} autoencoder`;
+  const title = kindModules().find((k) => k.name === kind)?.title ?? kind;
+  return `${/^[aeiou]/.test(title) ? 'an' : 'a'} ${title} autoencoder`;
 }

@@ -89,6 +89,14 @@ export class ModelStore extends StoreCore {
     return this.guarded(() => this.call('reconstruct', images, n));
   }
 
+  /**
+   * `n` codes drawn from the prior of a generative kind (vae, aae), seeded: decode them for
+   * new samples. Other kinds have none and reject with `input-invalid`.
+   */
+  samplePrior(n: number, seed = 1): Promise<Float32Array> {
+    return this.guarded(() => this.call('samplePrior', n, seed));
+  }
+
   /** Test-split loss, reconstruction MSE (and a VAE's KL term) of the current weights. */
   evaluate(): Promise<Evaluation> {
     return this.guarded(() => this.call('evaluate'));

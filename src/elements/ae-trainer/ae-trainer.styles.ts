@@ -86,6 +86,32 @@ export const styles = css`
     stroke-width: 1.5;
     stroke-dasharray: 4 3;
   }
+  svg .series path,
+  .key.series {
+    fill: none;
+    stroke-width: 1.25;
+    opacity: 0.85;
+  }
+  svg .series-1,
+  .key.series-1 {
+    stroke: var(--ae-color-series-1, #117733);
+    border-top-color: var(--ae-color-series-1, #117733);
+  }
+  svg .series-2,
+  .key.series-2 {
+    stroke: var(--ae-color-series-2, #882255);
+    border-top-color: var(--ae-color-series-2, #882255);
+  }
+  svg .series-3,
+  .key.series-3 {
+    stroke: var(--ae-color-series-3, #ddcc77);
+    border-top-color: var(--ae-color-series-3, #ddcc77);
+  }
+  svg .series-4,
+  .key.series-4 {
+    stroke: var(--ae-color-series-4, #88ccee);
+    border-top-color: var(--ae-color-series-4, #88ccee);
+  }
   svg .test-dots circle {
     fill: var(--ae-color-test, #d55e00);
   }
@@ -99,6 +125,9 @@ export const styles = css`
     border-top: 2px solid var(--_accent);
     vertical-align: middle;
     margin-left: 0.5em;
+  }
+  .key.series {
+    border-top-style: dotted;
   }
   .key.test {
     border-top: 2px dashed var(--ae-color-test, #d55e00);

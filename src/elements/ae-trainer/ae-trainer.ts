@@ -1,13 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { ModelSpec } from '../../engine/spec.js';
+import { kindOf, type ModelSpec } from '../../engine/spec.js';
 import type { TrainOptions, TrainProgress } from '../../engine/types.js';
 import type { ModelStore } from '../../store/model-store.js';
 import { AEElement } from '../../shared/ae-element.js';
 import { formatLoss, formatRate } from '../../shared/format.js';
 import { StoreController } from '../../shared/store-controller.js';
 import { written } from '../../shared/attributes.js';
-import { LossChart, LossHistory } from './loss-chart.js';
+import { LossChart, LossHistory, MAX_SERIES } from './loss-chart.js';
 import { styles } from './ae-trainer.styles.js';
 import { checkSpecAttribute, checkTrainAttribute, describeSpec, SPEC_ATTRIBUTES, TRAIN_ATTRIBUTES, type SpecAttribute, type TrainAttribute } from './trainer-options.js';
 
@@ -45,7 +45,7 @@ const TRAIN_DEFAULTS: Record<string, number> = { learningRate: 1e-3, batchSize: 
 export class AeTrainer extends AEElement {
   static override styles = [...AEElement.styles, styles];
 
-  /** Model variant: ae, denoising, sparse, contractive, vae or conv. Unset keeps the store's. */
+  /** Model kind: ae, denoising, sparse, contractive, vae, conv or aae. Unset keeps the store's. */
   @property() kind?: ModelSpec['kind'];
   /** Size of the code (bottleneck). */
   @property({ attribute: 'latent-dim', type: Number }) latentDim?: number;
@@ -65,6 +65,8 @@ export class AeTrainer extends AEElement {
   @property({ type: Number }) beta?: number;
   /** Sparse: weight of the L1 penalty on the code. */
   @property({ type: Number }) sparsity?: number;
+  /** Adversarial: the prior the codes are pushed to fill: normal, or circle (gaussians on a circle). */
+  @property() prior?: ModelSpec['prior'];
   /** Adam's learning rate. */
   @property({ attribute: 'learning-rate', type: Number }) learningRate = 1e-3;
   /** Images per step. */
@@ -191,7 +193,7 @@ export class AeTrainer extends AEElement {
 
   private onProgress(p: TrainProgress) {
     if (p.phase === 'step') {
-      for (const l of p.losses) this.history.train.push(l);
+      this.history.add(p.losses, p.series);
       return;
     }
     if (p.testLoss !== undefined) this.history.test.push({ step: this.history.train.length, loss: p.testLoss });
@@ -284,6 +286,7 @@ export class AeTrainer extends AEElement {
     const busy = running || status === 'loading';
     const p = store?.progress;
     const lastTest = this.history.test.at(-1)?.loss;
+    const lossName = store ? kindOf(store.spec.kind).lossName ?? 'loss' : 'loss';
     return html`
       <header part="header">
         <strong>${store?.preset?.title ?? `Model “${this.model}”`}</strong>
@@ -314,7 +317,11 @@ export class AeTrainer extends AEElement {
       ${this.renderProgress()}
       <figure part="chart">
         <svg class="loss" role="img" aria-label=${`Loss chart: ${this.history.train.length} steps, latest test loss ${formatLoss(lastTest)}`}></svg>
-        <figcaption class="muted"><span class="key train"></span> train loss per step <span class="key test"></span> test loss per epoch</figcaption>
+        <figcaption class="muted">
+          <span class="key train"></span> train ${lossName} per step
+          ${[...this.history.series.keys()].slice(0, MAX_SERIES).map((name, i) => html`<span class=${`key series series-${i + 1}`}></span> ${name} `)}
+          <span class="key test"></span> test ${lossName} per epoch
+        </figcaption>
       </figure>
       <dl class="stats" part="stats">
         <div><dt>Loss</dt><dd>${formatLoss(p?.loss)}</dd></div>

@@ -8,16 +8,31 @@ const M = { top: 8, right: 12, bottom: 26, left: 48 };
 /** The train line is drawn from at most this many points (bucket means). */
 const MAX_POINTS = 600;
 
-/** Loss history across train() calls: one value per step, test loss at epoch ends. */
+/** Loss history across train() calls: one value per step, the kind's named terms per step, test loss at epoch ends. */
 export class LossHistory {
   train: number[] = [];
+  /** Named loss terms (kl, discriminator...), step-aligned with the end of `train`. */
+  series = new Map<string, number[]>();
   test: { step: number; loss: number }[] = [];
+
+  add(losses: number[], series?: Record<string, number[]>) {
+    this.train.push(...losses);
+    for (const [name, values] of Object.entries(series ?? {})) {
+      const list = this.series.get(name) ?? [];
+      list.push(...values);
+      this.series.set(name, list);
+    }
+  }
 
   clear() {
     this.train = [];
+    this.series = new Map();
     this.test = [];
   }
 }
+
+/** The most named series a chart draws; each has its own colour class (series-1...). */
+export const MAX_SERIES = 4;
 
 /**
  * A loss chart inside an existing <svg>: train loss per step as a line, test loss per
@@ -30,6 +45,7 @@ export class LossChart {
   private xAxis: Selection<SVGGElement, unknown, null, undefined>;
   private yAxis: Selection<SVGGElement, unknown, null, undefined>;
   private trainPath: Selection<SVGPathElement, unknown, null, undefined>;
+  private seriesPaths: Selection<SVGGElement, unknown, null, undefined>;
   private testPath: Selection<SVGPathElement, unknown, null, undefined>;
   private dots: Selection<SVGGElement, unknown, null, undefined>;
 
@@ -37,6 +53,7 @@ export class LossChart {
     const root = select(svg).attr('viewBox', `0 0 ${W} ${H}`);
     this.xAxis = root.append('g').attr('class', 'x axis').attr('transform', `translate(0,${H - M.bottom})`);
     this.yAxis = root.append('g').attr('class', 'y axis').attr('transform', `translate(${M.left},0)`);
+    this.seriesPaths = root.append('g').attr('class', 'series');
     this.trainPath = root.append('path').attr('class', 'train');
     this.testPath = root.append('path').attr('class', 'test');
     this.dots = root.append('g').attr('class', 'test-dots');
@@ -44,7 +61,9 @@ export class LossChart {
 
   update(history: LossHistory) {
     const train = downsample(history.train);
-    const all = [...train.map((p) => p[1]), ...history.test.map((t) => t.loss)].filter((v) => v > 0 && Number.isFinite(v));
+    // A series that started later (a kind changed mid-history) is offset to end with the train line.
+    const named = [...history.series].slice(0, MAX_SERIES).map(([name, values]) => ({ name, points: downsample(values).map(([s, v]) => [s + history.train.length - values.length, v] as [number, number]) }));
+    const all = [...train, ...named.flatMap((n) => n.points)].map((p) => p[1]).concat(history.test.map((t) => t.loss)).filter((v) => v > 0 && Number.isFinite(v));
     const steps = Math.max(1, history.train.length);
     this.x.domain([0, steps]);
     const [lo, hi] = all.length ? [Math.min(...all), Math.max(...all)] : [0.01, 1];
@@ -58,6 +77,12 @@ export class LossChart {
       .x((p) => this.x(p[0]))
       .y((p) => this.y(p[1]));
     this.trainPath.attr('d', path(train) ?? '');
+    this.seriesPaths
+      .selectAll('path')
+      .data(named, (d) => (d as { name: string }).name)
+      .join('path')
+      .attr('class', (_, i) => `series-${i + 1}`)
+      .attr('d', (d) => path(d.points) ?? '');
     const test = history.test.map((t) => [t.step, t.loss] as [number, number]);
     this.testPath.attr('d', path(test) ?? '');
     this.dots

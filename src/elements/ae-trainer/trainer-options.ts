@@ -1,24 +1,13 @@
 import { AEError, shown } from '../../engine/errors.js';
-import { normalizeSpec, parseIntList, type ModelSpec } from '../../engine/spec.js';
+import { kindOf, normalizeSpec, specFields, type ModelSpec } from '../../engine/spec.js';
 import type { TrainOptions } from '../../engine/types.js';
 
-/** Attribute -> spec field, for the attributes that describe the model. */
-export const SPEC_ATTRIBUTES = {
-  kind: 'kind',
-  'latent-dim': 'latentDim',
-  hidden: 'hidden',
-  activation: 'activation',
-  'code-activation': 'codeActivation',
-  loss: 'loss',
-  'noise-type': 'noiseType',
-  noise: 'noise',
-  beta: 'beta',
-  sparsity: 'sparsity',
-} as const satisfies Record<string, keyof ModelSpec>;
+/** Attribute -> spec field, for the fields that declare an attribute (the kinds' and the common ones). */
+export const SPEC_ATTRIBUTES: Readonly<Record<string, keyof ModelSpec>> = Object.freeze(
+  Object.fromEntries([['kind', 'kind'], ...specFields().flatMap(({ name, field }) => (field.attribute ? [[field.attribute, name]] : []))]),
+);
 
-export type SpecAttribute = keyof typeof SPEC_ATTRIBUTES;
-
-const NUMERIC = new Set<keyof ModelSpec>(['latentDim', 'noise', 'beta', 'sparsity']);
+export type SpecAttribute = string;
 
 /** Attribute -> train() option. */
 export const TRAIN_ATTRIBUTES = { epochs: 'epochs', 'batch-size': 'batchSize', 'learning-rate': 'learningRate' } as const;
@@ -31,9 +20,8 @@ export type TrainAttribute = keyof typeof TRAIN_ATTRIBUTES;
  */
 export function checkSpecAttribute(attr: SpecAttribute, raw: unknown, current: ModelSpec, written = `${attr}=${shown(raw)}`): Partial<ModelSpec> {
   const field = SPEC_ATTRIBUTES[attr];
-  let value = raw;
-  if (typeof raw === 'string' && field === 'hidden') value = parseIntList(raw);
-  else if (typeof raw === 'string' && NUMERIC.has(field)) value = raw.trim() === '' ? NaN : Number(raw);
+  const parse = field === 'kind' ? undefined : specFields().find((f) => f.name === field)?.field.parse;
+  const value = typeof raw === 'string' && parse ? parse(raw) : raw;
   try {
     const spec = normalizeSpec({ [field]: value } as Partial<ModelSpec>, current);
     return { [field]: spec[field] } as Partial<ModelSpec>;
@@ -57,9 +45,8 @@ export function checkTrainAttribute(attr: TrainAttribute, raw: unknown, written 
 
 /** A one-line summary of a spec: "ae · 200-200-2 · relu, tanh code · mse". */
 export function describeSpec(spec: ModelSpec): string {
-  const layers = spec.kind === 'conv' ? `conv ${spec.filters.join('-')} → ${spec.latentDim}` : [...spec.hidden, spec.latentDim].join('-');
-  const extra =
-    spec.kind === 'denoising' ? `, ${spec.noiseType} noise ${spec.noise}` : spec.kind === 'vae' ? `, β ${spec.beta}` : spec.kind === 'sparse' ? `, L1 ${spec.sparsity}` : spec.kind === 'contractive' ? `, contraction ${spec.contraction}` : '';
-  const code = spec.kind === 'vae' ? 'gaussian code' : `${spec.codeActivation} code`;
-  return `${spec.kind} · ${layers} · ${spec.activation}, ${code} · ${spec.loss}${extra}`;
+  const kind = kindOf(spec.kind);
+  const layers = kind.architecture === 'conv' ? `conv ${spec.filters.join('-')} → ${spec.latentDim}` : [...spec.hidden, spec.latentDim].join('-');
+  const code = kind.code === 'gaussian' ? 'gaussian code' : `${spec.codeActivation} code`;
+  return `${spec.kind} · ${layers} · ${spec.activation}, ${code} · ${spec.loss}${kind.describe?.(spec as never) ?? ''}`;
 }

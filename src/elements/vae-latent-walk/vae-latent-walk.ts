@@ -9,6 +9,7 @@ import { paintSamples, sampleColors } from '../../shared/render.js';
 import { describeImage, gatherImages, randomTestImage, valuesPerSample } from '../../shared/samples.js';
 import { describeKind } from '../../shared/format.js';
 import { mulberry32 } from '../../engine/random.js';
+import { kindOf } from '../../engine/spec.js';
 import '../ae-draw-pad/define.js';
 import { codeStats, gridLatents, interpolate, parsePair, planePoint, randomLatents, type CodeStats, type Plane } from './latents.js';
 import { styles } from './vae-latent-walk.styles.js';
@@ -70,6 +71,8 @@ export class VaeLatentWalk extends LiveElement {
   @state() private ends: [Endpoint, Endpoint] | null = null;
   @state() private loading = true;
   @state() private kind = '';
+  /** How the kind's prior draws are made, when it has one. */
+  private priorText = '';
   /** Whether the pad holds a drawing to use as an endpoint. */
   @state() private hasDrawing = false;
   @query('canvas.manifold') private gridCanvas?: HTMLCanvasElement;
@@ -148,7 +151,8 @@ export class VaeLatentWalk extends LiveElement {
     const { store } = run;
     const ds = await this.reach(run, data, this.from, this.to);
     const s = this.settings(store, ds);
-    const vae = store.spec.kind === 'vae';
+    const kind = kindOf(store.spec.kind);
+    const vae = kind.code === 'gaussian';
     // Code statistics: the mean holds the other dimensions, and a plain AE's range and random draws follow its codes.
     const codes = await run.step(store.codes('test'));
     const stats = codeStats(codes.codes, codes.indices.length, codes.dim);
@@ -158,12 +162,10 @@ export class VaeLatentWalk extends LiveElement {
     const ends = this.ends ?? this.pickEnds(ds, s.seed, s.from, s.to);
     const endCodes = await run.step(store.encode(concat(ends[0].image, ends[1].image), 2));
     const dim = stats.dim;
-    const unit = { mean: vae ? new Float32Array(dim) : stats.mean, std: vae ? new Float32Array(dim).fill(1) : stats.std };
-    const latents = concat(
-      gridLatents(plane, s.n),
-      interpolate(endCodes.subarray(0, dim), endCodes.subarray(dim), s.steps),
-      randomLatents(RANDOM_COUNT, unit.mean, unit.std, s.seed * 7919 + this.randomDraw),
-    );
+    const randomSeed = s.seed * 7919 + this.randomDraw;
+    // A kind with a prior is drawn from it; others from a normal with their codes' mean and spread.
+    const random = kind.prior ? await run.step(store.samplePrior(RANDOM_COUNT, randomSeed)) : randomLatents(RANDOM_COUNT, stats.mean, stats.std, randomSeed);
+    const latents = concat(gridLatents(plane, s.n), interpolate(endCodes.subarray(0, dim), endCodes.subarray(dim), s.steps), random);
     const count = s.n * s.n + s.steps + RANDOM_COUNT;
     const images = await run.step(store.decode(latents, count));
     this.clearError(); // a failure of an earlier refresh is over
@@ -179,6 +181,7 @@ export class VaeLatentWalk extends LiveElement {
     this.plane = plane;
     this.ends = ends;
     this.kind = store.spec.kind;
+    this.priorText = kind.priorText?.(store.spec as never) ?? '';
     this.loading = false;
     this.requestUpdate();
     await run.step(this.cursorDecoder.request());
@@ -318,8 +321,8 @@ export class VaeLatentWalk extends LiveElement {
           <figcaption class="mono">${where}</figcaption>
         </figure>
       </div>
-      ${this.kind && this.kind !== 'vae'
-        ? html`<p class="note">This is ${describeKind(this.kind)}, not a VAE: nothing pulls its codes toward a standard normal, so the grid spans the codes' observed range and random values follow their mean and spread. Gaps in that range decode to blends that look like no image of the data.</p>`
+      ${this.kind && !this.priorText
+        ? html`<p class="note">This is ${describeKind(this.kind)}, not a VAE: nothing pulls its codes toward a prior, so the grid spans the codes' observed range and random values follow their mean and spread. Gaps in that range decode to blends that look like no image of the data.</p>`
         : nothing}
       <section class="interpolation" part="interpolation" aria-label="Interpolation between two images">
         <p class="title">Interpolation in latent space, ${this.drawn?.steps ?? this.steps} steps</p>
@@ -348,7 +351,7 @@ export class VaeLatentWalk extends LiveElement {
       <section class="random-section" aria-label="Random latent values">
         <div class="actions">
           <button @click=${this.newRandom}>Decode random values</button>
-          <span class="muted">${this.kind === 'vae' || !this.kind ? 'Drawn from a standard normal.' : "Drawn from a normal with the codes' mean and spread."}</span>
+          <span class="muted">${!this.kind ? '' : this.priorText || "Drawn from a normal with the codes' mean and spread."}</span>
         </div>
         <canvas class="digit random" part="random" role="img" aria-label=${`${RANDOM_COUNT} images decoded from random latent vectors`}></canvas>
       </section>

@@ -1,0 +1,85 @@
+import type * as TF from '@tensorflow/tfjs-core';
+import { badField, choice, count, flag, widths } from './fields.js';
+import { defineKind, reconstruct, type Batch, type SpecOf } from './kind.js';
+import { circleMixture, normals } from './priors.js';
+import { mulberry32 } from '../random.js';
+
+/** log(1 + e^l), from ops every backend has. */
+function softplus(tf: typeof TF, l: TF.Tensor): TF.Tensor {
+  return tf.add(tf.relu(l), tf.log(tf.add(1, tf.exp(tf.neg(tf.abs(l))))));
+}
+
+const fields = {
+  prior: choice(['normal', 'circle'] as const, 'normal', 'The distribution codes are pushed toward: a standard normal, or a mixture of gaussians on a circle in the first two code dimensions.', { attribute: 'prior' }),
+  components: count(10, 64, 'Gaussians of the circle prior.', { min: 2 }),
+  supervised: flag(false, "Circle prior with labels: each class is sent to its own component (the discriminator sees the label), so random draws from a component decode to that class."),
+  discriminator: widths([128, 128], 'Hidden layer widths of the discriminator on the codes.'),
+};
+
+type Spec = SpecOf<typeof fields>;
+
+/** Codes drawn from the prior, for the batch's labels when supervised. */
+function priorBatch(b: Batch<Spec>, n: number): TF.Tensor {
+  const s = b.spec;
+  const rand = mulberry32(b.seed ?? Math.floor(Math.random() * 2 ** 31));
+  const values = s.prior === 'circle' ? circleMixture(n, s.latentDim, s.components, rand, s.supervised ? b.labels : undefined) : normals(n * s.latentDim, rand);
+  return b.tf.tensor2d(values, [n, s.latentDim]);
+}
+
+/** The discriminator's logit for codes; with the supervised prior it also sees each code's label. */
+function judge(b: Batch<Spec>, z: TF.Tensor): TF.Tensor {
+  const { tf, spec } = b;
+  if (!spec.supervised || !b.labels) return b.net('discriminator', z);
+  const oneHot = tf.oneHot(tf.tensor1d(b.labels, 'int32'), spec.components);
+  return b.net('discriminator', tf.concat([z, tf.cast(oneHot, 'float32')], 1));
+}
+
+/**
+ * The adversarial autoencoder (Makhzani et al. 2015): each batch a reconstruction step,
+ * a discriminator step telling codes from prior draws, and a step in which the encoder
+ * learns to fool it, so the codes come to fill the prior.
+ */
+export const aae = defineKind({
+  name: 'aae',
+  title: 'adversarial',
+  doc: 'A discriminator on the codes tells them from draws of a prior; the encoder learns to fool it, so codes fill the prior and random draws decode well. Three updates per batch.',
+  fields,
+  networks: (s) => ({ discriminator: { input: s.latentDim + (s.supervised ? s.components : 0), hidden: s.discriminator, output: 1, activation: 'relu' } }),
+  lossName: 'reconstruction',
+  labels(s, data) {
+    if (!s.supervised) return false;
+    if (s.prior !== 'circle') throw badField('supervised', 'needs the circle prior (prior: "circle"), whose components the classes are sent to.');
+    if (s.latentDim < 2) throw badField('latentDim', 'must be at least 2 for the circle prior.');
+    if (!data.labeled) throw badField('supervised', 'needs labelled data: this dataset has no labels.');
+    if (data.classes > s.components) throw badField('components', `must be at least the data's ${data.classes} classes for the supervised prior; got ${s.components}.`);
+    return true;
+  },
+  prior: (s, n, rand) => (s.prior === 'circle' ? circleMixture(n, s.latentDim, s.components, rand) : normals(n * s.latentDim, rand)),
+  priorText: (s) => (s.prior === 'circle' ? `Drawn from the prior the codes were pushed to fill: ${s.components} gaussians on a circle${s.supervised ? ', one per class' : ''}.` : 'Drawn from a standard normal, the prior the codes were pushed to fill.'),
+  describe: (s) => `, ${s.prior === 'circle' ? `${s.supervised ? 'supervised ' : ''}circle of ${s.components}` : 'normal'} prior`,
+  updates: [
+    { weights: 'autoencoder', loss: (b) => ({ loss: reconstruct(b).loss }) },
+    {
+      weights: 'discriminator',
+      terms: ['discriminator'],
+      loss(b) {
+        const { tf } = b;
+        const [code] = b.encode(b.x);
+        const real = judge(b, priorBatch(b, b.x.shape[0]));
+        const fake = judge(b, code);
+        // Mean cross-entropy over real and fake: ln 2 = 0.693 at chance.
+        const loss = tf.mul(0.5, tf.add(tf.mean(softplus(tf, tf.neg(real))), tf.mean(softplus(tf, fake)))) as TF.Scalar;
+        return { loss, discriminator: loss };
+      },
+    },
+    {
+      weights: 'encoder',
+      terms: ['generator'],
+      loss(b) {
+        const { tf } = b;
+        const loss = tf.mean(softplus(tf, tf.neg(judge(b, b.encode(b.x)[0])))) as TF.Scalar;
+        return { loss, generator: loss };
+      },
+    },
+  ],
+});

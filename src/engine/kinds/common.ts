@@ -1,0 +1,30 @@
+// The spec fields every kind has, as types, and the names lists the fields check against.
+// Their defaults and checks are in spec.ts, which knows the kinds.
+
+export type Activation = 'relu' | 'elu' | 'selu' | 'tanh' | 'sigmoid' | 'linear';
+export type NoiseType = 'gaussian' | 'salt-pepper' | 'masking' | 'inpaint' | 'superres' | 'mixed';
+export type LossName = 'mse' | 'bce';
+
+export const ACTIVATIONS: readonly Activation[] = ['relu', 'elu', 'selu', 'tanh', 'sigmoid', 'linear'];
+export const NOISE_TYPES: readonly NoiseType[] = ['gaussian', 'salt-pepper', 'masking', 'inpaint', 'superres', 'mixed'];
+export const LOSSES: readonly LossName[] = ['mse', 'bce'];
+
+/** Largest `noise` per type: σ for gaussian, a share of pixels or of the side, a downsampling factor for superres. */
+export const NOISE_MAX: Record<NoiseType, number> = { gaussian: 10, 'salt-pepper': 1, masking: 1, inpaint: 1, superres: 8, mixed: 1 };
+
+export interface CommonSpec {
+  kind: string;
+  /** Size of the code (the bottleneck). */
+  latentDim: number;
+  /** Hidden layer widths of the dense encoder; the decoder mirrors them. */
+  hidden: number[];
+  /** Activation of the hidden layers. */
+  activation: Activation;
+  /** Activation of the code layer (not used by a gaussian code). */
+  codeActivation: Activation;
+  /** Activation of the decoder's output. */
+  outputActivation: 'sigmoid' | 'linear';
+  loss: LossName;
+  /** Seed of weight initialisation and of training noise; 0 means a fresh random seed. */
+  seed: number;
+}

@@ -1,0 +1,109 @@
+import { AEError, shown } from '../errors.js';
+
+// Spec fields as data: each says its default, how it is checked and which <ae-trainer>
+// attribute sets it. Kinds declare their own; spec.ts declares the ones every kind has.
+
+/** What a field's check sees: the spec as given, merged over the defaults, not yet checked. */
+export type RawSpec = Record<string, unknown>;
+
+export interface Field<T> {
+  default: T;
+  /** The value, checked; throws spec-invalid naming the field. */
+  check(value: unknown, spec: RawSpec, field: string): T;
+  /** What it means, for docs and the README's spec table. */
+  doc: string;
+  /** The <ae-trainer> attribute that sets it, if one does. */
+  attribute?: string;
+  /** How an attribute's text becomes a value the check accepts. */
+  parse?: (text: string) => unknown;
+}
+
+export type Fields = Record<string, Field<unknown>>;
+export type FieldValues<F extends Fields> = { [K in keyof F]: F[K] extends Field<infer T> ? T : never };
+
+export const badField = (field: string, msg: string) => new AEError('spec-invalid', `Model spec "${field}" ${msg}`, { field });
+
+type Extra = Pick<Field<unknown>, 'attribute'>;
+
+export function choice<T extends string>(values: readonly T[], fallback: T, doc: string, extra: Extra = {}): Field<T> {
+  return {
+    default: fallback,
+    doc,
+    ...extra,
+    check(v, _s, field) {
+      if (!values.includes(v as T)) throw badField(field, `must be one of ${values.join(', ')}; got ${shown(v)}.`);
+      return v as T;
+    },
+  };
+}
+
+const numberText = (text: string) => (text.trim() === '' ? NaN : Number(text));
+
+/** A whole number from `min` to `max`. */
+export function count(fallback: number, max: number, doc: string, extra: Extra & { min?: number } = {}): Field<number> {
+  const min = extra.min ?? 1;
+  return {
+    default: fallback,
+    doc,
+    attribute: extra.attribute,
+    parse: numberText,
+    check(v, _s, field) {
+      if (!Number.isInteger(v) || (v as number) < min || (v as number) > max) throw badField(field, `must be a whole number from ${min} to ${max}; got ${shown(v)}.`);
+      return v as number;
+    },
+  };
+}
+
+/** A finite number from 0 to `max` (which may depend on the rest of the spec). */
+export function amount(fallback: number, doc: string, extra: Extra & { max?: number | ((s: RawSpec) => number) } = {}): Field<number> {
+  return {
+    default: fallback,
+    doc,
+    attribute: extra.attribute,
+    parse: numberText,
+    check(v, s, field) {
+      const max = typeof extra.max === 'function' ? extra.max(s) : extra.max ?? Infinity;
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > max) throw badField(field, `must be a number from 0 to ${max}; got ${shown(v)}.`);
+      return v;
+    },
+  };
+}
+
+export function flag(fallback: boolean, doc: string, extra: Extra = {}): Field<boolean> {
+  return {
+    default: fallback,
+    doc,
+    ...extra,
+    parse: (text) => (text === '' || text === 'true' ? true : text === 'false' ? false : text),
+    check(v, _s, field) {
+      if (typeof v !== 'boolean') throw badField(field, `must be true or false; got ${shown(v)}.`);
+      return v;
+    },
+  };
+}
+
+/** "200, 200" -> [200, 200]; anything unparsable stays as given so the check can name it. */
+export function parseIntList(text: string): unknown {
+  const trimmed = text.trim();
+  if (trimmed === '') return [];
+  const parts = trimmed.split(/[\s,]+/);
+  return parts.every((p) => /^\d+$/.test(p)) ? parts.map(Number) : text;
+}
+
+/** Layer widths; `empty` says whether none at all is allowed (for this spec). */
+export function widths(fallback: number[], doc: string, extra: Extra & { empty?: (s: RawSpec) => boolean } = {}): Field<number[]> {
+  return {
+    default: fallback,
+    doc,
+    attribute: extra.attribute,
+    parse: parseIntList,
+    check(v, s, field) {
+      const list = typeof v === 'string' ? parseIntList(v) : v;
+      if (!Array.isArray(list) || (list.length === 0 && !extra.empty?.(s))) throw badField(field, `must be a list of layer widths such as [200, 200]; got ${shown(v)}.`);
+      return list.map((x, i) => {
+        if (!Number.isInteger(x) || x < 1 || x > 4096) throw badField(`${field}[${i}]`, `must be a whole number from 1 to 4096; got ${shown(x)}.`);
+        return x as number;
+      });
+    },
+  };
+}

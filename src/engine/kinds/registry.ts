@@ -1,0 +1,37 @@
+import { AEError, shown } from '../errors.js';
+import { aae } from './aae.js';
+import { ae } from './ae.js';
+import { contractive } from './contractive.js';
+import { conv } from './conv.js';
+import { denoising } from './denoising.js';
+import type { KindModule } from './kind.js';
+import { sparse } from './sparse.js';
+import { vae } from './vae.js';
+
+/** Every model kind, in the order docs list them. A new kind is a module and a line here. */
+export const KIND_MODULES = [ae, denoising, sparse, contractive, vae, conv, aae] as const;
+
+export type ModelKind = (typeof KIND_MODULES)[number]['name'];
+export const KINDS: readonly ModelKind[] = KIND_MODULES.map((k) => k.name);
+
+const extra: KindModule[] = [];
+
+/** Adds a kind at run time (a page's own, or a test's); its fields join the spec. */
+export function registerKind(kind: KindModule) {
+  if (kindModules().some((k) => k.name === kind.name)) throw new AEError('input-invalid', `A model kind named ${shown(kind.name)} exists already.`);
+  extra.push(kind);
+}
+
+export function kindModules(): readonly KindModule[] {
+  return [...(KIND_MODULES as readonly KindModule[]), ...extra];
+}
+
+/** The module of a kind by name; throws spec-invalid naming the known ones. */
+export function kindOf(name: unknown): KindModule {
+  const kind = kindModules().find((k) => k.name === name);
+  if (!kind) throw new AEError('spec-invalid', `Model spec "kind" must be one of ${kindModules().map((k) => k.name).join(', ')}; got ${shown(name)}.`, { field: 'kind' });
+  return kind;
+}
+
+/** The named loss series a kind reports besides its loss, in order. */
+export const seriesOf = (kind: KindModule) => kind.updates.flatMap((u) => u.terms ?? []);

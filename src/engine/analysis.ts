@@ -15,7 +15,7 @@ import type { DenoiseEvaluation, Metrics, Projection, ReconstructionErrors, Spli
 // denoising. Everything runs in chunks so 10,000 samples never sit on the backend twice.
 
 const pixelsOf = (ds: DeviceDataset) => sampleSize(ds.shape);
-const labelsOf = (ds: DeviceDataset, idx: Uint32Array) => Uint8Array.from(idx, (i) => ds.data.labels![i]);
+export const labelsOf = (ds: DeviceDataset, idx: Uint32Array) => Uint8Array.from(idx, (i) => ds.data.labels![i]);
 
 /** A fresh copy of a split's indices (results hand their arrays over to the page). */
 export function splitIndices(ds: DeviceDataset, split: Split): Uint32Array {
@@ -30,7 +30,7 @@ const codesOf = (ae: Autoencoder, ds: DeviceDataset, indices: Uint32Array) =>
   mapChunks(indices.length, ae.spec.latentDim, (start, end) => encodeTensor(ae, gather(ds, indices.subarray(start, end))));
 
 /** The same codes as one tensor, for kNN on the backend. */
-async function codeTensor(ae: Autoencoder, ds: DeviceDataset, indices: Uint32Array): Promise<tf.Tensor2D> {
+export async function codeTensor(ae: Autoencoder, ds: DeviceDataset, indices: Uint32Array): Promise<tf.Tensor2D> {
   return tf.tensor2d(await codesOf(ae, ds, indices), [indices.length, ae.spec.latentDim]);
 }
 
@@ -46,7 +46,7 @@ async function download(t: tf.Tensor): Promise<Float32Array> {
  * The PCA with `k` components fitted on the train split, once per dataset: the first
  * `k` of the dataset's shipped basis when it has that many, else fitted here.
  */
-function pcaOf(ds: DeviceDataset, k: number): Promise<Pca> {
+export function pcaOf(ds: DeviceDataset, k: number): Promise<Pca> {
   let pca = ds.pcas.get(k);
   if (!pca) {
     const { basis, trainIndices } = ds.data;

@@ -67,39 +67,61 @@ export function disposePca(pca: Pca) {
 const KNN_CHUNK = 500;
 
 /**
- * k-nearest-neighbour labels (Euclidean, majority vote, ties to the label reached first,
- * i.e. the nearer one) of `query` rows against labelled `reference` rows.
+ * For each `query` row, the rows of `reference` nearest to it (Euclidean), nearest first:
+ * `count` x min(k, reference rows) indices into `reference`, row-major.
  */
-export async function knnPredict(reference: tf.Tensor2D, referenceLabels: Uint8Array, query: tf.Tensor2D, k = 5): Promise<Uint8Array> {
+export async function knnNeighbours(reference: tf.Tensor2D, query: tf.Tensor2D, k = 5): Promise<Int32Array> {
   const refNorms = tf.tidy(() => tf.sum(tf.square(reference), 1));
   const n = query.shape[0];
-  const out = new Uint8Array(n);
-  for (let start = 0; start < n; start += KNN_CHUNK) {
-    const count = Math.min(KNN_CHUNK, n - start);
-    const nearest = tf.tidy(() => {
-      const q = tf.slice(query, [start, 0], [count, -1]);
-      // |q - r|^2 up to the per-row constant |q|^2, which does not change the order.
-      const dist = tf.sub(refNorms, tf.mul(2, tf.matMul(q, reference, false, true)));
-      return tf.topk(tf.neg(dist), Math.min(k, reference.shape[0])).indices;
-    });
-    const idx = await nearest.data();
-    nearest.dispose();
-    const kk = idx.length / count;
-    for (let i = 0; i < count; i++) {
-      const votes = new Map<number, number>();
-      let best = -1;
-      let bestVotes = 0;
-      for (let j = 0; j < kk; j++) {
-        const label = referenceLabels[idx[i * kk + j]];
-        const v = (votes.get(label) ?? 0) + 1;
-        votes.set(label, v);
-        if (v > bestVotes) [best, bestVotes] = [label, v];
+  const kk = Math.min(k, reference.shape[0]);
+  const out = new Int32Array(n * kk);
+  try {
+    for (let start = 0; start < n; start += KNN_CHUNK) {
+      const count = Math.min(KNN_CHUNK, n - start);
+      const nearest = tf.tidy(() => {
+        const q = tf.slice(query, [start, 0], [count, -1]);
+        // |q - r|^2 up to the per-row constant |q|^2, which does not change the order.
+        const dist = tf.sub(refNorms, tf.mul(2, tf.matMul(q, reference, false, true)));
+        return tf.topk(tf.neg(dist), kk).indices;
+      });
+      try {
+        out.set(await nearest.data(), start * kk);
+      } finally {
+        nearest.dispose();
       }
-      out[start + i] = best;
     }
+  } finally {
+    refNorms.dispose();
   }
-  refNorms.dispose();
   return out;
+}
+
+/**
+ * The majority label of each row of `neighbours` (`k` per row, nearest first); a tie goes
+ * to the label reached first, i.e. the nearer one.
+ */
+export function knnVote(neighbours: Int32Array, labels: Uint8Array, k: number): Uint8Array {
+  const n = k ? neighbours.length / k : 0;
+  const out = new Uint8Array(n);
+  const votes = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    votes.clear();
+    let best = -1;
+    let bestVotes = 0;
+    for (let j = 0; j < k; j++) {
+      const label = labels[neighbours[i * k + j]];
+      const v = (votes.get(label) ?? 0) + 1;
+      votes.set(label, v);
+      if (v > bestVotes) [best, bestVotes] = [label, v];
+    }
+    out[i] = best;
+  }
+  return out;
+}
+
+/** k-nearest-neighbour labels (majority of `knnNeighbours`) of `query` rows against labelled `reference` rows. */
+export async function knnPredict(reference: tf.Tensor2D, referenceLabels: Uint8Array, query: tf.Tensor2D, k = 5): Promise<Uint8Array> {
+  return knnVote(await knnNeighbours(reference, query, k), referenceLabels, Math.min(k, reference.shape[0]));
 }
 
 /** Accuracy of knnPredict against the true labels of `query`. */

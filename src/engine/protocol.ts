@@ -24,7 +24,7 @@ export type SessionStatus = 'ready' | 'training' | 'paused';
 export const SESSION_OPS = [
   'train', 'pause', 'resume', 'stop', 'reset',
   'encode', 'decode', 'reconstruct', 'corrupt', 'classify',
-  'evaluate', 'metrics', 'codes', 'pcaCodes', 'samplePrior', 'reconstructionErrors', 'evaluateDenoising',
+  'evaluate', 'metrics', 'codes', 'pcaCodes', 'samplePrior', 'reconstructionErrors', 'evaluateDenoising', 'knn', 'knnQuery',
   'load', 'stageWeights', 'useStaged', 'save', 'exportFiles',
 ] as const;
 export type SessionOp = (typeof SESSION_OPS)[number];

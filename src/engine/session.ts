@@ -12,6 +12,8 @@ import { evaluate, trainLoop } from './trainer.js';
 import type { DenoiseEvaluation, Metrics, Projection, ReconstructionErrors, Split, TrainOptions, TrainResult, WeightsSource } from './types.js';
 import { corrupt } from './noise.js';
 import * as analysis from './analysis.js';
+import * as knn from './knn.js';
+import type { KnnNeighbours, KnnResult, KnnSpace } from './types.js';
 import type { NoiseType } from './spec.js';
 import type { EmitFn, SessionStatus } from './protocol.js';
 import { Leases } from './leases.js';
@@ -306,5 +308,13 @@ export class Session {
     this.staged.clear();
     this.models.retire(this.ae);
     this.optimizers.forEach((o) => o.dispose());
+  }
+
+  knn(space: KnnSpace, k: number): Promise<KnnResult> {
+    return this.withModel((ae) => knn.knnTest(ae, this.ds, space, k));
+  }
+
+  knnQuery(samples: Float32Array, n: number, space: KnnSpace, k: number): Promise<KnnNeighbours> {
+    return this.withModel((ae) => knn.knnQuery(ae, this.ds, samples, n, space, k));
   }
 }

@@ -91,3 +91,36 @@ export interface Projection {
   dim: number;
   codes: Float32Array;
 }
+
+/** Where kNN compares samples: the model's codes, a PCA with as many components, or the raw values. */
+export const KNN_SPACES = ['model', 'pca', 'pixels'] as const;
+export type KnnSpace = (typeof KNN_SPACES)[number];
+
+/** The test split classified by kNN against the train split in one space. */
+export interface KnnResult {
+  space: KnnSpace;
+  k: number;
+  /** Numbers per sample in that space (code size, PCA components, or values per sample). */
+  dim: number;
+  /** The test split's dataset indices; `truth[r]` and `predicted[r]` belong to `indices[r]`. */
+  indices: Uint32Array;
+  truth: Uint8Array;
+  predicted: Uint8Array;
+  /** Share of the test split whose predicted label is its own. */
+  accuracy: number;
+  /** Number of classes: labels run from 0 to classes - 1. */
+  classes: number;
+  /** classes x classes counts, row-major: row = true label, column = predicted label. */
+  confusion: Uint32Array;
+}
+
+/** Samples classified by kNN against the train split, with the neighbours that voted. */
+export interface KnnNeighbours {
+  space: KnnSpace;
+  /** Neighbours per sample: k, or the train split's size when that is smaller. */
+  k: number;
+  /** The label voted for each sample. */
+  predicted: Uint8Array;
+  /** n x k dataset indices of each sample's nearest train samples, nearest first. */
+  neighbours: Uint32Array;
+}

@@ -3,10 +3,10 @@ import { validateDataset, type DatasetInput } from '../engine/dataset-input.js';
 import { AEError, shown } from '../engine/errors.js';
 import type { Evaluation } from '../engine/protocol.js';
 import { normalizeSpec, type ModelSpec, type NoiseType } from '../engine/spec.js';
-import type { DenoiseEvaluation, Metrics, ModelFiles, Projection, ReconstructionErrors, Split, TrainOptions, TrainResult } from '../engine/types.js';
+import type { DenoiseEvaluation, KnnNeighbours, KnnResult, KnnSpace, Metrics, ModelFiles, Projection, ReconstructionErrors, Split, TrainOptions, TrainResult } from '../engine/types.js';
 import { releaseHost } from './config.js';
 import { downloadFiles, weightsSource } from './files.js';
-import { checkNoise, checkTrainOptions } from './options.js';
+import { checkKnn, checkNoise, checkTrainOptions } from './options.js';
 import { CUSTOM, StoreCore, type StoreEventMap } from './store-core.js';
 
 export type { StoreEventMap, StoreStatus } from './store-core.js';
@@ -127,6 +127,21 @@ export class ModelStore extends StoreCore {
   /** Digit labels for images by 5-nearest-neighbour on raw pixels against the train split. */
   classify(images: Float32Array, n: number): Promise<Uint8Array> {
     return this.afterTrainSplit(true, () => this.call('classify', images, n));
+  }
+
+  /**
+   * The test split classified by its `k` (default 5) nearest train samples in `space`:
+   * `model` (the codes; at k = 5 its accuracy is metrics().knnAccuracy), `pca` (as many
+   * components as the code) or `pixels` (the raw values). With the true and predicted
+   * labels, the accuracy and the confusion matrix.
+   */
+  knn(options: { space?: KnnSpace; k?: number } = {}): Promise<KnnResult> {
+    return this.checked(() => checkKnn('knn()', options), ({ space, k }) => this.afterTrainSplit(true, () => this.call('knn', space, k)));
+  }
+
+  /** `n` samples classified as knn() classifies the test split, with the dataset indices of the train samples that voted. */
+  knnQuery(images: Float32Array, n: number, options: { space?: KnnSpace; k?: number } = {}): Promise<KnnNeighbours> {
+    return this.checked(() => checkKnn('knnQuery()', options), ({ space, k }) => this.afterTrainSplit(true, () => this.call('knnQuery', images, n, space, k)));
   }
 
   /**

@@ -1,12 +1,15 @@
 import { AEError, shown } from '../engine/errors.js';
 import { normalizeSpec, type ModelSpec, type NoiseType } from '../engine/spec.js';
-import { DEFAULT_TRAIN, type TrainOptions } from '../engine/types.js';
+import { DEFAULT_TRAIN, KNN_SPACES, type KnnSpace, type TrainOptions } from '../engine/types.js';
 
 // Checks on the options of store calls, before anything is queued: a typo or a NaN is
 // an input-invalid error naming the option, never a silent default.
 
 /** Adam moves each weight by about the rate per step: above 1 any model blows up at once. */
 export const MAX_LEARNING_RATE = 1;
+
+/** Most neighbours a kNN call takes: past this the vote is a blur of classes. */
+export const MAX_NEIGHBOURS = 50;
 
 const invalid = (message: string) => new AEError('input-invalid', message);
 
@@ -46,4 +49,13 @@ export function checkNoise(call: string, options: unknown, spec: ModelSpec): { n
   } catch (e) {
     throw invalid(AEError.from(e).message.replace('Model spec', call));
   }
+}
+
+/** kNN options of knn() and knnQuery(): a space (default the model's code) and k (default 5). */
+export function checkKnn(call: string, options: unknown): { space: KnnSpace; k: number } {
+  const given = checkKeys(call, options, ['space', 'k']);
+  const { space = 'model', k = 5 } = given as { space?: unknown; k?: unknown };
+  if (!KNN_SPACES.includes(space as KnnSpace)) throw invalid(`${call}: "space" must be one of ${KNN_SPACES.join(', ')}; got ${shown(space)}.`);
+  if (!(typeof k === 'number' && Number.isInteger(k) && k >= 1 && k <= MAX_NEIGHBOURS)) throw invalid(`${call}: "k" must be a whole number from 1 to ${MAX_NEIGHBOURS}; got ${shown(k)}.`);
+  return { space: space as KnnSpace, k };
 }

@@ -1,6 +1,6 @@
 export { getModelStore } from './store/registry.js';
 export { configure, getConfig, type Config } from './store/config.js';
-export { MAX_LEARNING_RATE } from './store/options.js';
+export { MAX_LEARNING_RATE, MAX_NEIGHBOURS } from './store/options.js';
 export { ModelStore, type StoreStatus, type StoreEventMap } from './store/model-store.js';
 export { PRESETS, type Preset } from './store/presets.js';
 export { AEError, type AEErrorCode } from './engine/errors.js';
@@ -13,7 +13,8 @@ export type { SampleShape, SampleKind } from './engine/sample.js';
 export { DEFAULT_TRAIN, type TrainOptions, type TrainProgress, type TrainResult, type ModelFiles, type Metrics, type DenoiseEvaluation, type ReconstructionErrors } from './engine/types.js';
 export type { Evaluation } from './engine/protocol.js';
 export type { BackendName, BackendPreference, BackendChoice } from './engine/backends.js';
-export type { Split, Projection } from './engine/types.js';
+export type { Split, Projection, KnnSpace, KnnResult, KnnNeighbours } from './engine/types.js';
+export { KNN_SPACES } from './engine/types.js';
 
 // The elements (importing this module registers all tags; each tag also has its own entry).
 export { AeTrainer } from './elements/ae-trainer/define.js';
@@ -22,6 +23,7 @@ export { AeReconstructionGrid } from './elements/ae-reconstruction-grid/define.j
 export { AeDenoiseDemo } from './elements/ae-denoise-demo/define.js';
 export { VaeLatentWalk } from './elements/vae-latent-walk/define.js';
 export { AeAnomalyView } from './elements/ae-anomaly-view/define.js';
+export { AeLatentClassifier } from './elements/ae-latent-classifier/define.js';
 export { AeDrawPad } from './elements/ae-draw-pad/define.js';
 export { AeDataSource, MAX_FILE_BYTES, MAX_IMAGES, MAX_IMAGE_VALUES, type DataSummary, type AddFilesOptions } from './elements/ae-data-source/define.js';
 export type { AEEventMap, AEEvent } from './shared/events.js';

@@ -19,6 +19,11 @@ export interface AEEventMap {
   'ae-decode': { latent: number[]; image: Float32Array };
   /** A stroke on an <ae-draw-pad> ended, or the pad was cleared. */
   'ae-draw': { image: Float32Array; empty: boolean };
+  /**
+   * A drawing was classified by kNN on its code: the voted label, its class name, and the
+   * dataset indices of the nearest train samples, nearest first.
+   */
+  'ae-classify': { label: number; name: string; neighbours: number[] };
   /** The reader selected a dataset image (scatter hover or focus). */
   'ae-select': { index: number; label: number | null };
   /**
@@ -39,6 +44,7 @@ declare global {
     'ae-decode': AEEvent<'ae-decode'>;
     'ae-select': AEEvent<'ae-select'>;
     'ae-draw': AEEvent<'ae-draw'>;
+    'ae-classify': AEEvent<'ae-classify'>;
     'ae-data': AEEvent<'ae-data'>;
   }
 }

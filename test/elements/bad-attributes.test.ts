@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { configure, getModelStore, type AeAnomalyView, type AeDenoiseDemo, type AeDrawPad, type AeLatentScatter, type AeReconstructionGrid, type ModelStore, type VaeLatentWalk } from '../../src/index.js';
+import { configure, getModelStore, type AeAnomalyView, type AeDenoiseDemo, type AeDrawPad, type AeLatentClassifier, type AeLatentScatter, type AeReconstructionGrid, type ModelStore, type VaeLatentWalk } from '../../src/index.js';
 import { freshStore, subset } from '../helpers.js';
 import { drawStroke } from './draw.js';
 
@@ -7,7 +7,7 @@ import { drawStroke } from './draw.js';
 // attribute and what it allows, one `ae-error` with a stable code, no uncaught error, and
 // the element keeps working, and recovers when the attribute is good again.
 
-type Tag = 'ae-latent-scatter' | 'ae-reconstruction-grid' | 'ae-denoise-demo' | 'vae-latent-walk' | 'ae-anomaly-view' | 'ae-trainer' | 'ae-draw-pad' | 'ae-data-source';
+type Tag = 'ae-latent-scatter' | 'ae-reconstruction-grid' | 'ae-denoise-demo' | 'vae-latent-walk' | 'ae-anomaly-view' | 'ae-latent-classifier' | 'ae-trainer' | 'ae-draw-pad' | 'ae-data-source';
 
 interface Case {
   tag: Tag;
@@ -65,6 +65,10 @@ const CASES: Case[] = [
   { tag: 'ae-anomaly-view', attribute: 'model', bad: '', good: 'STORE', allowed: /is empty/, worksWhileBad: false },
   { tag: 'ae-anomaly-view', attribute: 'anomaly-label', bad: 'cat', good: '3', allowed: /names no class of this data \("cat"\); it must name the classes that are anomalies, separated by commas: the labels are 0, 1, /},
   { tag: 'ae-anomaly-view', attribute: 'anomaly-label', bad: '', good: null, allowed: /must name the classes that are anomalies/ },
+  { tag: 'ae-latent-classifier', attribute: 'k', bad: '0', good: '3', allowed: /whole number from 1 to 50/ },
+  { tag: 'ae-latent-classifier', attribute: 'k', bad: 'abc', good: null, allowed: /whole number from 1 to 50/ },
+  { tag: 'ae-latent-classifier', attribute: 'k', bad: '51', good: '50', allowed: /whole number from 1 to 50/ },
+  { tag: 'ae-latent-classifier', attribute: 'pad', bad: 'no-such-pad', good: null, allowed: /names no <ae-draw-pad> beside this element/ },
   { tag: 'ae-trainer', attribute: 'latent-dim', bad: '0', good: '3', allowed: /whole number from 1 to/ },
   { tag: 'ae-trainer', attribute: 'kind', bad: 'gan', good: 'ae', allowed: /must be one of ae, / },
   { tag: 'ae-trainer', attribute: 'activation', bad: 'swish', good: 'elu', allowed: /must be one of relu/ },
@@ -107,6 +111,9 @@ async function works(el: HTMLElement, tag: Tag) {
     case 'ae-anomaly-view':
       expect((el as AeAnomalyView).scores!.length).to.be.above(0);
       break;
+    case 'ae-latent-classifier':
+      expect((el as AeLatentClassifier).results.model!.accuracy).to.be.within(0, 1);
+      break;
     case 'ae-trainer':
       expect(shadow.querySelector('.spec')!.textContent).to.contain(' · ');
       expect(shadow.querySelector('button.primary')).to.not.equal(null);
@@ -141,7 +148,7 @@ describe('bad attributes on every element', () => {
 
   it(`has at least 25 cases, and some on every element`, () => {
     expect(CASES.length).to.be.at.least(25);
-    const tags: Tag[] = ['ae-latent-scatter', 'ae-reconstruction-grid', 'ae-denoise-demo', 'vae-latent-walk', 'ae-anomaly-view', 'ae-trainer', 'ae-draw-pad', 'ae-data-source'];
+    const tags: Tag[] = ['ae-latent-scatter', 'ae-reconstruction-grid', 'ae-denoise-demo', 'vae-latent-walk', 'ae-anomaly-view', 'ae-latent-classifier', 'ae-trainer', 'ae-draw-pad', 'ae-data-source'];
     for (const tag of tags) expect(CASES.filter((c) => c.tag === tag).length, tag).to.be.at.least(3);
   });
 

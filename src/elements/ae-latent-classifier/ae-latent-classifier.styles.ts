@@ -107,9 +107,6 @@ export const styles = css`
     height: var(--ae-digit-size, 48px);
     border: 1px solid var(--_border);
   }
-  canvas.neighbour.vector {
-    width: calc(2 * var(--ae-digit-size, 48px));
-  }
   .neighbours li {
     font-size: 0.75em;
     color: var(--_muted);

@@ -65,6 +65,9 @@ export const ChosenPair: Story = { args: { from: 3, to: 10, steps: 15 } };
 /** The plain 2-D autoencoder: its grid spans the observed codes, and random values make few digits. */
 export const PlainAutoencoder: Story = { args: { model: 'mnist-ae-2d', theme: 'dark' } };
 
+/** The adversarial autoencoder: codes pushed to fill a circle of ten gaussians, one per digit; random values are drawn from that prior. */
+export const Adversarial: Story = { args: { model: 'mnist-aae-2d', range: '-4.5,4.5', grid: 15 } };
+
 /** A 16-D code: the grid walks dimensions 2 and 5 with the others at the mean code. */
 export const SixteenD: Story = { args: { model: 'mnist-ae-16', dims: '2,5', grid: 10 } };
 

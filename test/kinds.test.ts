@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { configure, getModelStore, type ModelSpec, type ModelStore } from '../src/index.js';
 import { kindModules, registerKind, seriesOf } from '../src/engine/kinds/registry.js';
 import { normalizeSpec } from '../src/engine/spec.js';
+import { priorFit } from '../src/engine/kinds/priors.js';
 import { freshStore, pick, rejection, subset } from './helpers.js';
 import { codeDecay } from './kinds/code-decay.js';
 
@@ -17,7 +18,7 @@ describe('model kinds', () => {
   });
 
   /** Per-step losses and named series of one run. */
-  async function run(store: ModelStore, epochs: number) {
+  async function run(store: ModelStore, epochs: number, batchSize = 50) {
     const losses: number[] = [];
     const series: Record<string, number[]> = {};
     const onProgress = (e: Event) => {
@@ -27,7 +28,7 @@ describe('model kinds', () => {
     };
     store.addEventListener('progress', onProgress);
     try {
-      const result = await store.train({ epochs, batchSize: 50 });
+      const result = await store.train({ epochs, batchSize });
       return { losses, series, result };
     } finally {
       store.removeEventListener('progress', onProgress);
@@ -86,6 +87,24 @@ describe('model kinds', () => {
     await store.dispose();
   });
 
+  it("the AAE's discriminator learns and the encoder's fooling loss moves", async () => {
+    const store = freshStore('kind-aae');
+    await store.setDataset(data);
+    await store.setSpec({ kind: 'aae', seed: 3, hidden: [64], latentDim: 2, codeActivation: 'linear', prior: 'circle', supervised: true });
+    const { series } = await run(store, 5, 16); // 150 steps
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const [early, late] = [series.discriminator.slice(0, 3), series.discriminator.slice(-10)];
+    expect(Math.abs(mean(early) - Math.LN2), `starts near chance: ${mean(early)}`).to.be.below(0.15);
+    expect(mean(late), 'tells codes from prior draws better than chance').to.be.below(0.6);
+    expect(Math.abs(mean(series.generator.slice(-10)) - mean(series.generator.slice(0, 3)))).to.be.above(0.05);
+    // The supervised prior needs labels, and at least as many components as classes.
+    expect((await rejection(store.setSpec({ components: 4 }))).message).to.equal(`Model spec "components" must be at least the data's 10 classes for the supervised prior; got 4.`);
+    const unlabelled = freshStore('kind-aae-unlabelled');
+    await unlabelled.setDataset({ ...data, labels: undefined });
+    expect((await rejection(unlabelled.setSpec({ kind: 'aae', prior: 'circle', supervised: true }))).code).to.equal('spec-invalid');
+    await Promise.all([store.dispose(), unlabelled.dispose()]);
+  });
+
   it('only generative kinds have a prior', async () => {
     const store = freshStore('kind-prior');
     await store.setDataset(data);
@@ -94,6 +113,11 @@ describe('model kinds', () => {
     const a = await store.samplePrior(4, 9);
     expect(a.length).to.equal(12);
     expect(Array.from(await store.samplePrior(4, 9))).to.deep.equal(Array.from(a));
+    await store.setSpec({ kind: 'aae', latentDim: 2, prior: 'circle', components: 10 });
+    const codes = await store.samplePrior(1000, 2);
+    const fit = priorFit(codes, 2, 'circle', 10);
+    // At least the nearest component's region holds each draw's own 95%.
+    expect(fit.inside).to.be.within(0.93, 0.985);
     await store.dispose();
   });
 });

@@ -13,6 +13,11 @@ export const THRESHOLDS = {
     ['restored MSE at least 3x below noisy MSE (gaussian 0.5)', (r) => r.denoiseRatio >= 3],
     ['every corruption of the denoise demo restored below its noisy MSE', (r) => Object.values(r.restoreRatios).every((x) => x > 1)],
   ],
+  'mnist-aae-2d': [
+    ['225 draws of the prior decode all ten digits', (r) => r.priorDigits === 10],
+    ["test codes' nearest prior component is their digit's for >= 75%", (r) => r.priorAssigned >= 0.75],
+    ['test MSE below PCA-2', (r) => r.testMse < r.pcaMse],
+  ],
   'emoji-ae': [['test MSE below PCA with as many components (32)', (r) => r.testMse < r.pcaMse]],
   'emoji-ae-2d': [['test MSE below PCA-2', (r) => r.testMse < r.pcaMse]],
 };
@@ -40,7 +45,7 @@ export function gridLatents(n, lo, hi) {
 }
 
 /** What each preset's checks read; `checksOnly` measures just that. */
-const NEEDS = { 'mnist-ae-2d': ['metrics'], 'mnist-vae-2d': ['grid'], 'mnist-dae': ['denoise'], 'emoji-ae': ['metrics'], 'emoji-ae-2d': ['metrics'] };
+const NEEDS = { 'mnist-ae-2d': ['metrics'], 'mnist-vae-2d': ['grid'], 'mnist-aae-2d': ['prior', 'metrics'], 'mnist-dae': ['denoise'], 'emoji-ae': ['metrics'], 'emoji-ae-2d': ['metrics'] };
 
 /**
  * Loads a preset the way a page does (getModelStore + ready) and measures it: the full
@@ -65,6 +70,17 @@ export async function measurePreset(lib, id, { checksOnly = false } = {}) {
     for (const l of labels) counts[l]++;
     row.gridCounts = counts;
     row.gridDigits = counts.filter((c) => c > 0).length;
+  }
+  if (wants('prior') && store.spec.kind === 'aae') {
+    // Draws of the prior, decoded and judged by the model-free pixel classifier; then how the test codes sit in the prior.
+    const counts = new Array(10).fill(0);
+    for (const l of await store.classify(await store.decode(await store.samplePrior(225, 1), 225), 225)) counts[l]++;
+    row.priorCounts = counts;
+    row.priorDigits = counts.filter((c) => c > 0).length;
+    const [codes, data] = [await store.codes('test'), await store.dataset()];
+    const fit = lib.priorFit(codes.codes, codes.dim, store.spec.prior, store.spec.components);
+    row.priorInside = fit.inside;
+    row.priorAssigned = fit.nearest ? fit.nearest.filter((k, i) => k === data.labels[codes.indices[i]]).length / codes.indices.length : null;
   }
   if (wants('denoise') && store.spec.kind === 'denoising') {
     const d = await store.evaluateDenoising({ noiseType: 'gaussian', noise: 0.5, seed: 1 });

@@ -10,6 +10,11 @@ export const PLANS = {
   'mnist-ae-2d': { seed: 1, batchSize: 64, schedule: [{ epochs: 40, learningRate: 1e-3, finalLearningRate: 1e-4 }], ship: 'uint8' },
   'mnist-ae-16': { seed: 1, batchSize: 64, schedule: [{ epochs: 30, learningRate: 1e-3, finalLearningRate: 1e-4 }], ship: 'uint8' },
   'mnist-vae-2d': { seed: 1, batchSize: 64, schedule: [{ epochs: 40, learningRate: 1e-3, finalLearningRate: 1e-4 }], ship: 'uint8' },
+  // Measured on the shipped uint8 files: 225 prior draws decode 10/10 digits (16-31 each),
+  // 83.6% of test codes inside the prior's 95% region, 80.7% nearest their digit's
+  // component; test MSE 0.0512 (PCA-2 0.0555), kNN-5 0.79. With the discriminator at 0.2x
+  // or 0.05x the run's rate the codes drifted off their components (27%, 17% at epoch 8).
+  'mnist-aae-2d': { seed: 1, batchSize: 64, schedule: [{ epochs: 40, learningRate: 1e-3, finalLearningRate: 1e-4 }], ship: 'uint8' },
   // Trained on mixed corruptions (one per batch) so the one model serves every task of
   // <ae-denoise-demo>; gaussian-only training left blanked squares no better restored.
   'mnist-dae': { seed: 1, batchSize: 64, schedule: [{ epochs: 20, learningRate: 1e-3, finalLearningRate: 1e-4 }], ship: 'uint8' },

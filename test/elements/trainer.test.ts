@@ -57,6 +57,24 @@ describe('<ae-trainer>', () => {
     await store.dispose();
   });
 
+  it("draws a line per named loss of the kind: an AAE's discriminator and generator beside its reconstruction", async () => {
+    const { el, store } = await mount('kind=aae prior=circle epochs=1');
+    await store.ready();
+    for (let i = 0; i < 100 && store.spec.kind !== 'aae'; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(store.spec.kind).to.equal('aae');
+    const ended = oneEvent(el, 'ae-train-end');
+    button(el, 'Train').click();
+    await ended;
+    await el.updateComplete;
+    const paths = [...el.shadowRoot!.querySelectorAll('g.series path')];
+    expect(paths.map((p) => p.getAttribute('class'))).to.deep.equal(['series-1', 'series-2']);
+    for (const p of paths) expect(p.getAttribute('d')).to.match(/^M[\d.]+,[\d.]+L/);
+    const caption = el.shadowRoot!.querySelector('figcaption')!.textContent!.replace(/\s+/g, ' ');
+    expect(caption).to.contain('train reconstruction per step').and.contain('discriminator').and.contain('generator');
+    expect(el.shadowRoot!.querySelector('.spec')!.textContent).to.contain('circle of 10 prior');
+    await store.dispose();
+  });
+
   it('trains and stops from the keyboard alone', async () => {
     const { el, store } = await mount();
     el.epochs = 50;

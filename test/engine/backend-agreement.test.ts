@@ -15,6 +15,8 @@ const VARIANTS: [string, Partial<ModelSpec>][] = [
   ['contractive', { kind: 'contractive', contraction: 0.01 }],
   ['vae', { kind: 'vae', loss: 'bce' }],
   ['conv', { kind: 'conv', hidden: [], latentDim: 4, codeActivation: 'linear', filters: [4, 8] }],
+  // Three updates per batch; the reconstruction after step 1 carries the discriminator's and the encoder's fooling updates.
+  ['aae', { kind: 'aae', hidden: [64], codeActivation: 'linear', prior: 'circle', supervised: true, discriminator: [16] }],
 ];
 
 interface Steps {

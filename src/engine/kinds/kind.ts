@@ -39,6 +39,8 @@ export interface Update<S> {
   weights: 'autoencoder' | 'encoder' | (string & {});
   /** The terms besides `loss` it reports, each a named series in progress. */
   terms?: readonly string[];
+  /** Its learning rate as a multiple of the run's (default 1). */
+  rate?(spec: S): number;
   loss(b: Batch<S>): Losses;
 }
 

@@ -19,12 +19,16 @@ const fields = {
 
 type Spec = SpecOf<typeof fields>;
 
-/** Codes drawn from the prior, for the batch's labels when supervised. */
+/** `n` codes of the prior (flat); with labels, each from its class's component of the circle. */
+function drawPrior(s: Spec, n: number, rand: () => number, labels?: Uint8Array): Float32Array {
+  return s.prior === 'circle' ? circleMixture(n, s.latentDim, s.components, rand, labels) : normals(n * s.latentDim, rand);
+}
+
+/** Prior draws for a batch, for its labels when supervised. */
 function priorBatch(b: Batch<Spec>, n: number): TF.Tensor {
   const s = b.spec;
   const rand = mulberry32(b.seed ?? Math.floor(Math.random() * 2 ** 31));
-  const values = s.prior === 'circle' ? circleMixture(n, s.latentDim, s.components, rand, s.supervised ? b.labels : undefined) : normals(n * s.latentDim, rand);
-  return b.tf.tensor2d(values, [n, s.latentDim]);
+  return b.tf.tensor2d(drawPrior(s, n, rand, s.supervised ? b.labels : undefined), [n, s.latentDim]);
 }
 
 /** The discriminator's logit for codes; with the supervised prior it also sees each code's label. */
@@ -55,7 +59,7 @@ export const aae = defineKind({
     if (data.classes > s.components) throw badField('components', `must be at least the data's ${data.classes} classes for the supervised prior; got ${s.components}.`);
     return true;
   },
-  prior: (s, n, rand) => (s.prior === 'circle' ? circleMixture(n, s.latentDim, s.components, rand) : normals(n * s.latentDim, rand)),
+  prior: (s, n, rand) => drawPrior(s, n, rand),
   priorText: (s) => (s.prior === 'circle' ? `Drawn from the prior the codes were pushed to fill: ${s.components} gaussians on a circle${s.supervised ? ', one per class' : ''}.` : 'Drawn from a standard normal, the prior the codes were pushed to fill.'),
   describe: (s) => `, ${s.prior === 'circle' ? `${s.supervised ? 'supervised ' : ''}circle of ${s.components}` : 'normal'} prior`,
   updates: [

@@ -74,7 +74,7 @@ export interface KindDef<N extends string, F extends Fields> {
   /** Whether training needs the data's labels (throws spec-invalid when it cannot train on this data). */
   labels?(spec: SpecOf<F>, data: { labeled: boolean; classes: number }): boolean;
   /** `n` codes drawn from the kind's prior (flat, n x latentDim): generative kinds only. */
-  prior?(spec: SpecOf<F>, n: number, rand: () => number, labels?: Uint8Array): Float32Array;
+  prior?(spec: SpecOf<F>, n: number, rand: () => number): Float32Array;
   /** The prior in words, for the walk's random draws. */
   priorText?(spec: SpecOf<F>): string;
   /** Whether it learns to restore corrupted input (the denoise demo's models). */

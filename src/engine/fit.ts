@@ -5,7 +5,7 @@ import { AEError, shown } from './errors.js';
 import type { SavedMeta } from './persistence.js';
 import { SAMPLE_KINDS, describeShape, sameShape, sampleShapeOf, type SampleShape } from './sample.js';
 import { sameScaling, type Scaling } from './scaling.js';
-import { asKindSpec, kindOf, normalizeSpec, type ModelSpec } from './spec.js';
+import { kindOf, normalizeSpec, type ModelSpec } from './spec.js';
 
 // Whether a model fits the data and the backend: a spec before it is built, and a saved
 // file before its weights replace the current model.
@@ -14,7 +14,7 @@ import { asKindSpec, kindOf, normalizeSpec, type ModelSpec } from './spec.js';
 export function trainingLabels(spec: ModelSpec, data: Dataset): Uint8Array | undefined {
   const kind = kindOf(spec.kind);
   const classes = data.classNames?.length ?? (data.labels ? Math.max(0, ...data.labels) + 1 : 0);
-  return kind.labels?.(asKindSpec(spec), { labeled: !!data.labels, classes }) ? data.labels : undefined;
+  return kind.labels?.(spec, { labeled: !!data.labels, classes }) ? data.labels : undefined;
 }
 
 /** Whether this model can be built for this data and trained on this backend. */

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Autoencoder } from './model.js';
 import { corrupt } from './noise.js';
-import { asKindSpec, kindOf } from './spec.js';
+import { kindOf, type ModelSpec } from './spec.js';
 import type { Batch, Update } from './kinds/kind.js';
 
 // What a kind's loss is handed: the engine's ops and the model's parts, for one batch.
@@ -27,12 +27,12 @@ function reconstruction(ae: Autoencoder, target: tf.Tensor, output: tf.Tensor, p
   });
 }
 
-export function batchOf(ae: Autoencoder, x: tf.Tensor, opts: BatchOptions): Batch<never> {
+export function batchOf(ae: Autoencoder, x: tf.Tensor, opts: BatchOptions): Batch<ModelSpec> {
   const training = { training: opts.training };
   const outputs = (t: tf.Tensor | tf.Tensor[]) => (Array.isArray(t) ? t : [t]);
   return {
     tf,
-    spec: asKindSpec(ae.spec) as never,
+    spec: ae.spec,
     x,
     labels: opts.labels,
     training: opts.training,
@@ -46,10 +46,10 @@ export function batchOf(ae: Autoencoder, x: tf.Tensor, opts: BatchOptions): Batc
 }
 
 /** The model's updates per batch, as its kind lists them. */
-export const updatesOf = (ae: Autoencoder): readonly Update<never>[] => kindOf(ae.spec.kind).updates as readonly Update<never>[];
+export const updatesOf = (ae: Autoencoder): readonly Update<ModelSpec>[] => kindOf(ae.spec.kind).updates;
 
 /** An update's loss and its terms, stacked: [loss, ...terms] (the order of `terms`). */
-export function updateLosses(ae: Autoencoder, update: Update<never>, x: tf.Tensor, opts: BatchOptions): tf.Tensor1D {
+export function updateLosses(ae: Autoencoder, update: Update<ModelSpec>, x: tf.Tensor, opts: BatchOptions): tf.Tensor1D {
   return tf.tidy(() => {
     const out = update.loss(batchOf(ae, x, opts));
     return tf.stack([out.loss, ...(update.terms ?? []).map((t) => out[t])]) as tf.Tensor1D;

@@ -84,7 +84,7 @@ export function buildAutoencoder(spec: ModelSpec, shape: SampleShape, meanSample
 
   if (meanSample) startAtMean(full, spec, meanSample, conv);
   const trainable = full.trainableWeights.map((v) => v.read() as tf.Variable);
-  const specs = kind.networks?.(spec as never) ?? {};
+  const specs = kind.networks?.(spec) ?? {};
   const networks = Object.fromEntries(Object.entries(specs).map(([name, net]) => [name, buildNetwork(name, net, init)]));
   return { spec, shape, full, encoder, decoder, variational, trainable, networks };
 }

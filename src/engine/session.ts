@@ -5,7 +5,7 @@ import { encodeTensor, reconstructTensor } from './losses.js';
 import { assignWeights, exportFiles, loadArtifacts, saveToUrl } from './persistence.js';
 import { checkModel, savedModel, trainingLabels } from './fit.js';
 import type { Quantization } from './quantize.js';
-import { asKindSpec, kindOf, type ModelSpec } from './spec.js';
+import { kindOf, type ModelSpec } from './spec.js';
 import { updatesOf } from './losses.js';
 import { mulberry32 } from './random.js';
 import { evaluate, trainLoop } from './trainer.js';
@@ -200,7 +200,7 @@ export class Session {
     if (!kind.prior) throw new AEError('input-invalid', `A ${kind.title} autoencoder has no prior to draw codes from; its codes follow the data.`);
     if (!Number.isInteger(n) || n < 0 || n > 1e6) throw new AEError('input-invalid', `samplePrior(): n must be a whole number from 0 to 1000000; got ${shown(n)}.`);
     if (!Number.isInteger(seed) || seed < 0) throw new AEError('input-invalid', `samplePrior(): seed must be a whole number >= 0; got ${shown(seed)}.`);
-    return kind.prior(asKindSpec(this.ae.spec), n, mulberry32(seed));
+    return kind.prior(this.ae.spec, n, mulberry32(seed));
   }
 
   /** Corrupts samples as denoising training would (seeded), for showing what the model undoes. */

@@ -2,10 +2,10 @@ import { AEError, shown } from './errors.js';
 import { ACTIVATIONS, LOSSES, type CommonSpec } from './kinds/common.js';
 import { choice, count, widths, type Field, type Fields, type FieldValues, type RawSpec } from './kinds/fields.js';
 import type { KindModule } from './kinds/kind.js';
-import { KIND_MODULES, kindModules, kindOf, type ModelKind } from './kinds/registry.js';
+import { KIND_MODULES, findKind, kindModules, kindOf, type ModelKind } from './kinds/registry.js';
 
 export { ACTIVATIONS, LOSSES, NOISE_TYPES, type Activation, type LossName, type NoiseType } from './kinds/common.js';
-export { KINDS, kindOf, kindModules, seriesOf, type ModelKind } from './kinds/registry.js';
+export { KINDS, findKind, kindOf, kindModules, seriesOf, type ModelKind } from './kinds/registry.js';
 export { parseIntList } from './kinds/fields.js';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
@@ -20,7 +20,7 @@ export const COMMON_FIELDS: Fields = {
   latentDim: count(2, 1024, 'Size of the code (the bottleneck).', { attribute: 'latent-dim' }),
   hidden: widths([200, 200], 'Hidden layer widths of the dense encoder; the decoder mirrors them. May be empty for a convolutional kind.', {
     attribute: 'hidden',
-    empty: (s) => safeKind(s.kind)?.architecture === 'conv',
+    empty: (s) => findKind(s.kind)?.architecture === 'conv',
   }),
   activation: choice(ACTIVATIONS, 'relu', 'Activation of the hidden layers.', { attribute: 'activation' }),
   codeActivation: choice(ACTIVATIONS, 'tanh', 'Activation of the code layer (a gaussian code has none).', { attribute: 'code-activation' }),
@@ -28,8 +28,6 @@ export const COMMON_FIELDS: Fields = {
   loss: choice(LOSSES, 'mse', 'Reconstruction loss.', { attribute: 'loss' }),
   seed: count(0, 2 ** 53 - 1, 'Seed of weight initialisation and of training noise; 0 means a fresh random seed.', { min: 0 }),
 };
-
-const safeKind = (name: unknown) => kindModules().find((k) => k.name === name);
 
 /** Every spec field with its owner: the common ones, then each kind's own. */
 export function specFields(): { name: string; field: Field<unknown>; kind?: KindModule }[] {
@@ -56,10 +54,7 @@ export function normalizeSpec(partial: Partial<ModelSpec> = {}, base: Readonly<M
   return out as unknown as ModelSpec;
 }
 
-/** The spec as its kind's callbacks take it. */
-export const asKindSpec = (spec: ModelSpec) => spec as unknown as CommonSpec & Record<string, never>;
-
-/** Throws unless `v` names a spec field. */
+/** The declaration of a spec field; throws unless `name` names one. */
 export function specField(name: string): Field<unknown> {
   const found = specFields().find((f) => f.name === name);
   if (!found) throw new AEError('spec-invalid', `There is no model spec field ${shown(name)}.`);

@@ -71,7 +71,7 @@ export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<
   const rand = mulberry32(ctx.seed ? ctx.seed + 7919 * ctx.stepsBefore : Math.floor(Math.random() * 2 ** 31));
   const totalPlanned = opts.epochs * stepsPerEpoch;
   // Adam keeps its rate in a protected field; each call sets it (the optimizers and their moments persist).
-  const scales = updates.map((u) => u.rate?.(ae.spec as never) ?? 1);
+  const scales = updates.map((u) => u.rate?.(ae.spec) ?? 1);
   const setRate = (lr: number) => optimizers.forEach((o, i) => ((o as unknown as { learningRate: number }).learningRate = lr * scales[i]));
   setRate(opts.learningRate);
   const order = new Int32Array(n);

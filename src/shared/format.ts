@@ -1,4 +1,4 @@
-import { kindModules } from '../engine/spec.js';
+import { findKind } from '../engine/spec.js';
 
 /** A loss or error for people: 4 significant digits, never "NaN" without a word. */
 export function formatLoss(x: number | null | undefined): string {
@@ -17,6 +17,6 @@ export function formatPercent(x: number | null | undefined, digits = 1): string 
 
 /** "a plain autoencoder", "an adversarial autoencoder", ... for a model kind. */
 export function describeKind(kind: string): string {
-  const title = kindModules().find((k) => k.name === kind)?.title ?? kind;
+  const title = findKind(kind)?.title ?? kind;
   return `${/^[aeiou]/.test(title) ? 'an' : 'a'} ${title} autoencoder`;
 }

@@ -16,7 +16,7 @@ import '../ae-draw-pad/define.js';
 import { describeNoise, FACTORS, NOISES, TASKS, type Noise, type Task } from './corruption.js';
 import { styles } from './ae-denoise-demo.styles.js';
 import { drawPadFor, whyNoDrawing } from '../../shared/drawing.js';
-import { kindModules } from '../../engine/spec.js';
+import { findKind } from '../../engine/spec.js';
 
 const SOURCES = ['test', 'draw'] as const;
 
@@ -252,7 +252,7 @@ export class AeDenoiseDemo extends LiveElement {
     // The pretrained denoiser is worth suggesting only on the data it was trained on.
     const dae = this.stores.store?.dataUrl === defaultDataUrl(PRESETS['mnist-dae']);
     const notice =
-      this.kind && !kindModules().find((k) => k.name === this.kind)?.restores
+      this.kind && !findKind(this.kind)?.restores
         ? html`<p class="note">This model, ${describeKind(this.kind)}, was not trained to denoise: it learned to copy clean images, so much of the corruption passes through. Train it with kind “denoising”${dae ? html`, or use <code>model="mnist-dae"</code>` : nothing}.</p>`
         : this.trainedOn
           ? html`<p class="muted">Trained on ${this.trainedOn}.</p>`

@@ -1,5 +1,5 @@
 import { AEError, shown } from '../../engine/errors.js';
-import { kindOf, normalizeSpec, specFields, type ModelSpec } from '../../engine/spec.js';
+import { kindOf, normalizeSpec, specField, specFields, type ModelSpec } from '../../engine/spec.js';
 import type { TrainOptions } from '../../engine/types.js';
 
 /** Attribute -> spec field, for the fields that declare an attribute (the kinds' and the common ones). */
@@ -20,7 +20,7 @@ export type TrainAttribute = keyof typeof TRAIN_ATTRIBUTES;
  */
 export function checkSpecAttribute(attr: SpecAttribute, raw: unknown, current: ModelSpec, written = `${attr}=${shown(raw)}`): Partial<ModelSpec> {
   const field = SPEC_ATTRIBUTES[attr];
-  const parse = field === 'kind' ? undefined : specFields().find((f) => f.name === field)?.field.parse;
+  const parse = field === 'kind' ? undefined : specField(field).parse;
   const value = typeof raw === 'string' && parse ? parse(raw) : raw;
   try {
     const spec = normalizeSpec({ [field]: value } as Partial<ModelSpec>, current);
@@ -48,5 +48,5 @@ export function describeSpec(spec: ModelSpec): string {
   const kind = kindOf(spec.kind);
   const layers = kind.architecture === 'conv' ? `conv ${spec.filters.join('-')} → ${spec.latentDim}` : [...spec.hidden, spec.latentDim].join('-');
   const code = kind.code === 'gaussian' ? 'gaussian code' : `${spec.codeActivation} code`;
-  return `${spec.kind} · ${layers} · ${spec.activation}, ${code} · ${spec.loss}${kind.describe?.(spec as never) ?? ''}`;
+  return `${spec.kind} · ${layers} · ${spec.activation}, ${code} · ${spec.loss}${kind.describe?.(spec) ?? ''}`;
 }

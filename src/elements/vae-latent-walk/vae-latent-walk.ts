@@ -181,7 +181,7 @@ export class VaeLatentWalk extends LiveElement {
     this.plane = plane;
     this.ends = ends;
     this.kind = store.spec.kind;
-    this.priorText = kind.priorText?.(store.spec as never) ?? '';
+    this.priorText = kind.priorText?.(store.spec) ?? '';
     this.loading = false;
     this.requestUpdate();
     await run.step(this.cursorDecoder.request());

@@ -18,7 +18,7 @@ const extra: KindModule[] = [];
 
 /** Adds a kind at run time (a page's own, or a test's); its fields join the spec. */
 export function registerKind(kind: KindModule) {
-  if (kindModules().some((k) => k.name === kind.name)) throw new AEError('input-invalid', `A model kind named ${shown(kind.name)} exists already.`);
+  if (findKind(kind.name)) throw new AEError('input-invalid', `A model kind named ${shown(kind.name)} exists already.`);
   extra.push(kind);
 }
 
@@ -26,9 +26,12 @@ export function kindModules(): readonly KindModule[] {
   return [...(KIND_MODULES as readonly KindModule[]), ...extra];
 }
 
+/** The module of a kind by name, if there is one. */
+export const findKind = (name: unknown): KindModule | undefined => kindModules().find((k) => k.name === name);
+
 /** The module of a kind by name; throws spec-invalid naming the known ones. */
 export function kindOf(name: unknown): KindModule {
-  const kind = kindModules().find((k) => k.name === name);
+  const kind = findKind(name);
   if (!kind) throw new AEError('spec-invalid', `Model spec "kind" must be one of ${kindModules().map((k) => k.name).join(', ')}; got ${shown(name)}.`, { field: 'kind' });
   return kind;
 }

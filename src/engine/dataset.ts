@@ -128,10 +128,21 @@ function readClassNames(buffer: ArrayBuffer, at: number, bytes: number, name: st
 export function checkClassNames(names: unknown, labels: ArrayLike<number> | undefined, where: string): string[] {
   if (!Array.isArray(names) || !names.every((x) => typeof x === 'string')) throw invalid(`${where}: class names must be a list of strings.`);
   if (!labels) throw invalid(`${where}: class names are given but the images have no labels.`);
-  let top = -1;
-  for (let i = 0; i < labels.length; i++) top = Math.max(top, labels[i]);
+  const top = topLabel(labels);
   if (top >= names.length) throw invalid(`${where}: label ${top} occurs but only ${names.length} class names are given.`);
   return names.slice();
+}
+
+/** The largest label (-1 for none): a loop, since spreading 100,000 labels into Math.max overflows the stack. */
+function topLabel(labels: ArrayLike<number>): number {
+  let top = -1;
+  for (let i = 0; i < labels.length; i++) top = Math.max(top, labels[i]);
+  return top;
+}
+
+/** Labels run from 0 to this minus 1: every class name counts, and every label present (0 without labels). */
+export function classCount(data: Pick<Dataset, 'labels' | 'classNames'>): number {
+  return data.labels ? Math.max(data.classNames?.length ?? 0, topLabel(data.labels) + 1) : 0;
 }
 
 function readBasis(view: DataView, offset: number, k: number, size: number): PcaBasis {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { CONV_TRAINING_KERNELS, missingKernels } from './backends.js';
-import type { Dataset } from './dataset.js';
+import { classCount, type Dataset } from './dataset.js';
 import { AEError, shown } from './errors.js';
 import type { SavedMeta } from './persistence.js';
 import { SAMPLE_KINDS, describeShape, sameShape, sampleShapeOf, type SampleShape } from './sample.js';
@@ -13,8 +13,7 @@ import { kindOf, normalizeSpec, type ModelSpec } from './spec.js';
 /** Labels of every sample when the model's kind trains on them (checked against the data), else undefined. */
 export function trainingLabels(spec: ModelSpec, data: Dataset): Uint8Array | undefined {
   const kind = kindOf(spec.kind);
-  const classes = data.classNames?.length ?? (data.labels ? Math.max(0, ...data.labels) + 1 : 0);
-  return kind.labels?.(spec, { labeled: !!data.labels, classes }) ? data.labels : undefined;
+  return kind.labels?.(spec, { labeled: !!data.labels, classes: classCount(data) }) ? data.labels : undefined;
 }
 
 /** Whether this model can be built for this data and trained on this backend. */

@@ -5,6 +5,7 @@ import { encodeTensor } from './losses.js';
 import { knnNeighbours, knnPredict, knnVote, pcaEncode } from './metrics.js';
 import { codeTensor, labelsOf, pcaOf } from './analysis.js';
 import { gatherRows } from './chunks.js';
+import { classCount } from './dataset.js';
 import { checkInput, samplesOf } from './inputs.js';
 import { standardise } from './scaling.js';
 import { sampleDims, sampleSize, type DeviceDataset } from './sample.js';
@@ -44,13 +45,6 @@ function checkKnn(call: string, ds: DeviceDataset, space: unknown, k: unknown): 
   if (!ds.data.trainIndices.length) throw new AEError('not-ready', `${call} needs the train images of "${ds.data.name}", which are not loaded here.`);
 }
 
-/** Labels run from 0 to this minus 1: every class name counts, and every label present. */
-function classCount(ds: DeviceDataset): number {
-  let max = -1;
-  for (const l of ds.data.labels!) if (l > max) max = l;
-  return Math.max(ds.data.classNames?.length ?? 0, max + 1);
-}
-
 /** Runs `op` on a split's rows in a space, then frees them. */
 async function withRows<T>(s: Space, indices: Uint32Array, op: (rows: tf.Tensor2D) => Promise<T>): Promise<T> {
   const rows = await s.rows(indices);
@@ -68,7 +62,7 @@ export async function knnTest(ae: Autoencoder, ds: DeviceDataset, space: KnnSpac
   const s = await spaceOf(ae, ds, space);
   const predicted = await withRows(s, trainIndices, (reference) => withRows(s, testIndices, (query) => knnPredict(reference, labelsOf(ds, trainIndices), query, k)));
   const truth = labelsOf(ds, testIndices);
-  const classes = classCount(ds);
+  const classes = classCount(ds.data);
   const confusion = new Uint32Array(classes * classes);
   let right = 0;
   truth.forEach((t, r) => {

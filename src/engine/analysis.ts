@@ -8,14 +8,14 @@ import type { NoiseType } from './spec.js';
 import { describeShape, sampleSize, type DeviceDataset } from './sample.js';
 import { checkInput, samplesOf } from './inputs.js';
 import { standardise } from './scaling.js';
-import { gather, gatherRows as rows, mapChunks, perSampleMean, sumChunks } from './chunks.js';
+import { gather, gatherRows as rows, labelsAt, mapChunks, perSampleMean, sumChunks } from './chunks.js';
 import type { DenoiseEvaluation, Metrics, Projection, ReconstructionErrors, Split } from './types.js';
 
 // Read-only measurements of a model against its dataset: codes, PCA baselines, kNN,
 // denoising. Everything runs in chunks so 10,000 samples never sit on the backend twice.
 
 const pixelsOf = (ds: DeviceDataset) => sampleSize(ds.shape);
-export const labelsOf = (ds: DeviceDataset, idx: Uint32Array) => Uint8Array.from(idx, (i) => ds.data.labels![i]);
+export const labelsOf = (ds: DeviceDataset, idx: Uint32Array) => labelsAt(ds.data.labels!, idx);
 
 /** A fresh copy of a split's indices (results hand their arrays over to the page). */
 export function splitIndices(ds: DeviceDataset, split: Split): Uint32Array {

@@ -17,6 +17,9 @@ export function gatherAt(samples: tf.Tensor, indices: ArrayLike<number>): tf.Ten
   return tf.tidy(() => tf.gather(samples, tf.tensor1d(Int32Array.from(indices), 'int32')));
 }
 
+/** The labels at `indices`, as gatherAt picks their samples. */
+export const labelsAt = (labels: Uint8Array, indices: ArrayLike<number>) => Uint8Array.from(indices, (i) => labels[i]);
+
 /** The dataset's samples at `indices`, shaped for the model. */
 export const gather = (ds: DeviceDataset, indices: ArrayLike<number>) => gatherAt(ds.samples, indices);
 

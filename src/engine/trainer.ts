@@ -6,7 +6,7 @@ import { kindOf, seriesOf } from './spec.js';
 import { mulberry32, shuffle } from './random.js';
 import { nextTask, now } from './schedule.js';
 import type { TrainOptions, TrainProgress, TrainResult } from './types.js';
-import { gatherAt, sumChunks } from './chunks.js';
+import { gatherAt, labelsAt, sumChunks } from './chunks.js';
 import { sampleSize } from './sample.js';
 
 /** What the loop needs from its owner; keeps the loop free of session details. */
@@ -46,7 +46,7 @@ export async function evaluate(ae: Autoencoder, samples: tf.Tensor, indices: Uin
     (start, end) => {
       const at = indices.subarray(start, end);
       const x = gatherAt(samples, at);
-      const losses = tf.mul(chunkLosses(ae, x, { training: false, seed, labels: labels && pick(labels, at) }), end - start);
+      const losses = tf.mul(chunkLosses(ae, x, { training: false, seed, labels: labels && labelsAt(labels, at) }), end - start);
       return tf.concat([tf.reshape(tf.sum(tf.squaredDifference(x, reconstructTensor(ae, x))), [1]), losses]);
     },
     EVAL_BATCH,
@@ -55,8 +55,6 @@ export async function evaluate(ae: Autoencoder, samples: tf.Tensor, indices: Uin
   const testTerms = Object.fromEntries(series.map((name, i) => [name, sums[2 + i] / n]));
   return { testLoss: sums[1] / n, testMse: sums[0] / (n * sampleSize(ae.shape)), testKl: testTerms.kl ?? 0, ...(series.length && { testTerms }) };
 }
-
-const pick = (values: Uint8Array, at: ArrayLike<number>) => Uint8Array.from(at, (i) => values[i]);
 
 /** The one training loop: shuffled mini-batches, any variant's loss, cooperative yields. */
 export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<TrainResult> {
@@ -149,7 +147,7 @@ export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<
         setRate(opts.finalLearningRate + 0.5 * (opts.learningRate - opts.finalLearningRate) * (1 + Math.cos(Math.PI * t)));
       }
       const stepSeed = ctx.seed ? ctx.seed * 100003 + ctx.stepsBefore + totalSteps : undefined;
-      const labels = ctx.labels && pick(ctx.labels, batchIndices);
+      const labels = ctx.labels && labelsAt(ctx.labels, batchIndices);
       pending.push(trainStep(x, stepSeed, labels));
       tf.dispose([idx, x]);
       totalSteps++;

@@ -37,36 +37,30 @@ export function choice<T extends string>(values: readonly T[], fallback: T, doc:
   };
 }
 
-const numberText = (text: string) => (text.trim() === '' ? NaN : Number(text));
-
-/** A whole number from `min` to `max`. */
-export function count(fallback: number, max: number, doc: string, extra: Extra & { min?: number } = {}): Field<number> {
-  const min = extra.min ?? 1;
+/** A finite number (whole with `whole`) from min to max, where the bounds may depend on the rest of the spec. */
+function numeric(fallback: number, doc: string, attribute: string | undefined, whole: boolean, bounds: (s: RawSpec) => [number, number]): Field<number> {
   return {
     default: fallback,
     doc,
-    attribute: extra.attribute,
-    parse: numberText,
-    check(v, _s, field) {
-      if (!Number.isInteger(v) || (v as number) < min || (v as number) > max) throw badField(field, `must be a whole number from ${min} to ${max}; got ${shown(v)}.`);
-      return v as number;
+    attribute,
+    parse: (text) => (text.trim() === '' ? NaN : Number(text)),
+    check(v, s, field) {
+      const [min, max] = bounds(s);
+      const ok = typeof v === 'number' && Number.isFinite(v) && (!whole || Number.isInteger(v)) && v >= min && v <= max;
+      if (!ok) throw badField(field, `must be a ${whole ? 'whole number' : 'number'} from ${min} to ${max}; got ${shown(v)}.`);
+      return v;
     },
   };
 }
 
+/** A whole number from `min` (default 1) to `max`. */
+export function count(fallback: number, max: number, doc: string, extra: Extra & { min?: number } = {}): Field<number> {
+  return numeric(fallback, doc, extra.attribute, true, () => [extra.min ?? 1, max]);
+}
+
 /** A finite number from 0 to `max` (which may depend on the rest of the spec). */
 export function amount(fallback: number, doc: string, extra: Extra & { max?: number | ((s: RawSpec) => number) } = {}): Field<number> {
-  return {
-    default: fallback,
-    doc,
-    attribute: extra.attribute,
-    parse: numberText,
-    check(v, s, field) {
-      const max = typeof extra.max === 'function' ? extra.max(s) : extra.max ?? Infinity;
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > max) throw badField(field, `must be a number from 0 to ${max}; got ${shown(v)}.`);
-      return v;
-    },
-  };
+  return numeric(fallback, doc, extra.attribute, false, (s) => [0, typeof extra.max === 'function' ? extra.max(s) : extra.max ?? Infinity]);
 }
 
 export function flag(fallback: boolean, doc: string, extra: Extra = {}): Field<boolean> {

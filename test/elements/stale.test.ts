@@ -80,6 +80,14 @@ async function place<T extends HTMLElement>(tag: string, store: ModelStore, attr
   return el;
 }
 
+/** The element reported no error and the page threw none; then the stores are freed. */
+async function expectQuiet(w: ReturnType<typeof watch>, ...done: ModelStore[]) {
+  expect(w.errors).to.deep.equal([]);
+  expect(w.uncaught).to.deep.equal([]);
+  w.stop();
+  await Promise.all(done.map((s) => s.dispose()));
+}
+
 describe('stale refreshes', () => {
   let big: ReturnType<typeof subset>;
   let small: ReturnType<typeof subset>;
@@ -100,12 +108,18 @@ describe('stale refreshes', () => {
     return [a, b] as const;
   }
 
-  it('scatter: a new model mid-refresh draws the new store only, and the old store\'s failure is not reported', async () => {
+  /** Two stores and the element on the first, its refresh held inside `store[method]` and watched for errors. */
+  async function heldRefresh<T extends HTMLElement>(tag: string, method: Method, attrs: Record<string, string> = {}) {
     const [a, b] = await stores();
-    const held = hold(a, 'codes');
-    const el = await place<AeLatentScatter>('ae-latent-scatter', a);
+    const held = hold(a, method);
+    const el = await place<T>(tag, a, attrs);
     const w = watch(el);
     await held.called;
+    return { a, b, held, el, w };
+  }
+
+  it('scatter: a new model mid-refresh draws the new store only, and the old store\'s failure is not reported', async () => {
+    const { a, b, held, el, w } = await heldRefresh<AeLatentScatter>('ae-latent-scatter', 'codes');
     el.model = b.id;
     held.fail(new AEError('disposed', `Store "${a.id}" went away.`));
     await el.updateComplete;
@@ -114,19 +128,12 @@ describe('stale refreshes', () => {
     const expected = await b.codes('test');
     expect(el.points.length).to.equal(expected.indices.length * 2);
     expect(Array.from(el.points.subarray(0, 4))).to.deep.equal(Array.from(expected.codes.subarray(0, 4)));
-    expect(w.errors).to.deep.equal([]);
     expect(el.shadowRoot!.querySelector('.error')).to.equal(null);
-    expect(w.uncaught).to.deep.equal([]);
-    w.stop();
-    await Promise.all([a.dispose(), b.dispose()]);
+    await expectQuiet(w, a, b);
   });
 
   it('scatter: a new split mid-refresh never shows the old split\'s points', async () => {
-    const [a, b] = await stores();
-    const held = hold(a, 'codes');
-    const el = await place<AeLatentScatter>('ae-latent-scatter', a, { split: 'test' });
-    const w = watch(el);
-    await held.called;
+    const { a, b, held, el, w } = await heldRefresh<AeLatentScatter>('ae-latent-scatter', 'codes', { split: 'test' });
     const shown = texts(el);
     el.split = 'all';
     await new Promise((r) => requestAnimationFrame(r));
@@ -140,18 +147,11 @@ describe('stale refreshes', () => {
     const testCount = (await a.dataset()).testIndices.length;
     expect(testCount).to.not.equal(300);
     expect(seen.filter((t) => new RegExp(`\\b${testCount} (test )?images`).test(t))).to.deep.equal([]);
-    expect(w.errors).to.deep.equal([]);
-    expect(w.uncaught).to.deep.equal([]);
-    w.stop();
-    await Promise.all([a.dispose(), b.dispose()]);
+    await expectQuiet(w, a, b);
   });
 
   it('grid: a new model mid-refresh shows the new store\'s errors and PCA, not the old store\'s', async () => {
-    const [a, b] = await stores();
-    const held = hold(a, 'pcaCodes');
-    const el = await place<AeReconstructionGrid>('ae-reconstruction-grid', a, { count: '4' });
-    const w = watch(el);
-    await held.called;
+    const { a, b, held, el, w } = await heldRefresh<AeReconstructionGrid>('ae-reconstruction-grid', 'pcaCodes', { count: '4' });
     el.model = b.id;
     held.release();
     await el.updateComplete;
@@ -162,18 +162,11 @@ describe('stale refreshes', () => {
     const strong = [...el.shadowRoot!.querySelectorAll('.summary strong')].map((s) => s.textContent);
     expect(strong).to.deep.equal([formatLoss(evaluation.testMse), formatLoss(pca.testMse)]);
     expect(formatLoss((await a.pcaCodes(2, 'test')).testMse)).to.not.equal(formatLoss(pca.testMse)); // the check can tell them apart
-    expect(w.errors).to.deep.equal([]);
-    expect(w.uncaught).to.deep.equal([]);
-    w.stop();
-    await Promise.all([a.dispose(), b.dispose()]);
+    await expectQuiet(w, a, b);
   });
 
   it('grid: the old store failing after the switch reports nothing', async () => {
-    const [a, b] = await stores();
-    const held = hold(a, 'reconstruct');
-    const el = await place<AeReconstructionGrid>('ae-reconstruction-grid', a, { count: '4' });
-    const w = watch(el);
-    await held.called;
+    const { a, b, held, el, w } = await heldRefresh<AeReconstructionGrid>('ae-reconstruction-grid', 'reconstruct', { count: '4' });
     el.model = b.id;
     held.fail(new AEError('worker-failed', 'The old engine stopped.'));
     await el.updateComplete;
@@ -181,19 +174,12 @@ describe('stale refreshes', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('canvas.reconstruction').length).to.equal(4);
     expect(el.shadowRoot!.querySelector('.summary')!.textContent).to.contain('Mean test error');
-    expect(w.errors).to.deep.equal([]);
     expect(el.shadowRoot!.querySelector('.error')).to.equal(null);
-    expect(w.uncaught).to.deep.equal([]);
-    w.stop();
-    await Promise.all([a.dispose(), b.dispose()]);
+    await expectQuiet(w, a, b);
   });
 
   it('walk: a new grid size mid-refresh never draws the old size, and a new model never draws the old store', async () => {
-    const [a, b] = await stores();
-    const held = hold(a, 'decode');
-    const el = await place<VaeLatentWalk>('vae-latent-walk', a, { grid: '3', steps: '4' });
-    const w = watch(el);
-    await held.called;
+    const { a, b, held, el, w } = await heldRefresh<VaeLatentWalk>('vae-latent-walk', 'decode', { grid: '3', steps: '4' });
     const shown = texts(el);
     el.grid = 4;
     await new Promise((r) => requestAnimationFrame(r));
@@ -219,11 +205,8 @@ describe('stale refreshes', () => {
     await el.updateComplete;
     expect(el.gridImages!.length).to.equal(16 * 784);
     expect(mse(el.stripImages!.subarray(0, 784), fromB)).to.be.below(1e-6);
-    expect(w.errors).to.deep.equal([]);
     expect(el.shadowRoot!.querySelector('.error')).to.equal(null);
-    expect(w.uncaught).to.deep.equal([]);
-    w.stop();
-    await Promise.all([a.dispose(), b.dispose()]);
+    await expectQuiet(w, a, b);
   });
   it('walk: a cursor decode still running on the old store fires no ae-decode and draws nothing', async () => {
     const [a, b] = await stores();
@@ -242,9 +225,6 @@ describe('stale refreshes', () => {
     await el.updateComplete;
     expect(decoded.length).to.be.above(0); // the new store's decode of the cursor
     for (const d of decoded) expect(mse(d.image, await b.decode(Float32Array.from(d.latent), 1))).to.be.below(1e-9);
-    expect(w.errors).to.deep.equal([]);
-    expect(w.uncaught).to.deep.equal([]);
-    w.stop();
-    await Promise.all([a.dispose(), b.dispose()]);
+    await expectQuiet(w, a, b);
   });
 });

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Autoencoder } from './model.js';
 import { corrupt } from './noise.js';
 import { kindOf, type ModelSpec } from './spec.js';
-import type { Batch, Update } from './kinds/kind.js';
+import type { Batch, Losses, Update } from './kinds/kind.js';
 
 // What a kind's loss is handed: the engine's ops and the model's parts, for one batch.
 
@@ -48,13 +48,13 @@ export function batchOf(ae: Autoencoder, x: tf.Tensor, opts: BatchOptions): Batc
 /** The model's updates per batch, as its kind lists them. */
 export const updatesOf = (ae: Autoencoder): readonly Update<ModelSpec>[] => kindOf(ae.spec.kind).updates;
 
-/** An update's loss and its terms, stacked: [loss, ...terms] (the order of `terms`). */
-export function updateLosses(ae: Autoencoder, update: Update<ModelSpec>, x: tf.Tensor, opts: BatchOptions): tf.Tensor1D {
-  return tf.tidy(() => {
-    const out = update.loss(batchOf(ae, x, opts));
-    return tf.stack([out.loss, ...(update.terms ?? []).map((t) => out[t])]) as tf.Tensor1D;
-  });
+/** What each update reports, in order: the first update's loss, then each update's named terms (together, the kind's series). */
+export function reportedNames(updates: readonly Update<ModelSpec>[]): string[][] {
+  return updates.map((u, i) => [...(i === 0 ? ['loss'] : []), ...(u.terms ?? [])]);
 }
+
+/** The named values of an update's losses, stacked. */
+export const stackNamed = (out: Losses, names: readonly string[]) => tf.stack(names.map((name) => out[name])) as tf.Tensor1D;
 
 /** Deterministic reconstruction (a gaussian code decodes its mean). */
 export function reconstructTensor(ae: Autoencoder, x: tf.Tensor): tf.Tensor {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { AEError } from './errors.js';
 import type { Autoencoder } from './model.js';
-import { batchOf, reconstructTensor, updateLosses, updatesOf, type BatchOptions } from './losses.js';
+import { batchOf, reconstructTensor, reportedNames, stackNamed, updatesOf } from './losses.js';
 import { kindOf, seriesOf } from './spec.js';
 import { mulberry32, shuffle } from './random.js';
 import { nextTask, now } from './schedule.js';
@@ -33,21 +33,20 @@ const REPORT_MS = 100;
 const YIELD_MS = 25;
 const EVAL_BATCH = 500;
 
-/** Each update's loss and terms summed over a chunk: [loss of the first, then every update's terms]. */
-function chunkLosses(ae: Autoencoder, x: tf.Tensor, opts: BatchOptions): tf.Tensor1D {
-  return tf.tidy(() => tf.concat(updatesOf(ae).map((u, i) => (i === 0 ? updateLosses(ae, u, x, opts) : tf.slice(updateLosses(ae, u, x, opts), 1)))) as tf.Tensor1D);
-}
-
 /** Mean loss, named terms and reconstruction MSE over a set of samples, in batches. */
 export async function evaluate(ae: Autoencoder, samples: tf.Tensor, indices: Uint32Array, seed: number, labels?: Uint8Array) {
   const series = seriesOf(kindOf(ae.spec.kind));
+  const updates = updatesOf(ae);
+  const names = reportedNames(updates);
   const sums = await sumChunks(
     indices.length,
     (start, end) => {
       const at = indices.subarray(start, end);
       const x = gatherAt(samples, at);
-      const losses = tf.mul(chunkLosses(ae, x, { training: false, seed, labels: labels && labelsAt(labels, at) }), end - start);
-      return tf.concat([tf.reshape(tf.sum(tf.squaredDifference(x, reconstructTensor(ae, x))), [1]), losses]);
+      const opts = { training: false, seed, labels: labels && labelsAt(labels, at) };
+      // An update that reports nothing (no terms, not the first) is not run.
+      const losses = updates.flatMap((u, i) => (names[i].length ? [stackNamed(u.loss(batchOf(ae, x, opts)), names[i])] : []));
+      return tf.concat([tf.reshape(tf.sum(tf.squaredDifference(x, reconstructTensor(ae, x))), [1]), tf.mul(tf.concat(losses), end - start)]);
     },
     EVAL_BATCH,
   );
@@ -108,19 +107,20 @@ export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<
     ctx.onProgress({ phase: 'step', epoch, epochs: opts.epochs, step, stepsPerEpoch, totalSteps, losses, loss: lastLoss, samplesPerSec, ...named });
   };
 
+  const names = reportedNames(updates);
   /** Every update of one batch; returns [loss, ...series] (a scalar when there are no series). */
   const trainStep = (x: tf.Tensor, seed: number | undefined, labels?: Uint8Array): tf.Tensor => {
     const parts: tf.Tensor[] = [];
     updates.forEach((u, i) => {
       const opts = { training: true, seed: seed === undefined ? undefined : seed + 7 * i, labels };
-      const wanted = i === 0 ? ['loss', ...(u.terms ?? [])] : u.terms ?? [];
-      if (wanted.length === 1 && i === 0 && updates.length === 1) {
+      if (updates.length === 1 && names[0].length === 1) {
+        // One update reporting its loss alone: minimize() returns it, no stack per step.
         parts.push(optimizers[i].minimize(() => u.loss(batchOf(ae, x, opts)).loss, true, vars[i]) as tf.Scalar);
         return;
       }
       optimizers[i].minimize(() => {
         const out = u.loss(batchOf(ae, x, opts));
-        if (wanted.length) parts.push(tf.keep(tf.stack(wanted.map((t) => out[t]))));
+        if (names[i].length) parts.push(tf.keep(stackNamed(out, names[i])));
         return out.loss;
       }, false, vars[i]);
     });

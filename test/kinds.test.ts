@@ -49,6 +49,8 @@ describe('model kinds', () => {
   for (const name of ['ae', 'denoising', 'sparse', 'contractive', 'vae', 'conv', 'aae', 'code-decay']) {
     it(`${name}: trains with finite named losses, saves and loads`, async () => {
       const kind = kindModules().find((k) => k.name === name)!;
+      const probe = getModelStore('kinds-source');
+      const empty = (await probe.memory()).numTensors;
       const store = freshStore(`kind-${name}`);
       await store.setDataset(data);
       await store.setSpec(specFor(name));
@@ -63,6 +65,9 @@ describe('model kinds', () => {
       }
       expect(Object.keys(result.testTerms ?? {})).to.deep.equal(seriesOf(kind));
       expect(Number.isFinite(result.testLoss)).to.equal(true);
+      const trained = (await store.memory()).numTensors; // with every update's Adam slots
+      await run(store, 1);
+      expect((await store.memory()).numTensors, 'a second run leaks nothing').to.equal(trained);
 
       const images = pick(await store.dataset(), [0, 1, 2]);
       const expected = await store.reconstruct(images, 3);
@@ -73,6 +78,7 @@ describe('model kinds', () => {
       expect(copy.spec.kind).to.equal(name);
       expect(Array.from(await copy.reconstruct(images, 3))).to.deep.equal(Array.from(expected));
       await Promise.all([store.dispose(), copy.dispose()]);
+      expect((await probe.memory()).numTensors, 'freed with the stores').to.equal(empty);
     });
   }
 

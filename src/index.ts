@@ -5,7 +5,7 @@ export { ModelStore, type StoreStatus, type StoreEventMap } from './store/model-
 export { PRESETS, type Preset } from './store/presets.js';
 export { AEError, type AEErrorCode } from './engine/errors.js';
 export { priorFit } from './engine/kinds/priors.js';
-export { DEFAULT_SPEC, normalizeSpec, type ModelSpec, type ModelKind, type Activation, type NoiseType, type LossName } from './engine/spec.js';
+export { DEFAULT_SPEC, LUMA, normalizeSpec, type ModelSpec, type ModelKind, type Activation, type NoiseType, type LossName } from './engine/spec.js';
 export { SPLIT_SEED, TEST_FRACTION, type Dataset } from './engine/dataset.js';
 export { MIN_SPLIT, type DatasetInput } from './engine/dataset-input.js';
 export { parseTable, MAX_TABLE_VALUES, type Table, type TableOptions, type SkippedRow } from './data/table.js';

@@ -21,6 +21,24 @@ export function subset(ds: Dataset, count: number): DatasetInput {
   };
 }
 
+/**
+ * The first `count` digits painted on white in one colour per class: colour data whose
+ * colour follows from the shape, so a colorizer has something to learn.
+ */
+export function colouredDigits(ds: Dataset, count: number): DatasetInput {
+  const pixels = ds.height * ds.width;
+  const images = new Float32Array(count * pixels * 3);
+  for (let i = 0; i < count; i++) {
+    const hue = (ds.labels![i] / 10) * 2 * Math.PI;
+    const ink = [0, 2, 4].map((shift) => 0.5 + 0.5 * Math.cos(hue + (shift * Math.PI) / 3));
+    for (let p = 0; p < pixels; p++) {
+      const v = ds.images[i * pixels + p];
+      for (let c = 0; c < 3; c++) images[(i * pixels + p) * 3 + c] = 1 - v + v * ink[c];
+    }
+  }
+  return { name: `coloured-${count}`, images, labels: ds.labels!.slice(0, count), n: count, height: ds.height, width: ds.width, channels: 3 };
+}
+
 /** Gathers the images at `indices` into one array. */
 export function pick(ds: Dataset, indices: ArrayLike<number>): Float32Array {
   const size = ds.height * ds.width * ds.channels;

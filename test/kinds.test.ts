@@ -3,18 +3,22 @@ import { configure, getModelStore, type ModelSpec, type ModelStore } from '../sr
 import { kindModules, registerKind, seriesOf } from '../src/engine/kinds/registry.js';
 import { normalizeSpec } from '../src/engine/spec.js';
 import { priorFit } from '../src/engine/kinds/priors.js';
-import { freshStore, pick, rejection, subset } from './helpers.js';
+import { colouredDigits, freshStore, pick, rejection, subset } from './helpers.js';
 import { codeDecay } from './kinds/code-decay.js';
 
 // Every kind of the registry, on real digits, with the engine in the page (a kind registered
 // by this file must reach it): builds, trains with finite named losses, saves and loads.
 describe('model kinds', () => {
   let data: ReturnType<typeof subset>;
+  /** Colour images, for the kinds that need them. */
+  let coloured: ReturnType<typeof subset>;
 
   before(async () => {
     configure({ backend: 'wasm', worker: false });
     registerKind(codeDecay);
-    data = subset(await getModelStore('kinds-source').dataset(), 600);
+    const digits = await getModelStore('kinds-source').dataset();
+    data = subset(digits, 600);
+    coloured = colouredDigits(digits, 600);
   });
 
   /** Per-step losses and named series of one run. */
@@ -35,24 +39,26 @@ describe('model kinds', () => {
     }
   }
 
+  const conv = (kind: string) => kindModules().find((k) => k.name === kind)?.architecture === 'conv';
   const specFor = (kind: string): Partial<ModelSpec> =>
-    ({ kind, seed: 5, hidden: kind === 'conv' ? [] : [64], latentDim: 4, codeActivation: 'linear', ...(kind === 'conv' && { filters: [4, 8] }) }) as Partial<ModelSpec>;
+    ({ kind, seed: 5, hidden: conv(kind) ? [] : [64], latentDim: 4, codeActivation: 'linear', ...(conv(kind) && { filters: [4, 8] }) }) as Partial<ModelSpec>;
+  const dataFor = (kind: string) => (kind === 'colorize' ? coloured : data);
 
   it('lists every kind once, with fields no two kinds share', () => {
     const names = kindModules().map((k) => k.name);
     expect(new Set(names).size).to.equal(names.length);
     const fields = kindModules().flatMap((k) => Object.keys(k.fields));
     expect(new Set(fields).size).to.equal(fields.length);
-    expect(names).to.include.members(['ae', 'denoising', 'sparse', 'contractive', 'vae', 'conv', 'aae', 'code-decay']);
+    expect(names).to.include.members(['ae', 'denoising', 'sparse', 'contractive', 'vae', 'conv', 'aae', 'colorize', 'code-decay']);
   });
 
-  for (const name of ['ae', 'denoising', 'sparse', 'contractive', 'vae', 'conv', 'aae', 'code-decay']) {
+  for (const name of ['ae', 'denoising', 'sparse', 'contractive', 'vae', 'conv', 'aae', 'colorize', 'code-decay']) {
     it(`${name}: trains with finite named losses, saves and loads`, async () => {
       const kind = kindModules().find((k) => k.name === name)!;
       const probe = getModelStore('kinds-source');
       const empty = (await probe.memory()).numTensors;
       const store = freshStore(`kind-${name}`);
-      await store.setDataset(data);
+      await store.setDataset(dataFor(name));
       await store.setSpec(specFor(name));
       const { losses, series, result } = await run(store, 1);
       const steps = Math.ceil((await store.dataset()).trainIndices.length / 50);
@@ -73,7 +79,7 @@ describe('model kinds', () => {
       const expected = await store.reconstruct(images, 3);
       const files = await store.exportFiles(`kind-${name}`);
       const copy = freshStore(`kind-${name}-copy`);
-      await copy.setDataset(data);
+      await copy.setDataset(dataFor(name));
       await copy.load([new File([files.modelJson], 'm.json'), new File([files.weights], files.weightsName)]);
       expect(copy.spec.kind).to.equal(name);
       expect(Array.from(await copy.reconstruct(images, 3))).to.deep.equal(Array.from(expected));

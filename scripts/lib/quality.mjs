@@ -20,6 +20,10 @@ export const THRESHOLDS = {
   ],
   'emoji-ae': [['test MSE below PCA with as many components (32)', (r) => r.testMse < r.pcaMse]],
   'emoji-ae-2d': [['test MSE below PCA-2', (r) => r.testMse < r.pcaMse]],
+  'emoji-colorize': [
+    ['colorized test MSE at most 0.6x the grey input\'s', (r) => r.colorMse <= 0.6 * r.greyMse],
+    ['colorized test MSE below the grey-level lookup table\'s', (r) => r.colorMse < r.lutMse],
+  ],
 };
 
 /** The denoise demo's default corruptions (a 10-pixel square is 10/28 of the side). */
@@ -45,7 +49,7 @@ export function gridLatents(n, lo, hi) {
 }
 
 /** What each preset's checks read; `checksOnly` measures just that. */
-const NEEDS = { 'mnist-ae-2d': ['metrics'], 'mnist-vae-2d': ['grid'], 'mnist-aae-2d': ['prior', 'metrics'], 'mnist-dae': ['denoise'], 'emoji-ae': ['metrics'], 'emoji-ae-2d': ['metrics'] };
+const NEEDS = { 'emoji-colorize': ['colorize'], 'mnist-ae-2d': ['metrics'], 'mnist-vae-2d': ['grid'], 'mnist-aae-2d': ['prior', 'metrics'], 'mnist-dae': ['denoise'], 'emoji-ae': ['metrics'], 'emoji-ae-2d': ['metrics'] };
 
 /**
  * Loads a preset the way a page does (getModelStore + ready) and measures it: the full
@@ -93,7 +97,47 @@ export async function measurePreset(lib, id, { checksOnly = false } = {}) {
       row.restoreRatios[`${noiseType} ${+noise.toFixed(3)}`] = r.noisyMse / r.restoredMse;
     }
   }
+  if (wants('colorize') && store.spec.kind === 'colorize') {
+    const d = await store.evaluateDenoising({ seed: 1 });
+    row.greyMse = d.noisyMse;
+    row.colorMse = d.restoredMse;
+    row.lutMse = greyLookupMse(await store.dataset({ train: true }), lib.LUMA);
+  }
   return row;
+}
+
+/**
+ * The colour MSE on the test split of the simplest colorizer: each grey level (luma
+ * rounded to 1/255) becomes the mean colour of the train pixels of that level; a level no
+ * train pixel has stays grey.
+ */
+export function greyLookupMse(ds, luma) {
+  const { images, height, width, channels } = ds;
+  const pixels = height * width;
+  const level = (i, p) => {
+    const at = (i * pixels + p) * channels;
+    return Math.round(255 * (luma[0] * images[at] + luma[1] * images[at + 1] + luma[2] * images[at + 2]));
+  };
+  const sums = new Float64Array(256 * 3);
+  const counts = new Float64Array(256);
+  for (const i of ds.trainIndices) {
+    for (let p = 0; p < pixels; p++) {
+      const l = level(i, p);
+      counts[l]++;
+      for (let c = 0; c < 3; c++) sums[l * 3 + c] += images[(i * pixels + p) * 3 + c];
+    }
+  }
+  let err = 0;
+  for (const i of ds.testIndices) {
+    for (let p = 0; p < pixels; p++) {
+      const l = level(i, p);
+      for (let c = 0; c < 3; c++) {
+        const guess = counts[l] ? sums[l * 3 + c] / counts[l] : l / 255;
+        err += (guess - images[(i * pixels + p) * 3 + c]) ** 2;
+      }
+    }
+  }
+  return err / (ds.testIndices.length * pixels * 3);
 }
 
 /** The labels of the checks a row fails. */

@@ -27,11 +27,11 @@ export function splitIndices(ds: DeviceDataset, split: Split): Uint32Array {
 
 /** Codes of dataset samples, encoded in chunks (n x latentDim). */
 const codesOf = (ae: Autoencoder, ds: DeviceDataset, indices: Uint32Array) =>
-  mapChunks(indices.length, ae.spec.latentDim, (start, end) => encodeTensor(ae, gather(ds, indices.subarray(start, end))));
+  mapChunks(indices.length, ae.codeSize, (start, end) => encodeTensor(ae, gather(ds, indices.subarray(start, end))));
 
 /** The same codes as one tensor, for kNN on the backend. */
 export async function codeTensor(ae: Autoencoder, ds: DeviceDataset, indices: Uint32Array): Promise<tf.Tensor2D> {
-  return tf.tensor2d(await codesOf(ae, ds, indices), [indices.length, ae.spec.latentDim]);
+  return tf.tensor2d(await codesOf(ae, ds, indices), [indices.length, ae.codeSize]);
 }
 
 async function download(t: tf.Tensor): Promise<Float32Array> {
@@ -73,7 +73,7 @@ async function pcaTestMse(ds: DeviceDataset, pca: Pca): Promise<number> {
 /** The model's codes for a split, in the split's index order. */
 export async function projectModel(ae: Autoencoder, ds: DeviceDataset, split: Split): Promise<Projection> {
   const indices = splitIndices(ds, split);
-  return { indices, dim: ae.spec.latentDim, codes: await codesOf(ae, ds, indices) };
+  return { indices, dim: ae.codeSize, codes: await codesOf(ae, ds, indices) };
 }
 
 /** A split through a `k`-component PCA fitted on the train split, and its test MSE. */
@@ -87,10 +87,17 @@ export async function projectPca(ds: DeviceDataset, k: number, split: Split): Pr
   return { indices, dim: k, codes, testMse: await pcaTestMse(ds, pca) };
 }
 
-/** Test MSE and kNN-5 accuracy of the codes, and the same for a PCA of equal size. */
+/**
+ * Components of the PCA a model's code is compared with: as many as the code has numbers,
+ * but at most one per sample value and at most 256 (a map code has thousands; fitting that
+ * many takes minutes of eigen-solving for a comparison that says nothing more).
+ */
+export const pcaSizeFor = (ae: Autoencoder, ds: DeviceDataset) => Math.min(ae.codeSize, pixelsOf(ds), 256);
+
+/** Test MSE and kNN-5 accuracy of the codes, and the same for a PCA of equal size (see pcaSizeFor). */
 export async function metrics(ae: Autoencoder, ds: DeviceDataset, testMse: number): Promise<Metrics> {
   const { data } = ds;
-  const k = ae.spec.latentDim;
+  const k = pcaSizeFor(ae, ds);
   const pca = await pcaOf(ds, k);
   const pcaMse = await pcaTestMse(ds, pca);
   let knn: number | null = null;
@@ -103,7 +110,7 @@ export async function metrics(ae: Autoencoder, ds: DeviceDataset, testMse: numbe
     const [pcaTrain, pcaTest] = tf.tidy(() => [pcaEncode(pca, rows(ds, data.trainIndices)), pcaEncode(pca, rows(ds, data.testIndices))]);
     pcaKnn = await knnAccuracy(pcaTrain, trainLabels, pcaTest, testLabels).finally(() => tf.dispose([pcaTrain, pcaTest]));
   }
-  return { latentDim: k, testMse, knnAccuracy: knn, pca: { components: k, testMse: pcaMse, knnAccuracy: pcaKnn } };
+  return { latentDim: ae.spec.latentDim, testMse, knnAccuracy: knn, pca: { components: k, testMse: pcaMse, knnAccuracy: pcaKnn } };
 }
 
 /**

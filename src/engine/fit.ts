@@ -23,7 +23,10 @@ export function checkModel(spec: ModelSpec, shape: SampleShape, data: Dataset): 
   if (scaling && (spec.outputActivation !== 'linear' || spec.loss !== 'mse')) {
     throw new AEError('spec-invalid', `Standardised data has values below 0 and above 1: the model needs outputActivation "linear" and loss "mse" (it has ${shown(spec.outputActivation)} and ${shown(spec.loss)}). Or give the data with standardize: false.`, { field: 'outputActivation' });
   }
-  if (kindOf(spec.kind).architecture !== 'conv') return;
+  const kind = kindOf(spec.kind);
+  const why = kind.refuses?.(spec, shape);
+  if (why) throw new AEError('spec-invalid', `A ${kind.title} model ${why} This dataset holds a ${describeShape(shape)}.`, { field: 'kind' });
+  if (kind.architecture !== 'conv') return;
   if (shape.kind !== 'image') throw new AEError('spec-invalid', `A convolutional model needs image samples; this dataset holds a ${describeShape(shape)}. Choose a dense kind.`, { field: 'kind' });
   const backend = tf.getBackend();
   const missing = missingKernels(backend, CONV_TRAINING_KERNELS);

@@ -3,7 +3,7 @@ import { AEError, shown } from './errors.js';
 import type { Autoencoder } from './model.js';
 import { encodeTensor } from './losses.js';
 import { knnNeighbours, knnPredict, knnVote, pcaEncode } from './metrics.js';
-import { codeTensor, labelsOf, pcaOf } from './analysis.js';
+import { codeTensor, labelsOf, pcaOf, pcaSizeFor } from './analysis.js';
 import { gatherRows } from './chunks.js';
 import { classCount } from './dataset.js';
 import { checkInput, samplesOf } from './inputs.js';
@@ -27,10 +27,9 @@ interface Space {
 async function spaceOf(ae: Autoencoder, ds: DeviceDataset, space: KnnSpace): Promise<Space> {
   const size = sampleSize(ds.shape);
   const flat = (x: tf.Tensor) => tf.reshape(x, [x.shape[0], size]) as tf.Tensor2D;
-  if (space === 'model') return { dim: ae.spec.latentDim, rows: (idx) => codeTensor(ae, ds, idx), map: (x) => encodeTensor(ae, x) as tf.Tensor2D };
+  if (space === 'model') return { dim: ae.codeSize, rows: (idx) => codeTensor(ae, ds, idx), map: (x) => encodeTensor(ae, x) as tf.Tensor2D };
   if (space === 'pca') {
-    // As many components as the code has, at most one per value of a sample.
-    const dim = Math.min(ae.spec.latentDim, size);
+    const dim = pcaSizeFor(ae, ds);
     const pca = await pcaOf(ds, dim);
     return { dim, rows: async (idx) => tf.tidy(() => pcaEncode(pca, gatherRows(ds, idx))), map: (x) => pcaEncode(pca, flat(x)) };
   }

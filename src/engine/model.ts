@@ -15,6 +15,8 @@ export interface Autoencoder {
   full: tfl.LayersModel;
   encoder: tfl.LayersModel;
   decoder: tfl.LayersModel;
+  /** Numbers in one code: latentDim, or the whole map of a map code. */
+  codeSize: number;
   variational: boolean;
   trainable: tf.Variable[];
   /** The kind's own networks (a discriminator...): trained with the model, never saved. */
@@ -47,46 +49,70 @@ export function buildAutoencoder(spec: ModelSpec, shape: SampleShape, meanSample
       x = tfl.layers.conv2d({ name: `enc_conv_${i + 1}`, filters: f, kernelSize: 3, strides: 2, padding: 'same', activation: spec.activation as 'relu', kernelInitializer: init() }).apply(x) as Sym;
     });
   }
-  if (dims.length > 1) x = tfl.layers.flatten({ name: 'flatten' }).apply(x) as Sym;
-  spec.hidden.forEach((units, i) => (x = dense(`enc_dense_${i + 1}`, units, spec.activation).apply(x) as Sym));
-  const codeAct = variational ? 'linear' : spec.codeActivation;
-  const heads: Sym[] = variational
-    ? [dense('z_mean', spec.latentDim, 'linear').apply(x) as Sym, zeroDense('z_log_var', spec.latentDim).apply(x) as Sym]
-    : [dense('code', spec.latentDim, codeAct).apply(x) as Sym];
+  const map = conv ? codeMap(spec, shape) : null;
+  let heads: Sym[];
+  if (map && kind.code === 'map') {
+    // The code is the last feature map narrowed to latentDim channels: no dense layers.
+    const code = tfl.layers.conv2d({ name: 'code', filters: spec.latentDim, kernelSize: 1, activation: spec.codeActivation as 'relu', kernelInitializer: init() }).apply(x) as Sym;
+    heads = [tfl.layers.flatten({ name: 'code_flat' }).apply(code) as Sym];
+  } else {
+    if (dims.length > 1) x = tfl.layers.flatten({ name: 'flatten' }).apply(x) as Sym;
+    spec.hidden.forEach((units, i) => (x = dense(`enc_dense_${i + 1}`, units, spec.activation).apply(x) as Sym));
+    heads = variational
+      ? [dense('z_mean', spec.latentDim, 'linear').apply(x) as Sym, zeroDense('z_log_var', spec.latentDim).apply(x) as Sym]
+      : [dense('code', spec.latentDim, spec.codeActivation).apply(x) as Sym];
+  }
 
   // Decoder: layers built once, applied to the code path and to a fresh latent input.
-  const decoderLayers: tfl.layers.Layer[] = [...spec.hidden].reverse().map((units, i) => dense(`dec_dense_${i + 1}`, units, spec.activation));
-  if (conv) {
-    const { height: h, width: w, channels: c } = shape;
+  const decoderLayers: tfl.layers.Layer[] = [];
+  if (map) {
+    const { height: h, width: w, channels: c } = shape as Extract<SampleShape, { kind: 'image' }>;
     const steps = spec.filters.length;
-    const fh = Math.ceil(h / 2 ** steps);
-    const fw = Math.ceil(w / 2 ** steps);
     const top = spec.filters[steps - 1];
-    decoderLayers.push(dense('dec_project', fh * fw * top, spec.activation), tfl.layers.reshape({ name: 'dec_reshape', targetShape: [fh, fw, top] }));
+    if (kind.code === 'map') decoderLayers.push(tfl.layers.reshape({ name: 'dec_reshape', targetShape: [map.height, map.width, spec.latentDim] }));
+    else {
+      decoderLayers.push(...[...spec.hidden].reverse().map((units, i) => dense(`dec_dense_${i + 1}`, units, spec.activation)));
+      decoderLayers.push(dense('dec_project', map.height * map.width * top, spec.activation), tfl.layers.reshape({ name: 'dec_reshape', targetShape: [map.height, map.width, top] }));
+    }
     // Transposed convolutions, not UpSampling2D: tfjs-backend-cpu 4.22's
     // ResizeNearestNeighborGrad is wrong for batches larger than one.
     [...spec.filters].reverse().forEach((f, i) => {
       decoderLayers.push(tfl.layers.conv2dTranspose({ name: `dec_conv_${i + 1}`, filters: f, kernelSize: 3, strides: 2, padding: 'same', activation: spec.activation as 'relu', kernelInitializer: init() }));
     });
-    if (fh * 2 ** steps !== h || fw * 2 ** steps !== w) {
-      decoderLayers.push(tfl.layers.cropping2D({ name: 'dec_crop', cropping: [[0, fh * 2 ** steps - h], [0, fw * 2 ** steps - w]] }));
+    if (map.height * 2 ** steps !== h || map.width * 2 ** steps !== w) {
+      decoderLayers.push(tfl.layers.cropping2D({ name: 'dec_crop', cropping: [[0, map.height * 2 ** steps - h], [0, map.width * 2 ** steps - w]] }));
     }
     decoderLayers.push(tfl.layers.conv2d({ name: OUTPUT_LAYER, filters: c, kernelSize: 3, padding: 'same', activation: spec.outputActivation, kernelInitializer: init() }));
   } else {
+    decoderLayers.push(...[...spec.hidden].reverse().map((units, i) => dense(`dec_dense_${i + 1}`, units, spec.activation)));
     decoderLayers.push(dense(OUTPUT_LAYER, sampleSize(shape), spec.outputActivation), tfl.layers.reshape({ name: 'dec_reshape', targetShape: dims }));
   }
   const decode = (z: Sym) => decoderLayers.reduce((t, layer) => layer.apply(t) as Sym, z);
 
   const full = tfl.model({ name: 'autoencoder', inputs: input, outputs: variational ? [decode(heads[0]), ...heads] : decode(heads[0]) });
   const encoder = tfl.model({ name: 'encoder', inputs: input, outputs: variational ? heads : heads[0] });
-  const latent = tfl.input({ shape: [spec.latentDim], name: 'latent' });
+  const codeSize = codeSizeOf(spec, shape);
+  const latent = tfl.input({ shape: [codeSize], name: 'latent' });
   const decoder = tfl.model({ name: 'decoder', inputs: latent, outputs: decode(latent) });
 
   if (meanSample) startAtMean(full, spec, meanSample, conv);
   const trainable = full.trainableWeights.map((v) => v.read() as tf.Variable);
   const specs = kind.networks?.(spec) ?? {};
   const networks = Object.fromEntries(Object.entries(specs).map(([name, net]) => [name, buildNetwork(name, net, init)]));
-  return { spec, shape, full, encoder, decoder, variational, trainable, networks };
+  return { spec, shape, full, encoder, decoder, codeSize, variational, trainable, networks };
+}
+
+/** The feature map after the encoder's stride-2 convolutions (rounded up, as padding 'same' does). */
+function codeMap(spec: ModelSpec, shape: SampleShape) {
+  if (shape.kind !== 'image') return null;
+  const steps = 2 ** spec.filters.length;
+  return { height: Math.ceil(shape.height / steps), width: Math.ceil(shape.width / steps) };
+}
+
+/** Numbers in one code of this spec on samples of this shape. */
+export function codeSizeOf(spec: ModelSpec, shape: SampleShape): number {
+  const map = kindOf(spec.kind).code === 'map' ? codeMap(spec, shape) : null;
+  return map ? map.height * map.width * spec.latentDim : spec.latentDim;
 }
 
 function buildNetwork(name: string, net: Network, init: () => ReturnType<typeof tfl.initializers.glorotUniform>): tfl.LayersModel {

@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { AEError } from './errors.js';
 import { mulberry32 } from './random.js';
-import type { NoiseType } from './spec.js';
+import { LUMA, type NoiseType } from './kinds/common.js';
 
-type Single = Exclude<NoiseType, 'mixed'>;
+type Single = Exclude<NoiseType, 'mixed' | 'grayscale'>;
+
 
 /**
  * What `mixed` draws from, with each one's amount at strength s (0..1) and a uniform r:
@@ -27,11 +29,15 @@ const MIXED: [Single, (s: number, r: number) => number][] = [
  * - superres: averages `amount` x `amount` blocks (downsampling) and repeats each
  *   average over its block (upsampling back), so the image keeps its size;
  * - mixed: one of the above per call (per training batch), drawn by the seed, at a
- *   random strength up to `amount` (0..1).
+ *   random strength up to `amount` (0..1);
+ * - grayscale: moves each colour pixel a share `amount` (1: all the way) towards its luma,
+ *   kept in all three channels, so the grey image has the colour image's shape. Colour
+ *   images only.
  */
 export function corrupt(x: tf.Tensor, type: NoiseType, amount: number, seed?: number): tf.Tensor {
   if (x.rank === 2) return tf.tidy(() => tf.reshape(corrupt(tf.reshape(x, [x.shape[0], 1, x.shape[1]!, 1]), type, amount, seed), x.shape));
   return tf.tidy(() => {
+    if (type === 'grayscale' && x.shape[3] !== 3) throw new AEError('input-invalid', `Grayscale needs colour images (3 channels); these samples have ${x.shape[3]}.`);
     if (amount <= 0 || (type === 'superres' && amount < 2)) return tf.clone(x);
     if (type === 'mixed') {
       const rand = mulberry32(seed ?? Math.floor(Math.random() * 2 ** 31));
@@ -39,6 +45,7 @@ export function corrupt(x: tf.Tensor, type: NoiseType, amount: number, seed?: nu
       return corrupt(x, single, amountAt(amount, rand()), seed);
     }
     if (type === 'gaussian') return tf.clipByValue(tf.add(x, tf.randomNormal(x.shape, 0, amount, 'float32', seed)), 0, 1);
+    if (type === 'grayscale') return tf.add(tf.mul(x, 1 - Math.min(1, amount)), tf.mul(luma(x), Math.min(1, amount)));
     if (type === 'inpaint') return blankSquare(x as tf.Tensor4D, amount, seed);
     if (type === 'superres') return blockAverage(x as tf.Tensor4D, Math.round(amount));
     const r = tf.randomUniform(x.shape, 0, 1, 'float32', seed);
@@ -47,6 +54,11 @@ export function corrupt(x: tf.Tensor, type: NoiseType, amount: number, seed?: nu
     const salt = tf.logicalAnd(tf.greaterEqual(r, amount / 2), tf.less(r, amount));
     return tf.where(pepper, tf.zerosLike(x), tf.where(salt, tf.onesLike(x), x));
   });
+}
+
+/** Each pixel's luma, in every channel. */
+function luma(x: tf.Tensor): tf.Tensor {
+  return tf.mul(tf.sum(tf.mul(x, tf.tensor1d(LUMA as unknown as number[])), -1, true), tf.ones([1, 1, 1, 3]));
 }
 
 function blankSquare(x: tf.Tensor4D, fraction: number, seed?: number): tf.Tensor {

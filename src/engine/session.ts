@@ -213,11 +213,11 @@ export class Session {
    * the model. Samples cross in the page's units: standardised on the way in, back on the way out.
    */
   private async batched(ae: Autoencoder, call: string, input: Float32Array, n: number, from: 'samples' | 'codes', to: 'samples' | 'codes', fn: (x: tf.Tensor) => tf.Tensor): Promise<Float32Array> {
-    const kind = from === 'samples' ? samplesOf(ae.shape) : codesOf(ae.spec.latentDim);
+    const kind = from === 'samples' ? samplesOf(ae.shape) : codesOf(ae.codeSize);
     checkInput(call, input, n, kind);
     const values = from === 'samples' && ae.scaling ? standardise(input, ae.scaling) : input;
     const dims = from === 'codes' ? [kind.size] : sampleDims(ae.shape);
-    const width = to === 'codes' ? ae.spec.latentDim : sampleSize(ae.shape);
+    const width = to === 'codes' ? ae.codeSize : sampleSize(ae.shape);
     const out = await mapChunks(n, width, (start, end) => fn(tf.tensor(values.subarray(start * kind.size, end * kind.size), [end - start, ...dims])));
     return to === 'samples' && ae.scaling ? unstandardise(out, ae.scaling) : out;
   }

@@ -4,7 +4,7 @@ import { choice, count, widths, type Field, type Fields, type FieldValues, type 
 import type { KindModule } from './kinds/kind.js';
 import { KIND_MODULES, findKind, kindModules, kindOf, type ModelKind } from './kinds/registry.js';
 
-export { ACTIVATIONS, LOSSES, NOISE_TYPES, type Activation, type LossName, type NoiseType } from './kinds/common.js';
+export { ACTIVATIONS, LOSSES, LUMA, NOISE_TYPES, type Activation, type LossName, type NoiseType } from './kinds/common.js';
 export { KINDS, findKind, kindOf, kindModules, seriesOf, type ModelKind } from './kinds/registry.js';
 export { parseIntList } from './kinds/fields.js';
 
@@ -17,11 +17,12 @@ export type ModelSpec = Omit<CommonSpec, 'kind'> & KindFields & { kind: ModelKin
 
 /** The fields every kind has; the course lab's defaults: Dense 200 ReLU, Dense 200 ReLU, Dense 2 tanh, mirrored decoder. */
 export const COMMON_FIELDS: Fields = {
-  latentDim: count(2, 1024, 'Size of the code (the bottleneck).', { attribute: 'latent-dim' }),
+  latentDim: count(2, 1024, 'Size of the code (the bottleneck); for a map code (colorize), its channels at each position.', { attribute: 'latent-dim' }),
   hidden: widths([200, 200], 'Hidden layer widths of the dense encoder; the decoder mirrors them. May be empty for a convolutional kind.', {
     attribute: 'hidden',
     empty: (s) => findKind(s.kind)?.architecture === 'conv',
   }),
+  filters: widths([16, 32], 'Filters of each stride-2 Conv2D of the encoder of a convolutional kind; the decoder mirrors them.'),
   activation: choice(ACTIVATIONS, 'relu', 'Activation of the hidden layers.', { attribute: 'activation' }),
   codeActivation: choice(ACTIVATIONS, 'tanh', 'Activation of the code layer (a gaussian code has none).', { attribute: 'code-activation' }),
   outputActivation: choice(['sigmoid', 'linear'] as const, 'sigmoid', "Activation of the decoder's output: linear for standardised vectors."),

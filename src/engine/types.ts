@@ -58,7 +58,7 @@ export interface ModelFiles {
   weights: ArrayBuffer;
 }
 
-/** How well a model's code captures the data, next to a PCA with as many components. */
+/** How well a model's code captures the data, next to a PCA with as many components (at most 256). */
 export interface Metrics {
   latentDim: number;
   /** Reconstruction MSE on the test split (mean over pixels). */

@@ -145,8 +145,9 @@ export class ModelStore extends StoreCore {
   }
 
   /**
-   * Corrupts the test split (seeded; defaults to the spec's noise) and reports MSE to the
-   * clean images before and after the model restores them.
+   * Corrupts the test split (seeded; defaults to the corruption the model learned to undo,
+   * such as a colorizing model's grey versions, else the spec's noise) and reports MSE to
+   * the clean images before and after the model restores them.
    */
   evaluateDenoising(options: { noiseType?: NoiseType; noise?: number; seed?: number } = {}): Promise<DenoiseEvaluation> {
     return this.checked(() => checkNoise('evaluateDenoising()', options, this.spec), ({ noiseType, noise, seed }) => this.guarded(() => this.call('evaluateDenoising', noiseType, noise, seed)));
@@ -155,7 +156,9 @@ export class ModelStore extends StoreCore {
   /**
    * Corrupted copies of `n` images, as a denoising model sees them in training: noise
    * (gaussian σ, salt-pepper or masking share), `inpaint` (a square of that share of the
-   * side, blanked) or `superres` (downsampled by that factor and back). Seeded.
+   * side, blanked), `superres` (downsampled by that factor and back) or `grayscale` (each
+   * pixel moved that share of the way to its Rec. 601 luma, kept in all three channels;
+   * colour images only). Seeded.
    */
   corrupt(images: Float32Array, n: number, options: { noiseType: NoiseType; noise: number; seed?: number }): Promise<Float32Array> {
     return this.checked(() => checkNoise('corrupt()', options, this.spec), ({ noiseType, noise, seed }) => this.guarded(() => this.call('corrupt', images, n, noiseType, noise, seed)));

@@ -1,5 +1,5 @@
 import { AEError, shown } from '../engine/errors.js';
-import { normalizeSpec, type ModelSpec, type NoiseType } from '../engine/spec.js';
+import { findKind, normalizeSpec, type ModelSpec, type NoiseType } from '../engine/spec.js';
 import { DEFAULT_TRAIN, KNN_SPACES, type KnnSpace, type TrainOptions } from '../engine/types.js';
 
 // Checks on the options of store calls, before anything is queued: a typo or a NaN is
@@ -38,10 +38,13 @@ export function checkTrainOptions(options: unknown): TrainOptions {
   return opts;
 }
 
-/** Noise options of corrupt() and evaluateDenoising(), checked by the spec's own rules; the seed a whole number. */
+/** Noise options of corrupt() and evaluateDenoising(), checked by the spec's own rules; the seed a whole number. Defaults: the corruption the model learned to undo. */
 export function checkNoise(call: string, options: unknown, spec: ModelSpec): { noiseType: NoiseType; noise: number; seed: number } {
   const given = checkKeys(call, options, ['noiseType', 'noise', 'seed']);
-  const { noiseType = spec.noiseType, noise = spec.noise, seed = 1 } = given as { noiseType?: NoiseType; noise?: number; seed?: unknown };
+  const g = given as { noiseType?: NoiseType; noise?: number; seed?: unknown };
+  const own = findKind(spec.kind)?.restores?.(spec) ?? { noiseType: spec.noiseType, noise: spec.noise };
+  const noiseType = g.noiseType ?? own.noiseType;
+  const { noise = noiseType === own.noiseType ? own.noise : spec.noise, seed = 1 } = g;
   if (!(Number.isInteger(seed) && (seed as number) >= 0)) throw invalid(`${call}: "seed" must be a whole number >= 0; got ${shown(seed)}.`);
   try {
     const checked = normalizeSpec({ noiseType, noise }, spec);

@@ -13,10 +13,10 @@ import { mse, paintSamples, sampleColors } from '../../shared/render.js';
 import { describeKind, formatLoss } from '../../shared/format.js';
 import { describeImage, gatherImages, randomTestImage } from '../../shared/samples.js';
 import '../ae-draw-pad/define.js';
-import { describeNoise, FACTORS, NOISES, TASKS, type Noise, type Task } from './corruption.js';
+import { describeNoise, FACTORS, NO_DRAWING, NOISES, PANELS, TASKS, taskFor, type Noise, type Task } from './corruption.js';
 import { styles } from './ae-denoise-demo.styles.js';
 import { drawPadFor, whyNoDrawing } from '../../shared/drawing.js';
-import { findKind } from '../../engine/spec.js';
+import { findKind, normalizeSpec } from '../../engine/spec.js';
 
 const SOURCES = ['test', 'draw'] as const;
 
@@ -30,7 +30,8 @@ interface Panels {
 /**
  * @summary An image, the image corrupted, and the model's restoration side by side, with
  * each one's error: noise (gaussian, salt-and-pepper, masking), a blanked square to fill
- * in, or a downsampled image to sharpen. Test images or the reader's own drawing.
+ * in, a downsampled image to sharpen, or a grey image to colorize. Test images or the
+ * reader's own drawing.
  *
  * @event ae-error - A bad attribute or a failed store call; `detail.code`, `detail.message`.
  *
@@ -52,8 +53,12 @@ export class AeDenoiseDemo extends LiveElement {
 
   /** Id of the page-wide model store to join; a preset id loads its pretrained weights. */
   @property({ reflect: true }) override model = 'mnist-dae';
-  /** What the model is asked to undo: `denoise`, `inpaint` (a blanked square) or `superres` (downsampled). */
-  @property() task: Task = 'denoise';
+  /**
+   * What the model is asked to undo: `denoise`, `inpaint` (a blanked square), `superres`
+   * (downsampled) or `colorize` (a grey image; colour data only). Unset: the task the model
+   * was trained for (`colorize` for a colorizing model), else `denoise`.
+   */
+  @property() task?: Task;
   /** With `task="denoise"`: `gaussian`, `salt-pepper` or `masking`. */
   @property({ attribute: 'noise-type' }) noiseType: Noise = 'gaussian';
   /** Amount of noise: σ for gaussian, the share of pixels for the others (default 0.5, 0.2, 0.5). */
@@ -72,7 +77,7 @@ export class AeDenoiseDemo extends LiveElement {
   @state() private panels: Panels | null = null;
   @state() private split: DenoiseEvaluation | null = null;
   @state() private kind = '';
-  @state() private trainedOn = '';
+  @state() private trained: { noiseType: NoiseType; noise: number } | null = null;
   @query('canvas.clean') private cleanCanvas?: HTMLCanvasElement;
   @query('canvas.corrupted') private corruptedCanvas?: HTMLCanvasElement;
   @query('canvas.restored') private restoredCanvas?: HTMLCanvasElement;
@@ -91,6 +96,11 @@ export class AeDenoiseDemo extends LiveElement {
     return p ? { corrupted: mse(p.clean, p.corrupted), restored: mse(p.clean, p.restored) } : null;
   }
 
+  /** The task shown: the `task` attribute, or the model's own. */
+  private get shownTask(): Task {
+    return this.task ?? taskFor(this.trained?.noiseType);
+  }
+
   protected override rebound() {
     this.panels = null;
     this.split = null;
@@ -105,7 +115,7 @@ export class AeDenoiseDemo extends LiveElement {
    * chosen); the engine's corruption, or null when one the task needs is bad.
    */
   private corruption(side: number): { noiseType: NoiseType; noise: number } | null {
-    const task = this.check('task', () => oneOf(this, 'task', this.task ?? 'denoise', Object.keys(TASKS) as Task[]));
+    const task = this.check('task', () => oneOf(this, 'task', this.shownTask, Object.keys(TASKS) as Task[]));
     const type = this.check('noise-type', () => oneOf(this, 'noise-type', this.noiseType ?? 'gaussian', Object.keys(NOISES) as Noise[]));
     const range = NOISES[type ?? 'gaussian'];
     const noise = this.check('noise', () => numberIn(this, 'noise', this.noise ?? range.fallback, 0, range.max, ` for ${type ?? 'gaussian'} noise`));
@@ -117,12 +127,13 @@ export class AeDenoiseDemo extends LiveElement {
     });
     if (task === 'inpaint') return block === undefined ? null : { noiseType: 'inpaint', noise: block / side };
     if (task === 'superres') return factor === undefined ? null : { noiseType: 'superres', noise: factor };
+    if (task === 'colorize') return { noiseType: 'grayscale', noise: 1 };
     return task === undefined || type === undefined || noise === undefined ? null : { noiseType: type, noise };
   }
 
   /** The clean image: the drawing, the `index` image, or a seeded test image. */
   private pick(ds: Dataset, source: 'test' | 'draw', index: number | undefined, seed: number): { image: Float32Array; name: string } | null {
-    if (source === 'draw') return this.drawing ? { image: this.drawing, name: 'your drawing' } : null;
+    if (source === 'draw') return this.drawing && !NO_DRAWING[this.shownTask] ? { image: this.drawing, name: 'your drawing' } : null;
     if (index !== undefined) return { image: gatherImages(ds, [index]), name: describeImage(ds, index) };
     const i = randomTestImage(ds, mulberry32(seed * 7919 + this.draws));
     return { image: gatherImages(ds, [i]), name: describeImage(ds, i) };
@@ -134,9 +145,9 @@ export class AeDenoiseDemo extends LiveElement {
     const seed = this.check('seed', () => seedValue(this, 'seed', this.seed ?? 1)) ?? 1;
     const source = this.check('source', () => oneOf(this, 'source', this.source ?? 'test', SOURCES, ' (the drawing pad)')) ?? 'test';
     const index = this.check('index', () => imageIndex(this, 'index', this.index, ds.n));
-    const corruption = this.corruption(Math.min(ds.height, ds.width));
     this.kind = store.spec.kind;
-    this.trainedOn = store.spec.kind === 'denoising' ? describeNoise(store.spec.noiseType, store.spec.noise) : '';
+    this.trained = findKind(store.spec.kind)?.restores?.(store.spec) ?? null;
+    const corruption = this.corruption(Math.min(ds.height, ds.width));
     if (!corruption || (source === 'test' && this.index != null && index === undefined)) return; // the last good picture stays
     const sample = this.pick(ds, source, index, seed);
     if (!sample) {
@@ -179,6 +190,8 @@ export class AeDenoiseDemo extends LiveElement {
   }
 
   private renderControls() {
+    const task = this.shownTask;
+    const noDrawing = NO_DRAWING[task];
     const noise = NOISES[this.noiseType] ?? NOISES.gaussian;
     const amount = this.noise ?? noise.fallback;
     const side = Math.min(this.loaded?.height ?? 28, this.loaded?.width ?? 28);
@@ -186,10 +199,12 @@ export class AeDenoiseDemo extends LiveElement {
       <div class="controls" part="controls">
         <label>Task
           <select @change=${(e: Event) => (this.task = (e.target as HTMLSelectElement).value as Task)}>
-            ${Object.entries(TASKS).map(([k, label]) => html`<option value=${k} ?selected=${k === this.task}>${label}</option>`)}
+            ${Object.entries(TASKS).map(([k, label]) => html`<option value=${k} ?selected=${k === task}>${label}</option>`)}
           </select>
         </label>
-        ${this.task === 'denoise'
+        ${task === 'colorize'
+          ? nothing
+          : task === 'denoise'
           ? html`<label>Noise
                 <select @change=${(e: Event) => ((this.noiseType = (e.target as HTMLSelectElement).value as Noise), (this.noise = undefined))}>
                   ${Object.keys(NOISES).map((k) => html`<option value=${k} ?selected=${k === this.noiseType}>${k}</option>`)}
@@ -198,7 +213,7 @@ export class AeDenoiseDemo extends LiveElement {
               <label>${noise.label} <output>${amount}</output>
                 <input type="range" min="0" max=${noise.max} step=${noise.step} .value=${String(amount)} @input=${(e: Event) => (this.noise = Number((e.target as HTMLInputElement).value))} />
               </label>`
-          : this.task === 'inpaint'
+          : task === 'inpaint'
             ? html`<label>Square side, pixels <output>${this.block}</output>
                 <input type="range" min="2" max=${side} step="1" .value=${String(this.block)} @input=${(e: Event) => (this.block = Number((e.target as HTMLInputElement).value))} />
               </label>`
@@ -210,7 +225,7 @@ export class AeDenoiseDemo extends LiveElement {
         <fieldset>
           <legend>Image</legend>
           <label><input type="radio" name="source" value="test" .checked=${this.source === 'test'} @change=${() => (this.source = 'test')} /> Test image</label>
-          <label><input type="radio" name="source" value="draw" .checked=${this.source === 'draw'} @change=${() => (this.source = 'draw')} /> Draw</label>
+          <label title=${noDrawing ?? nothing}><input type="radio" name="source" value="draw" .checked=${this.source === 'draw'} ?disabled=${!!noDrawing && this.source !== 'draw'} @change=${() => (this.source = 'draw')} /> Draw</label>
         </fieldset>
         ${this.source === 'test' ? html`<button @click=${this.newSample}>New sample</button>` : nothing}
       </div>
@@ -220,50 +235,60 @@ export class AeDenoiseDemo extends LiveElement {
   override render() {
     const e = this.errors;
     const p = this.panels;
+    const task = this.shownTask;
+    const names = PANELS[task];
+    const noDrawing = NO_DRAWING[task];
     return html`
       ${this.renderControls()}
       <div class="body">
-        ${this.source === 'draw'
-          ? drawPadFor(this.loaded, this.onDraw)
-          : nothing}
+        ${this.source !== 'draw' ? nothing : noDrawing ? html`<p class="note" part="pad-note" role="note">${noDrawing}</p>` : drawPadFor(this.loaded, this.onDraw)}
         <div class="panels" part="panels" aria-busy=${!p && this.source === 'test'}>
           <figure>
-            <canvas class="digit clean" part="clean" role="img" aria-label=${`Clean: ${p?.name ?? 'no image yet'}`}></canvas>
-            <figcaption>Clean${p ? html`<span class="muted"> · ${p.name}</span>` : nothing}</figcaption>
+            <canvas class="digit clean" part="clean" role="img" aria-label=${`${names.clean}: ${p?.name ?? 'no image yet'}`}></canvas>
+            <figcaption>${names.clean}${p ? html`<span class="muted"> · ${p.name}</span>` : nothing}</figcaption>
           </figure>
           <figure>
-            <canvas class="digit corrupted" part="corrupted" role="img" aria-label=${`Corrupted, error ${formatLoss(e?.corrupted)}`}></canvas>
-            <figcaption>Corrupted · MSE <strong>${formatLoss(e?.corrupted)}</strong></figcaption>
+            <canvas class="digit corrupted" part="corrupted" role="img" aria-label=${`${names.corrupted}, error ${formatLoss(e?.corrupted)}`}></canvas>
+            <figcaption>${names.corrupted} · MSE <strong>${formatLoss(e?.corrupted)}</strong></figcaption>
           </figure>
           <figure>
-            <canvas class="digit restored" part="restored" role="img" aria-label=${`Restored, error ${formatLoss(e?.restored)}`}></canvas>
-            <figcaption>Restored · MSE <strong>${formatLoss(e?.restored)}</strong></figcaption>
+            <canvas class="digit restored" part="restored" role="img" aria-label=${`${names.restored}, error ${formatLoss(e?.restored)}`}></canvas>
+            <figcaption>${names.restored} · MSE <strong>${formatLoss(e?.restored)}</strong></figcaption>
           </figure>
         </div>
       </div>
-      ${this.source === 'draw' && !p && this.loaded && !whyNoDrawing(this.loaded) ? html`<p class="muted">Draw a digit on the pad; it is corrupted and restored when you lift the pen.</p>` : nothing}
-      ${this.renderSummary()}
+      ${this.source === 'draw' && !p && !noDrawing && this.loaded && !whyNoDrawing(this.loaded) ? html`<p class="muted">Draw a digit on the pad; it is corrupted and restored when you lift the pen.</p>` : nothing}
+      ${this.renderSummary(task)}
       ${this.renderError()}
     `;
   }
 
-  private renderSummary() {
+  /** A preset trained for this task on the store's data, worth suggesting instead. */
+  private presetFor(task: Task): string | undefined {
+    const url = this.stores.store?.dataUrl;
+    return Object.values(PRESETS).find((p) => {
+      const restores = findKind(p.spec.kind)?.restores;
+      return restores && defaultDataUrl(p) === url && taskFor(restores(normalizeSpec(p.spec)).noiseType) === task;
+    })?.id;
+  }
+
+  private renderSummary(task: Task) {
     const s = this.split;
-    // The pretrained denoiser is worth suggesting only on the data it was trained on.
-    const dae = this.stores.store?.dataUrl === defaultDataUrl(PRESETS['mnist-dae']);
-    const notice =
-      this.kind && !findKind(this.kind)?.restores
-        ? html`<p class="note">This model, ${describeKind(this.kind)}, was not trained to denoise: it learned to copy clean images, so much of the corruption passes through. Train it with kind “denoising”${dae ? html`, or use <code>model="mnist-dae"</code>` : nothing}.</p>`
-        : this.trainedOn
-          ? html`<p class="muted">Trained on ${this.trainedOn}.</p>`
-          : nothing;
+    const names = PANELS[task];
+    const preset = this.kind && !this.trained ? this.presetFor(task) : undefined;
+    const verb = task === 'colorize' ? 'colorize' : 'denoise';
+    const notice = !this.kind
+      ? nothing
+      : !this.trained
+        ? html`<p class="note">This model, ${describeKind(this.kind)}, was not trained to ${verb}: it learned to copy clean images, so much of the corruption passes through. Train it with kind “${task === 'colorize' ? 'colorize' : 'denoising'}”${preset ? html`, or use <code>model="${preset}"</code>` : nothing}.</p>`
+        : html`<p class="muted">Trained on ${describeNoise(this.trained.noiseType, this.trained.noise)}.</p>`;
     return html`
       ${notice}
       <p class="summary" part="summary">
         ${!this.panels && !s
           ? nothing
           : s
-          ? html`Whole test split: corrupted <strong>${formatLoss(s.noisyMse)}</strong> → restored <strong>${formatLoss(s.restoredMse)}</strong>
+          ? html`Whole test split: ${names.corrupted.toLowerCase()} <strong>${formatLoss(s.noisyMse)}</strong> → ${names.restored.toLowerCase()} <strong>${formatLoss(s.restoredMse)}</strong>
               (${s.restoredMse < s.noisyMse ? `${(s.noisyMse / Math.max(s.restoredMse, 1e-9)).toFixed(1)}× lower` : 'no better'}).`
           : html`<span class="muted">Measuring the test split…</span>`}
       </p>

@@ -1,4 +1,3 @@
-import { widths } from './fields.js';
 import { defineKind, reconstruct } from './kind.js';
 
 /** Stride-2 convolutions before the dense layers, transposed ones after: for images. */
@@ -6,7 +5,7 @@ export const conv = defineKind({
   name: 'conv',
   title: 'convolutional',
   doc: 'Stride-2 3x3 convolutions halve the image per layer before the code; transposed convolutions grow it back. Images only.',
-  fields: { filters: widths([16, 32], 'Filters of each stride-2 Conv2D of the encoder; the decoder mirrors them.') },
+  fields: {},
   architecture: 'conv',
   updates: [{ weights: 'autoencoder', loss: (b) => ({ loss: reconstruct(b).loss }) }],
 });

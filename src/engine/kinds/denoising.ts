@@ -14,7 +14,8 @@ export const denoising = defineKind({
       max: (s) => NOISE_MAX[s.noiseType as NoiseType] ?? Infinity,
     }),
   },
-  restores: true,
+  restores: (s) => ({ noiseType: s.noiseType, noise: s.noise }),
+  refuses: (s, shape) => (s.noiseType === 'grayscale' && !(shape.kind === 'image' && shape.channels === 3) ? 'with noiseType "grayscale" needs colour images (3 channels).' : undefined),
   describe: (s) => `, ${s.noiseType} noise ${s.noise}`,
   updates: [{ weights: 'autoencoder', loss: (b) => ({ loss: reconstruct(b, b.corrupt(b.x, b.spec.noiseType, b.spec.noise)).loss }) }],
 });

@@ -1,6 +1,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import type { Fields, FieldValues } from './fields.js';
 import type { CommonSpec, NoiseType } from './common.js';
+import type { SampleShape } from '../sample.js';
 
 // A model kind, in one module: its spec fields, how it is built, what it minimises per
 // batch and what it can do. Kinds receive TensorFlow.js from the engine instead of
@@ -63,8 +64,12 @@ export interface KindDef<N extends string, F extends Fields> {
   fields: F;
   /** Layers: dense (default) or stride-2 convolutions, which need image samples. */
   architecture?: 'dense' | 'conv';
-  /** A point code (default), or a gaussian one: the encoder gives a mean and a log-variance. */
-  code?: 'point' | 'gaussian';
+  /**
+   * A point code (default); a gaussian one (the encoder gives a mean and a log-variance);
+   * or a map (conv only): the last feature map narrowed to `latentDim` channels by a 1x1
+   * convolution, with no dense layers, so the code keeps where things are.
+   */
+  code?: 'point' | 'gaussian' | 'map';
   /** Networks beyond the autoencoder. */
   networks?(spec: SpecOf<F>): Record<string, Network>;
   /** What one batch does, in order. */
@@ -77,8 +82,10 @@ export interface KindDef<N extends string, F extends Fields> {
   prior?(spec: SpecOf<F>, n: number, rand: () => number): Float32Array;
   /** The prior in words, for the walk's random draws. */
   priorText?(spec: SpecOf<F>): string;
-  /** Whether it learns to restore corrupted input (the denoise demo's models). */
-  restores?: boolean;
+  /** The corruption it learns to undo, if it restores (the denoise demo's models). */
+  restores?(spec: SpecOf<F>): { noiseType: NoiseType; noise: number };
+  /** Why it cannot train on samples of this shape, if it cannot (conv kinds need images anyway). */
+  refuses?(spec: SpecOf<F>, shape: SampleShape): string | undefined;
   /** Its own settings in a summary line: ", β 1". */
   describe?(spec: SpecOf<F>): string;
 }

@@ -1,6 +1,7 @@
 import { AEError, shown } from '../errors.js';
 import { aae } from './aae.js';
 import { ae } from './ae.js';
+import { colorize } from './colorize.js';
 import { contractive } from './contractive.js';
 import { conv } from './conv.js';
 import { denoising } from './denoising.js';
@@ -9,7 +10,7 @@ import { sparse } from './sparse.js';
 import { vae } from './vae.js';
 
 /** Every model kind, in the order docs list them. A new kind is a module and a line here. */
-export const KIND_MODULES = [ae, denoising, sparse, contractive, vae, conv, aae] as const;
+export const KIND_MODULES = [ae, denoising, sparse, contractive, vae, conv, aae, colorize] as const;
 
 export type ModelKind = (typeof KIND_MODULES)[number]['name'];
 export const KINDS: readonly ModelKind[] = KIND_MODULES.map((k) => k.name);

@@ -53,7 +53,7 @@ describe('colorization', () => {
     await s.dispose();
   });
 
-  it('a colorize model learns colour from grey: below the grey input, with a code map of latentDim per position', async () => {
+  it('a colorize model learns colour from grey: below the grey input, its code the grey image and a map of latentDim per position', async () => {
     const s = freshStore('colorize');
     await s.setDataset(coloured);
     await s.setSpec({ kind: 'colorize', latentDim: 8, hidden: [], filters: [16, 32], codeActivation: 'linear', seed: 3 });
@@ -64,10 +64,15 @@ describe('colorization', () => {
     expect(after.noisyMse).to.equal(before.noisyMse);
     expect(after.restoredMse).to.be.below(0.8 * after.noisyMse);
     expect(after.restoredMse).to.be.below(before.restoredMse);
-    // 28x28 halves to 14x14, then 7x7: 49 positions of 8 channels.
+    // The 28x28 grey image, then 7x7 positions (28 halved twice) of 8 channels.
     const images = (coloured.images as Float32Array).slice(0, 2 * 2352);
     const codes = await s.encode(images, 2);
-    expect(codes.length).to.equal(2 * 7 * 7 * 8);
+    expect(codes.length).to.equal(2 * (784 + 7 * 7 * 8));
+    const grey = await s.corrupt(images, 2, { noiseType: 'grayscale', noise: 1 });
+    for (const i of [0, 300, 783]) expect(codes[i]).to.be.closeTo(grey[i * 3], 1e-5);
+    // Colour in never reaches the convolutions: a colour image and its grey version colorize alike.
+    const [fromColour, fromGrey] = [await s.reconstruct(images, 2), await s.reconstruct(grey, 2)];
+    expect(Math.max(...fromColour.map((v, i) => Math.abs(v - fromGrey[i])))).to.be.below(1e-5);
     expect((await s.decode(codes, 2)).length).to.equal(2 * 2352);
     const m = await s.metrics();
     expect(m.latentDim).to.equal(8);

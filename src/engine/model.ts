@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { kindOf, type ModelSpec } from './spec.js';
 import type { Network } from './kinds/kind.js';
+import { Columns, Luma } from './layers.js';
 import type { Scaling } from './scaling.js';
 import { sampleDims, sampleSize, type SampleShape } from './sample.js';
 
@@ -30,6 +31,9 @@ type Sym = tfl.SymbolicTensor;
 /** Layer names the loader matches weights by (see weights/README.md). */
 export const OUTPUT_LAYER = 'dec_output';
 
+type Init = () => ReturnType<typeof tfl.initializers.glorotUniform>;
+type ImageShape = Extract<SampleShape, { kind: 'image' }>;
+
 /** A model for samples of `shape`; conv kinds need images (the session checks). */
 export function buildAutoencoder(spec: ModelSpec, shape: SampleShape, meanSample?: Float32Array): Autoencoder {
   let seed = spec.seed || Math.floor(Math.random() * 2 ** 31);
@@ -39,22 +43,24 @@ export function buildAutoencoder(spec: ModelSpec, shape: SampleShape, meanSample
   const dims = sampleDims(shape);
   const kind = kindOf(spec.kind);
   const variational = kind.code === 'gaussian';
-  const conv = kind.architecture === 'conv' && shape.kind === 'image';
+  const image = kind.architecture === 'conv' && shape.kind === 'image' ? shape : null;
+  const tint = image !== null && kind.code === 'luma-map';
 
   // Encoder
   const input = tfl.input({ shape: dims, name: 'image' });
-  let x: Sym = input;
-  if (conv) {
+  const grey = tint ? (new Luma({ name: 'luma' }).apply(input) as Sym) : null;
+  let x: Sym = grey ?? input;
+  if (image) {
     spec.filters.forEach((f, i) => {
       x = tfl.layers.conv2d({ name: `enc_conv_${i + 1}`, filters: f, kernelSize: 3, strides: 2, padding: 'same', activation: spec.activation as 'relu', kernelInitializer: init() }).apply(x) as Sym;
     });
   }
-  const map = conv ? codeMap(spec, shape) : null;
   let heads: Sym[];
-  if (map && kind.code === 'map') {
-    // The code is the last feature map narrowed to latentDim channels: no dense layers.
-    const code = tfl.layers.conv2d({ name: 'code', filters: spec.latentDim, kernelSize: 1, activation: spec.codeActivation as 'relu', kernelInitializer: init() }).apply(x) as Sym;
-    heads = [tfl.layers.flatten({ name: 'code_flat' }).apply(code) as Sym];
+  if (grey) {
+    // The grey image itself, then the last feature map narrowed to latentDim channels.
+    const hints = tfl.layers.conv2d({ name: 'code', filters: spec.latentDim, kernelSize: 1, activation: spec.codeActivation as 'relu', kernelInitializer: init() }).apply(x) as Sym;
+    const parts = [tfl.layers.flatten({ name: 'luma_flat' }).apply(grey), tfl.layers.flatten({ name: 'code_flat' }).apply(hints)] as Sym[];
+    heads = [tfl.layers.concatenate({ name: 'code_join' }).apply(parts) as Sym];
   } else {
     if (dims.length > 1) x = tfl.layers.flatten({ name: 'flatten' }).apply(x) as Sym;
     spec.hidden.forEach((units, i) => (x = dense(`enc_dense_${i + 1}`, units, spec.activation).apply(x) as Sym));
@@ -64,30 +70,9 @@ export function buildAutoencoder(spec: ModelSpec, shape: SampleShape, meanSample
   }
 
   // Decoder: layers built once, applied to the code path and to a fresh latent input.
-  const decoderLayers: tfl.layers.Layer[] = [];
-  if (map) {
-    const { height: h, width: w, channels: c } = shape as Extract<SampleShape, { kind: 'image' }>;
-    const steps = spec.filters.length;
-    const top = spec.filters[steps - 1];
-    if (kind.code === 'map') decoderLayers.push(tfl.layers.reshape({ name: 'dec_reshape', targetShape: [map.height, map.width, spec.latentDim] }));
-    else {
-      decoderLayers.push(...[...spec.hidden].reverse().map((units, i) => dense(`dec_dense_${i + 1}`, units, spec.activation)));
-      decoderLayers.push(dense('dec_project', map.height * map.width * top, spec.activation), tfl.layers.reshape({ name: 'dec_reshape', targetShape: [map.height, map.width, top] }));
-    }
-    // Transposed convolutions, not UpSampling2D: tfjs-backend-cpu 4.22's
-    // ResizeNearestNeighborGrad is wrong for batches larger than one.
-    [...spec.filters].reverse().forEach((f, i) => {
-      decoderLayers.push(tfl.layers.conv2dTranspose({ name: `dec_conv_${i + 1}`, filters: f, kernelSize: 3, strides: 2, padding: 'same', activation: spec.activation as 'relu', kernelInitializer: init() }));
-    });
-    if (map.height * 2 ** steps !== h || map.width * 2 ** steps !== w) {
-      decoderLayers.push(tfl.layers.cropping2D({ name: 'dec_crop', cropping: [[0, map.height * 2 ** steps - h], [0, map.width * 2 ** steps - w]] }));
-    }
-    decoderLayers.push(tfl.layers.conv2d({ name: OUTPUT_LAYER, filters: c, kernelSize: 3, padding: 'same', activation: spec.outputActivation, kernelInitializer: init() }));
-  } else {
-    decoderLayers.push(...[...spec.hidden].reverse().map((units, i) => dense(`dec_dense_${i + 1}`, units, spec.activation)));
-    decoderLayers.push(dense(OUTPUT_LAYER, sampleSize(shape), spec.outputActivation), tfl.layers.reshape({ name: 'dec_reshape', targetShape: dims }));
-  }
-  const decode = (z: Sym) => decoderLayers.reduce((t, layer) => layer.apply(t) as Sym, z);
+  const decode = image
+    ? convDecoder(spec, image, tint, init, dense)
+    : chain([...[...spec.hidden].reverse().map((units, i) => dense(`dec_dense_${i + 1}`, units, spec.activation)), dense(OUTPUT_LAYER, sampleSize(shape), spec.outputActivation), tfl.layers.reshape({ name: 'dec_reshape', targetShape: dims })]);
 
   const full = tfl.model({ name: 'autoencoder', inputs: input, outputs: variational ? [decode(heads[0]), ...heads] : decode(heads[0]) });
   const encoder = tfl.model({ name: 'encoder', inputs: input, outputs: variational ? heads : heads[0] });
@@ -95,27 +80,62 @@ export function buildAutoencoder(spec: ModelSpec, shape: SampleShape, meanSample
   const latent = tfl.input({ shape: [codeSize], name: 'latent' });
   const decoder = tfl.model({ name: 'decoder', inputs: latent, outputs: decode(latent) });
 
-  if (meanSample) startAtMean(full, spec, meanSample, conv);
+  if (meanSample && !tint) startAtMean(full, spec, meanSample, image !== null);
   const trainable = full.trainableWeights.map((v) => v.read() as tf.Variable);
   const specs = kind.networks?.(spec) ?? {};
   const networks = Object.fromEntries(Object.entries(specs).map(([name, net]) => [name, buildNetwork(name, net, init)]));
   return { spec, shape, full, encoder, decoder, codeSize, variational, trainable, networks };
 }
 
+const chain = (layers: tfl.layers.Layer[]) => (z: Sym) => layers.reduce((t, layer) => layer.apply(t) as Sym, z);
+
+/**
+ * Dense layers to the last feature map, then transposed convolutions back to the image.
+ * With `tint` (a luma-map code) the map is the code's second part, and the output is
+ * colour offsets added to the code's first part, the grey image.
+ */
+function convDecoder(spec: ModelSpec, image: ImageShape, tint: boolean, init: Init, dense: (name: string, units: number, activation: string) => tfl.layers.Layer) {
+  const { height: h, width: w, channels: c } = image;
+  const map = codeMap(spec, image);
+  const steps = spec.filters.length;
+  const top = spec.filters[steps - 1];
+  const layers: tfl.layers.Layer[] = tint
+    ? [new Columns({ name: 'dec_hints', begin: h * w, size: map.height * map.width * spec.latentDim }), tfl.layers.reshape({ name: 'dec_reshape', targetShape: [map.height, map.width, spec.latentDim] })]
+    : [...[...spec.hidden].reverse().map((units, i) => dense(`dec_dense_${i + 1}`, units, spec.activation)), dense('dec_project', map.height * map.width * top, spec.activation), tfl.layers.reshape({ name: 'dec_reshape', targetShape: [map.height, map.width, top] })];
+  // Transposed convolutions, not UpSampling2D: tfjs-backend-cpu 4.22's
+  // ResizeNearestNeighborGrad is wrong for batches larger than one.
+  [...spec.filters].reverse().forEach((f, i) => {
+    layers.push(tfl.layers.conv2dTranspose({ name: `dec_conv_${i + 1}`, filters: f, kernelSize: 3, strides: 2, padding: 'same', activation: spec.activation as 'relu', kernelInitializer: init() }));
+  });
+  if (map.height * 2 ** steps !== h || map.width * 2 ** steps !== w) {
+    layers.push(tfl.layers.cropping2D({ name: 'dec_crop', cropping: [[0, map.height * 2 ** steps - h], [0, map.width * 2 ** steps - w]] }));
+  }
+  layers.push(tfl.layers.conv2d({ name: OUTPUT_LAYER, filters: c, kernelSize: 3, padding: 'same', activation: tint ? 'linear' : spec.outputActivation, kernelInitializer: init() }));
+  const body = chain(layers);
+  if (!tint) return body;
+  const grey = chain([new Columns({ name: 'dec_luma', begin: 0, size: h * w }), tfl.layers.reshape({ name: 'dec_luma_image', targetShape: [h, w, 1] })]);
+  const rgb = tfl.layers.concatenate({ name: 'dec_luma_rgb' });
+  const add = tfl.layers.add({ name: 'dec_tint' });
+  return (z: Sym) => {
+    const g = grey(z);
+    return add.apply([body(z), rgb.apply([g, g, g]) as Sym]) as Sym;
+  };
+}
+
 /** The feature map after the encoder's stride-2 convolutions (rounded up, as padding 'same' does). */
-function codeMap(spec: ModelSpec, shape: SampleShape) {
-  if (shape.kind !== 'image') return null;
+function codeMap(spec: ModelSpec, image: ImageShape) {
   const steps = 2 ** spec.filters.length;
-  return { height: Math.ceil(shape.height / steps), width: Math.ceil(shape.width / steps) };
+  return { height: Math.ceil(image.height / steps), width: Math.ceil(image.width / steps) };
 }
 
-/** Numbers in one code of this spec on samples of this shape. */
+/** Numbers in one code of this spec on samples of this shape: a luma-map code holds the grey image and its map. */
 export function codeSizeOf(spec: ModelSpec, shape: SampleShape): number {
-  const map = kindOf(spec.kind).code === 'map' ? codeMap(spec, shape) : null;
-  return map ? map.height * map.width * spec.latentDim : spec.latentDim;
+  if (kindOf(spec.kind).code !== 'luma-map' || shape.kind !== 'image') return spec.latentDim;
+  const map = codeMap(spec, shape);
+  return shape.height * shape.width + map.height * map.width * spec.latentDim;
 }
 
-function buildNetwork(name: string, net: Network, init: () => ReturnType<typeof tfl.initializers.glorotUniform>): tfl.LayersModel {
+function buildNetwork(name: string, net: Network, init: Init): tfl.LayersModel {
   const input = tfl.input({ shape: [net.input], name: `${name}_input` });
   const layers = [...net.hidden.map((units) => [units, net.activation] as const), [net.output, 'linear'] as const];
   const output = layers.reduce<Sym>((x, [units, activation], i) => tfl.layers.dense({ name: `${name}_${i + 1}`, units, activation, kernelInitializer: init() }).apply(x) as Sym, input);

@@ -236,7 +236,7 @@ export class AeDenoiseDemo extends LiveElement {
     const e = this.errors;
     const p = this.panels;
     const task = this.shownTask;
-    const names = PANELS[task];
+    const names = PANELS[task] ?? PANELS.denoise; // a bad task attribute is reported; the panels keep their names
     const noDrawing = NO_DRAWING[task];
     return html`
       ${this.renderControls()}
@@ -274,7 +274,7 @@ export class AeDenoiseDemo extends LiveElement {
 
   private renderSummary(task: Task) {
     const s = this.split;
-    const names = PANELS[task];
+    const names = PANELS[task] ?? PANELS.denoise;
     const preset = this.kind && !this.trained ? this.presetFor(task) : undefined;
     const verb = task === 'colorize' ? 'colorize' : 'denoise';
     const notice = !this.kind

@@ -1,19 +1,23 @@
 import { defineKind, reconstruct } from './kind.js';
 
 /**
- * Learns colour from grey: the input is each image's luma (in all three channels), the
- * target the colour image. The grey image already holds every edge, and a narrow dense
- * bottleneck would lose them (an autoencoder with a 32-number code blurs emoji), so the
- * code is a map: `latentDim` channels at each position of the last convolution.
+ * Learns colour from grey: the input is each image's luma, the target the colour image.
+ * The grey image already holds every edge, and a bottleneck would blur them (the emoji
+ * autoencoder's 32 numbers do), so the code keeps the grey image whole and adds a small
+ * map of colour hints; the decoder paints colour offsets from the map onto the grey.
  */
 export const colorize = defineKind({
   name: 'colorize',
   title: 'colorizing',
-  doc: 'Trains on the grey version of colour images (Rec. 601 luma in all three channels) against the colour image. Fully convolutional: the code is a map of `latentDim` channels per position of the last stride-2 convolution, with no dense layers (`hidden` is not used). Colour images only.',
+  doc: 'Trains on the grey version of colour images (Rec. 601 luma) against the colour image. The code is the grey image itself plus a map of `latentDim` colour hints per position of the last stride-2 convolution; the decoder adds the colour it paints from the map to the grey image, so no detail is lost. No dense layers (`hidden` and `outputActivation` are not used). Colour images, loss `mse`.',
   fields: {},
   architecture: 'conv',
-  code: 'map',
+  code: 'luma-map',
   restores: () => ({ noiseType: 'grayscale', noise: 1 }),
-  refuses: (_, shape) => (shape.kind === 'image' && shape.channels === 3 ? undefined : 'needs colour images (3 channels), to learn colour from their grey version.'),
+  refuses: (s, shape) => {
+    if (!(shape.kind === 'image' && shape.channels === 3)) return 'needs colour images (3 channels), to learn colour from their grey version.';
+    if (s.loss !== 'mse') return 'needs loss "mse": its output is the grey image plus colour offsets, which may pass 0 or 1 a little.';
+    return undefined;
+  },
   updates: [{ weights: 'autoencoder', loss: (b) => ({ loss: reconstruct(b, b.corrupt(b.x, 'grayscale', 1)).loss }) }],
 });

@@ -66,10 +66,12 @@ export interface KindDef<N extends string, F extends Fields> {
   architecture?: 'dense' | 'conv';
   /**
    * A point code (default); a gaussian one (the encoder gives a mean and a log-variance);
-   * or a map (conv only): the last feature map narrowed to `latentDim` channels by a 1x1
-   * convolution, with no dense layers, so the code keeps where things are.
+   * or, for conv kinds on colour images, a luma map: the grey image itself followed by the
+   * last feature map narrowed to `latentDim` channels per position. The convolutions see
+   * only the grey image and the decoder adds the colour it paints from the map to it, so
+   * no detail of the grey image is lost in the bottleneck.
    */
-  code?: 'point' | 'gaussian' | 'map';
+  code?: 'point' | 'gaussian' | 'luma-map';
   /** Networks beyond the autoencoder. */
   networks?(spec: SpecOf<F>): Record<string, Network>;
   /** What one batch does, in order. */

@@ -1,0 +1,50 @@
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { LUMA } from './kinds/common.js';
+
+// Two weightless layers of the colorizer's code (see model.ts): registered so a saved
+// topology that names them loads.
+
+const one = (inputs: tf.Tensor | tf.Tensor[]) => (Array.isArray(inputs) ? inputs[0] : inputs);
+
+/** Each pixel's Rec. 601 luma, as one channel: [h, w, 3] -> [h, w, 1]. */
+export class Luma extends tfl.layers.Layer {
+  static readonly className = 'AeLuma';
+
+  override computeOutputShape(shape: tfl.Shape | tfl.Shape[]): tfl.Shape {
+    const s = shape as tfl.Shape;
+    return [...s.slice(0, -1), 1];
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+    return tf.tidy(() => tf.sum(tf.mul(one(inputs), tf.tensor1d(LUMA as unknown as number[])), -1, true));
+  }
+}
+
+/** Values [begin, begin + size) of each flat row: one part of a code made of parts. */
+export class Columns extends tfl.layers.Layer {
+  static readonly className = 'AeColumns';
+  private readonly begin: number;
+  private readonly size: number;
+
+  constructor(args: { name: string; begin: number; size: number }) {
+    super({ name: args.name });
+    this.begin = args.begin;
+    this.size = args.size;
+  }
+
+  override computeOutputShape(shape: tfl.Shape | tfl.Shape[]): tfl.Shape {
+    return [(shape as tfl.Shape)[0], this.size];
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+    return tf.slice(one(inputs), [0, this.begin], [-1, this.size]);
+  }
+
+  override getConfig() {
+    return { ...super.getConfig(), begin: this.begin, size: this.size };
+  }
+}
+
+tf.serialization.registerClass(Luma);
+tf.serialization.registerClass(Columns);

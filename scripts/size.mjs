@@ -52,8 +52,8 @@ rows.push(['drop-in page, all five elements, default presets', page]);
 rows.push(['the same page once the reader trains (adds the train part)', page + rows[5][1]]);
 
 // demo/emoji.html: the same engine on the colour presets and their data's test part.
-const emojiWeights = ['emoji-ae', 'emoji-ae-2d'].reduce((s, id) => s + (weights[id] ?? 0), 0);
-rows.push(['colour page (demo/emoji.html): engine, wasm, emoji test part, emoji-ae and emoji-ae-2d', rows[0][1] + rows[1][1] + wasmBackend + rows[3][1] + rows[6][1] + emojiWeights]);
+const emojiWeights = ['emoji-ae', 'emoji-ae-2d', 'emoji-colorize'].reduce((s, id) => s + (weights[id] ?? 0), 0);
+rows.push(['colour page (demo/emoji.html): engine, wasm, emoji test part, emoji-ae, emoji-ae-2d and emoji-colorize', rows[0][1] + rows[1][1] + wasmBackend + rows[3][1] + rows[6][1] + emojiWeights]);
 
 console.log('| what | gzip |\n| --- | ---: |');
 for (const [what, bytes] of rows) console.log(`| ${what} | ${kb(bytes)} |`);

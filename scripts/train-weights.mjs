@@ -19,8 +19,9 @@ const chosen = ids.length ? ids : Object.keys(PLANS);
 for (const id of chosen) if (!PLANS[id]) throw new Error(`No training plan for "${id}". Known: ${Object.keys(PLANS).join(', ')}`);
 
 /** Runs in the page: train, measure, export every encoding, reload the shipped one. */
-async function trainInPage({ id, plan, libUrl, reencode }) {
+async function trainInPage({ id, plan, libUrl, qualityUrl, reencode }) {
   const lib = await import(libUrl);
+  const { colorization } = await import(qualityUrl);
   lib.configure({ backend: 'wasm' });
   const { data } = lib.PRESETS[id];
   const store = lib.getModelStore(`train-${id}`);
@@ -52,8 +53,9 @@ async function trainInPage({ id, plan, libUrl, reencode }) {
   const bytes = Uint8Array.from(atob(shipped.weights), (c) => c.charCodeAt(0));
   await check.load([new File([shipped.modelJson], 'model.json'), new File([bytes], shipped.weightsName)]);
   const metrics = await check.metrics();
+  const colour = check.spec.kind === 'colorize' ? await colorization(lib, check) : undefined;
   await Promise.all([store.dispose(), check.dispose()]);
-  return { spec: store.spec, data, backend: store.backend, trainSeconds, trained, metrics, files };
+  return { spec: store.spec, data, backend: store.backend, trainSeconds, trained, metrics, colour, files };
 }
 
 const fmt = (x, d = 4) => (x == null ? '–' : x.toFixed(d));
@@ -67,7 +69,7 @@ function readme(results) {
   const details = Object.entries(results).map(([id, r]) => {
     const sizes = Object.entries(r.sizes).map(([enc, s]) => `${enc} ${kb(s.bytes)} (${kb(s.gzip)} gzip)`).join(', ');
     const schedule = r.plan.schedule.map((p) => `${p.epochs} epochs at ${p.learningRate}${p.finalLearningRate ? ` decaying to ${p.finalLearningRate} (cosine)` : ''}`).join(', then ');
-    return `### ${id}\n\n- Spec: \`${JSON.stringify(r.spec)}\`\n- Training: seed ${r.plan.seed}, batch ${r.plan.batchSize}, Adam; ${schedule}; ${r.backend} backend, ${(r.trainSeconds / 60).toFixed(1)} min on a 2-core machine.\n- Weights: ${sizes}; ships ${r.ship}.\n- Test MSE before quantisation ${fmt(r.trained.testMse, 5)}, after ${fmt(r.metrics.testMse, 5)}.${r.reencodedFrom ? `\n- Re-encoded from the ${r.reencodedFrom} files of that training run, so "before" and the float32 size are of those.` : ''}`;
+    return `### ${id}\n\n- Spec: \`${JSON.stringify(r.spec)}\`\n- Training: seed ${r.plan.seed}, batch ${r.plan.batchSize}, Adam; ${schedule}; ${r.backend} backend, ${(r.trainSeconds / 60).toFixed(1)} min on a 2-core machine.\n- Weights: ${sizes}; ships ${r.ship}.\n- Test MSE before quantisation ${fmt(r.trained.testMse, 5)}, after ${fmt(r.metrics.testMse, 5)}.${r.colour ? `\n- Colorization of the test split (colour MSE over RGB): the grey input ${fmt(r.colour.greyMse, 5)}, colorized ${fmt(r.colour.colorMse, 5)} (${(r.colour.colorMse / r.colour.greyMse).toFixed(2)}x the grey input's); a table mapping each grey level to its mean train colour ${fmt(r.colour.lutMse, 5)} (${(r.colour.lutMse / r.colour.greyMse).toFixed(2)}x).` : ''}${r.reencodedFrom ? `\n- Re-encoded from the ${r.reencodedFrom} files of that training run, so "before" and the float32 size are of those.` : ''}`;
   });
   return `# Pretrained weights
 
@@ -100,7 +102,7 @@ async function main() {
       const plan = { ...PLANS[id], schedule: PLANS[id].schedule.map((p) => ({ ...p, epochs: Math.max(1, Math.round(p.epochs * scale)) })) };
       if (reencode) console.log(`${id}: re-encoding the shipped weights as ${plan.ship}`);
       else console.log(`${id}: training (${plan.schedule.map((p) => `${p.epochs} epochs, lr ${p.learningRate}${p.finalLearningRate ? `->${p.finalLearningRate}` : ''}`).join('; ')})`);
-      const r = await page.evaluate(trainInPage, { id, plan, libUrl: `${url}dist/index.js`, reencode });
+      const r = await page.evaluate(trainInPage, { id, plan, libUrl: `${url}dist/index.js`, qualityUrl: `${url}scripts/lib/quality.mjs`, reencode });
       r.trainSeconds ??= results[id]?.trainSeconds;
       const dir = new URL(`${id}/`, WEIGHTS);
       mkdirSync(dir, { recursive: true });
@@ -114,7 +116,7 @@ async function main() {
         }
       }
       const reencodedFrom = reencode ? (results[id]?.reencodedFrom ?? results[id]?.ship) : undefined;
-      results[id] = { plan, data: r.data, spec: r.spec, backend: r.backend, trainSeconds: r.trainSeconds, trained: r.trained, metrics: r.metrics, ship: plan.ship, sizes, reencodedFrom };
+      results[id] = { plan, data: r.data, spec: r.spec, backend: r.backend, trainSeconds: r.trainSeconds, trained: r.trained, metrics: r.metrics, colour: r.colour, ship: plan.ship, sizes, reencodedFrom };
       console.log(`${id}: test MSE ${fmt(r.metrics.testMse)} kNN ${fmt(r.metrics.knnAccuracy, 3)} | PCA ${fmt(r.metrics.pca.testMse)} / ${fmt(r.metrics.pca.knnAccuracy, 3)} | ${(r.trainSeconds / 60).toFixed(1)} min`);
       writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
       writeFileSync(new URL('README.md', WEIGHTS), readme(results));

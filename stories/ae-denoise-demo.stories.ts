@@ -8,7 +8,7 @@ type Args = {
   model: string;
   theme?: 'light' | 'dark';
   data?: string;
-  task?: 'denoise' | 'inpaint' | 'superres';
+  task?: 'denoise' | 'inpaint' | 'superres' | 'colorize';
   noiseType?: 'gaussian' | 'salt-pepper' | 'masking';
   noise?: number;
   block?: number;
@@ -39,7 +39,7 @@ const meta: Meta<Args> = {
   ></ae-denoise-demo>`,
   argTypes: {
     ...commonArgTypes,
-    task: select(['denoise', 'inpaint', 'superres']),
+    task: select(['denoise', 'inpaint', 'superres', 'colorize']),
     noiseType: { ...select(['gaussian', 'salt-pepper', 'masking']), name: 'noise-type' },
     noise: number(0, 1, 0.05),
     block: number(1, 28),
@@ -74,3 +74,6 @@ export const PlainModel: Story = { args: { model: 'mnist-ae-2d', theme: 'dark' }
 
 /** Colour: an emoji downsampled 4x and rebuilt by the emoji model; drawing is off for colour data. */
 export const EmojiSuperResolution: Story = { args: { model: 'emoji-ae', task: 'superres', factor: 4 } };
+
+/** Colorization: the grey version of a test emoji, coloured by the emoji colorizer (its task by default), beside the original. */
+export const Colorize: Story = { args: { model: 'emoji-colorize', task: undefined, noiseType: undefined, noise: undefined } };

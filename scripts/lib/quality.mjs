@@ -97,13 +97,14 @@ export async function measurePreset(lib, id, { checksOnly = false } = {}) {
       row.restoreRatios[`${noiseType} ${+noise.toFixed(3)}`] = r.noisyMse / r.restoredMse;
     }
   }
-  if (wants('colorize') && store.spec.kind === 'colorize') {
-    const d = await store.evaluateDenoising({ seed: 1 });
-    row.greyMse = d.noisyMse;
-    row.colorMse = d.restoredMse;
-    row.lutMse = greyLookupMse(await store.dataset({ train: true }), lib.LUMA);
-  }
+  if (wants('colorize') && store.spec.kind === 'colorize') Object.assign(row, await colorization(lib, store));
   return row;
+}
+
+/** A colorizer's test-split colour MSE, beside its grey input's and the lookup table's. */
+export async function colorization(lib, store) {
+  const d = await store.evaluateDenoising({ seed: 1 });
+  return { greyMse: d.noisyMse, colorMse: d.restoredMse, lutMse: greyLookupMse(await store.dataset({ train: true }), lib.LUMA) };
 }
 
 /**

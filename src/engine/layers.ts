@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { LUMA } from './kinds/common.js';
 
-// Two weightless layers of the colorizer's code (see model.ts): registered so a saved
-// topology that names them loads.
+// Weightless layers of the colorizer (see model.ts), registered so a saved topology that
+// names them loads.
 
 const one = (inputs: tf.Tensor | tf.Tensor[]) => (Array.isArray(inputs) ? inputs[0] : inputs);
 
@@ -46,5 +46,20 @@ export class Columns extends tfl.layers.Layer {
   }
 }
 
+/** Colour offsets [h, w, 3] added to a grey image [h, w, 1]: the grey in every channel. */
+export class AddGrey extends tfl.layers.Layer {
+  static readonly className = 'AeAddGrey';
+
+  override computeOutputShape(shapes: tfl.Shape | tfl.Shape[]): tfl.Shape {
+    return (shapes as tfl.Shape[])[0];
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+    const [offsets, grey] = inputs as tf.Tensor[];
+    return tf.add(offsets, grey);
+  }
+}
+
+tf.serialization.registerClass(AddGrey);
 tf.serialization.registerClass(Luma);
 tf.serialization.registerClass(Columns);

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { kindOf, type ModelSpec } from './spec.js';
 import type { Network } from './kinds/kind.js';
-import { Columns, Luma } from './layers.js';
+import { AddGrey, Columns, Luma } from './layers.js';
 import type { Scaling } from './scaling.js';
 import { sampleDims, sampleSize, type SampleShape } from './sample.js';
 
@@ -110,15 +110,17 @@ function convDecoder(spec: ModelSpec, image: ImageShape, tint: boolean, init: In
   if (map.height * 2 ** steps !== h || map.width * 2 ** steps !== w) {
     layers.push(tfl.layers.cropping2D({ name: 'dec_crop', cropping: [[0, map.height * 2 ** steps - h], [0, map.width * 2 ** steps - w]] }));
   }
-  layers.push(tfl.layers.conv2d({ name: OUTPUT_LAYER, filters: c, kernelSize: 3, padding: 'same', activation: tint ? 'linear' : spec.outputActivation, kernelInitializer: init() }));
+  const output = tfl.layers.conv2d({ name: OUTPUT_LAYER, filters: c, kernelSize: 3, padding: 'same', activation: tint ? 'linear' : spec.outputActivation, kernelInitializer: init() });
   const body = chain(layers);
-  if (!tint) return body;
+  if (!tint) return chain([...layers, output]);
+  // The output convolution also sees the grey image, to place colour edges on its edges.
   const grey = chain([new Columns({ name: 'dec_luma', begin: 0, size: h * w }), tfl.layers.reshape({ name: 'dec_luma_image', targetShape: [h, w, 1] })]);
-  const rgb = tfl.layers.concatenate({ name: 'dec_luma_rgb' });
-  const add = tfl.layers.add({ name: 'dec_tint' });
+  const withGrey = tfl.layers.concatenate({ name: 'dec_with_luma' });
+  const tinted = new AddGrey({ name: 'dec_tint' });
   return (z: Sym) => {
     const g = grey(z);
-    return add.apply([body(z), rgb.apply([g, g, g]) as Sym]) as Sym;
+    const offsets = output.apply(withGrey.apply([body(z), g])) as Sym;
+    return tinted.apply([offsets, g]) as Sym;
   };
 }
 

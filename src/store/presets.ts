@@ -23,6 +23,12 @@ export const PRESETS: Record<string, Preset> = {
   'mnist-conv-ae': { id: 'mnist-conv-ae', title: 'Convolutional autoencoder, 16-D code', spec: { kind: 'conv', latentDim: 16, hidden: [], codeActivation: 'linear', filters: [16, 32] } },
   'emoji-ae': { id: 'emoji-ae', title: 'Convolutional autoencoder on colour emoji, 32-D code', data: 'emoji-32', spec: { kind: 'conv', latentDim: 32, hidden: [], codeActivation: 'linear', filters: [32, 64], loss: 'bce' } },
   'emoji-ae-2d': { id: 'emoji-ae-2d', title: 'Convolutional autoencoder on colour emoji, 2-D code for the map', data: 'emoji-32', spec: { kind: 'conv', latentDim: 2, hidden: [], codeActivation: 'linear', filters: [32, 64], loss: 'bce' } },
+  'emoji-colorize': {
+    id: 'emoji-colorize',
+    title: 'Colorizer for emoji: the grey picture in, colour out',
+    data: 'emoji-32',
+    spec: { kind: 'colorize', latentDim: 32, hidden: [], codeActivation: 'linear', filters: [64, 128], loss: 'mse' },
+  },
 };
 
 export function presetWeightsUrl(base: string, id: string): string {

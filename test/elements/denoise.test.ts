@@ -116,4 +116,37 @@ describe('<ae-denoise-demo>', () => {
     expect(el.errors!.restored).to.not.equal(before);
     await store.dispose();
   });
+
+  it('colorizes grey emoji with the colorizing preset: its own task, panels named for it, no drawing, and axe passes', async () => {
+    const el = await fixture<AeDenoiseDemo>(html`<ae-denoise-demo model="emoji-colorize"></ae-denoise-demo>`);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect((root.querySelector('select') as HTMLSelectElement).value).to.equal('colorize');
+    expect([...root.querySelectorAll('figcaption')].map((f) => f.textContent!.split('·')[0].trim())).to.deep.equal(['Original', 'Grey input', 'Colorized']);
+    const { clean, corrupted } = el.images!;
+    expect(clean.length).to.equal(32 * 32 * 3);
+    let spread = 0;
+    for (let i = 0; i < corrupted.length; i += 3) spread = Math.max(spread, Math.abs(corrupted[i] - corrupted[i + 1]), Math.abs(corrupted[i] - corrupted[i + 2]));
+    expect(spread, 'the input is grey').to.be.below(1e-6);
+    // The whole test split: the colorized images well below the grey ones' colour error.
+    const [grey, colour] = [...root.querySelector('.summary')!.textContent!.matchAll(/([\d.]+) /g)].map((m) => Number(m[1]));
+    expect(colour).to.be.below(0.6 * grey);
+    await expect(el).to.be.accessible();
+    el.source = 'draw';
+    await el.updateComplete;
+    expect(root.querySelector('ae-draw-pad')).to.equal(null);
+    expect(root.querySelector('[part="pad-note"]')!.textContent).to.contain('no colour');
+    expect(el.images).to.equal(null);
+  });
+
+  it('says why it cannot colorize grey data', async () => {
+    const el = document.createElement('ae-denoise-demo');
+    Object.assign(el, { model: 'mnist-dae', task: 'colorize' });
+    const error = oneEvent(el, 'ae-error');
+    document.body.append(el);
+    await el.updateComplete;
+    expect((await error).detail.code).to.equal('input-invalid');
+    expect(el.shadowRoot!.querySelector('.error')!.textContent).to.contain('colour images (3 channels)');
+    el.remove();
+  });
 });

@@ -45,7 +45,7 @@ const TRAIN_DEFAULTS: Record<string, number> = { learningRate: 1e-3, batchSize: 
 export class AeTrainer extends AEElement {
   static override styles = [...AEElement.styles, styles];
 
-  /** Model kind: ae, denoising, sparse, contractive, vae, conv or aae. Unset keeps the store's. */
+  /** Model kind: ae, denoising, sparse, contractive, vae, conv, aae or colorize. Unset keeps the store's. */
   @property() kind?: ModelSpec['kind'];
   /** Size of the code (bottleneck). */
   @property({ attribute: 'latent-dim', type: Number }) latentDim?: number;
@@ -57,7 +57,7 @@ export class AeTrainer extends AEElement {
   @property({ attribute: 'code-activation' }) codeActivation?: ModelSpec['codeActivation'];
   /** Reconstruction loss: mse or bce. */
   @property() loss?: ModelSpec['loss'];
-  /** Denoising corruption: gaussian, salt-pepper, masking, inpaint, superres or mixed. */
+  /** Denoising corruption: gaussian, salt-pepper, masking, inpaint, superres, mixed or grayscale (colour images). */
   @property({ attribute: 'noise-type' }) noiseType?: ModelSpec['noiseType'];
   /** Denoising strength: gaussian sigma, a share of pixels (salt-pepper, masking) or of the side (inpaint), a downsampling factor (superres), or the mix's strength. */
   @property({ type: Number }) noise?: number;

@@ -1,4 +1,6 @@
-import { defineKind, reconstruct } from './kind.js';
+import { flag } from './fields.js';
+import { defineKind } from './kind.js';
+import { mulberry32 } from '../random.js';
 
 /**
  * Learns colour from grey: the input is each image's luma, the target the colour image.
@@ -10,7 +12,9 @@ export const colorize = defineKind({
   name: 'colorize',
   title: 'colorizing',
   doc: 'Trains on the grey version of colour images (Rec. 601 luma) against the colour image. The code is the grey image itself plus a map of `latentDim` colour hints per position of the last stride-2 convolution; the decoder adds the colour it paints from the map to the grey image, so no detail is lost. No dense layers (`hidden` and `outputActivation` are not used). Colour images, loss `mse`.',
-  fields: {},
+  fields: {
+    mirror: flag(true, 'Mirror half the training batches left to right, drawn by the seed: twice the pictures to learn colour from (turn off for data whose sides differ, such as text).'),
+  },
   architecture: 'conv',
   code: 'luma-map',
   restores: () => ({ noiseType: 'grayscale', noise: 1 }),
@@ -19,5 +23,15 @@ export const colorize = defineKind({
     if (s.loss !== 'mse') return 'needs loss "mse": its output is the grey image plus colour offsets, which may pass 0 or 1 a little.';
     return undefined;
   },
-  updates: [{ weights: 'autoencoder', loss: (b) => ({ loss: reconstruct(b, b.corrupt(b.x, 'grayscale', 1)).loss }) }],
+  updates: [
+    {
+      weights: 'autoencoder',
+      loss: (b) => {
+        const mirrored = b.training && b.spec.mirror && mulberry32(b.seed ?? Math.floor(Math.random() * 2 ** 31))() < 0.5;
+        const x = mirrored ? b.tf.reverse(b.x, 2) : b.x;
+        const [code] = b.encode(b.corrupt(x, 'grayscale', 1));
+        return { loss: b.reconstruction(x, b.decode(code)) };
+      },
+    },
+  ],
 });

@@ -18,7 +18,7 @@ describe('colorization', () => {
     const s = freshStore('grey');
     await s.setDataset(coloured);
     const images = (coloured.images as Float32Array).slice(0, 2 * 28 * 28 * 3);
-    const grey = await s.corrupt(images, 2, { noiseType: 'grayscale', noise: 1 });
+    const grey = await s.corrupt(images, 2, { noiseType: 'grayscale' }); // all the way by default
     const half = await s.corrupt(images, 2, { noiseType: 'grayscale', noise: 0.5 });
     let worst = 0;
     let coloursSeen = 0;

@@ -158,9 +158,10 @@ export class ModelStore extends StoreCore {
    * (gaussian σ, salt-pepper or masking share), `inpaint` (a square of that share of the
    * side, blanked), `superres` (downsampled by that factor and back) or `grayscale` (each
    * pixel moved that share of the way to its Rec. 601 luma, kept in all three channels;
-   * colour images only). Seeded.
+   * colour images only). Without `noise`: the model's own amount for its own corruption,
+   * 1 for `grayscale`, else the spec's `noise`. Seeded.
    */
-  corrupt(images: Float32Array, n: number, options: { noiseType: NoiseType; noise: number; seed?: number }): Promise<Float32Array> {
+  corrupt(images: Float32Array, n: number, options: { noiseType: NoiseType; noise?: number; seed?: number }): Promise<Float32Array> {
     return this.checked(() => checkNoise('corrupt()', options, this.spec), ({ noiseType, noise, seed }) => this.guarded(() => this.call('corrupt', images, n, noiseType, noise, seed)));
   }
 

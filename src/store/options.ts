@@ -44,7 +44,8 @@ export function checkNoise(call: string, options: unknown, spec: ModelSpec): { n
   const g = given as { noiseType?: NoiseType; noise?: number; seed?: unknown };
   const own = findKind(spec.kind)?.restores?.(spec) ?? { noiseType: spec.noiseType, noise: spec.noise };
   const noiseType = g.noiseType ?? own.noiseType;
-  const { noise = noiseType === own.noiseType ? own.noise : spec.noise, seed = 1 } = g;
+  // Another type takes the spec's amount, but grey means all the way unless asked.
+  const { noise = noiseType === own.noiseType ? own.noise : noiseType === 'grayscale' ? 1 : spec.noise, seed = 1 } = g;
   if (!(Number.isInteger(seed) && (seed as number) >= 0)) throw invalid(`${call}: "seed" must be a whole number >= 0; got ${shown(seed)}.`);
   try {
     const checked = normalizeSpec({ noiseType, noise }, spec);

@@ -129,7 +129,7 @@ describe('<ae-denoise-demo>', () => {
     for (let i = 0; i < corrupted.length; i += 3) spread = Math.max(spread, Math.abs(corrupted[i] - corrupted[i + 1]), Math.abs(corrupted[i] - corrupted[i + 2]));
     expect(spread, 'the input is grey').to.be.below(1e-6);
     // The whole test split: the colorized images well below the grey ones' colour error.
-    const [grey, colour] = [...root.querySelector('.summary')!.textContent!.matchAll(/([\d.]+) /g)].map((m) => Number(m[1]));
+    const [grey, colour] = [...root.querySelector('.summary')!.textContent!.matchAll(/(\d+\.\d+)\s/g)].map((m) => Number(m[1]));
     expect(colour).to.be.below(0.6 * grey);
     await expect(el).to.be.accessible();
     el.source = 'draw';

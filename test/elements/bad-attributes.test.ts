@@ -40,7 +40,7 @@ const CASES: Case[] = [
   { tag: 'ae-reconstruction-grid', attribute: 'indices', bad: '1,x', good: '0,1', allowed: /image numbers from 0 to 119/ },
   { tag: 'ae-reconstruction-grid', attribute: 'indices', bad: '-1', good: null, allowed: /image numbers from 0 to 119/ },
   { tag: 'ae-reconstruction-grid', attribute: 'model', bad: '   ', good: 'STORE', allowed: /is empty/, worksWhileBad: false },
-  { tag: 'ae-denoise-demo', attribute: 'task', bad: 'sharpen', good: 'inpaint', allowed: /one of "denoise", "inpaint" or "superres"/ },
+  { tag: 'ae-denoise-demo', attribute: 'task', bad: 'sharpen', good: 'inpaint', allowed: /one of "denoise", "inpaint", "superres" or "colorize"/ },
   { tag: 'ae-denoise-demo', attribute: 'noise-type', bad: 'pink', good: 'masking', allowed: /one of "gaussian", "salt-pepper" or "masking"/ },
   { tag: 'ae-denoise-demo', attribute: 'noise', bad: '-0.1', good: '0.3', allowed: /number from 0 to 1 for gaussian noise/ },
   { tag: 'ae-denoise-demo', attribute: 'noise', bad: 'NaN', good: null, allowed: /number from 0 to 1/ },

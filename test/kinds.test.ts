@@ -52,7 +52,7 @@ describe('model kinds', () => {
     expect(names).to.include.members(['ae', 'denoising', 'sparse', 'contractive', 'vae', 'conv', 'aae', 'colorize', 'code-decay']);
   });
 
-  for (const name of ['ae', 'denoising', 'sparse', 'contractive', 'vae', 'conv', 'aae', 'colorize', 'code-decay']) {
+  for (const name of ['ae', 'denoising', 'sparse', 'contractive', 'vae', 'conv', 'aae', 'colorize', 'umap-ae', 'code-decay']) {
     it(`${name}: trains with finite named losses, saves and loads`, async () => {
       const kind = kindModules().find((k) => k.name === name)!;
       const probe = getModelStore('kinds-source');

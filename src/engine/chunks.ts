@@ -9,7 +9,7 @@ import { nextTask } from './schedule.js';
 /** Uploads a dataset's samples: `values` are its images, standardised when it has a scaling. */
 export function toDevice(data: Dataset, values: Float32Array, meanSample: Float32Array): DeviceDataset {
   const shape = sampleShapeOf(data);
-  return { data, shape, samples: tf.tensor(values, [data.n, ...sampleDims(shape)]), meanSample, pcas: new Map() };
+  return { data, shape, samples: tf.tensor(values, [data.n, ...sampleDims(shape)]), meanSample, pcas: new Map(), graphs: new Map() };
 }
 
 /** Rows `indices` of a tensor of samples. */

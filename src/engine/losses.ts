@@ -11,6 +11,7 @@ export interface BatchOptions {
   training: boolean;
   seed?: number;
   labels?: Uint8Array;
+  edges?: { from: tf.Tensor; to: tf.Tensor };
 }
 
 /** Reconstruction loss per value averaged over the batch, or per sample ('sum' over its values). */
@@ -42,6 +43,7 @@ export function batchOf(ae: Autoencoder, x: tf.Tensor, opts: BatchOptions): Batc
     reconstruction: (target, output, per) => reconstruction(ae, target, output, per),
     corrupt: (input, type, amount) => corrupt(input, type, amount, opts.seed),
     net: (name, input) => ae.networks[name].apply(input, training) as tf.Tensor,
+    edges: opts.edges,
   };
 }
 

@@ -71,29 +71,51 @@ const KNN_CHUNK = 500;
  * `count` x min(k, reference rows) indices into `reference`, row-major.
  */
 export async function knnNeighbours(reference: tf.Tensor2D, query: tf.Tensor2D, k = 5): Promise<Int32Array> {
+  return (await knnSearch(reference, query, k)).indices;
+}
+
+/** Nearest rows, nearest first, with their distances; `k` per query row (at most the rows there are). */
+export interface KnnFound {
+  k: number;
+  indices: Int32Array;
+  distances: Float32Array;
+}
+
+/**
+ * The `k` rows of `reference` nearest to each `query` row, by distances from one matMul per
+ * chunk of queries on the backend. With `self`, query row i is reference row i and is not
+ * its own neighbour (a kNN graph of one set). `onChunk` hears the rows done so far.
+ */
+export async function knnSearch(reference: tf.Tensor2D, query: tf.Tensor2D, k: number, opts: { self?: boolean; onChunk?: (done: number) => void } = {}): Promise<KnnFound> {
   const refNorms = tf.tidy(() => tf.sum(tf.square(reference), 1));
-  const n = query.shape[0];
-  const kk = Math.min(k, reference.shape[0]);
-  const out = new Int32Array(n * kk);
+  const [n, rows] = [query.shape[0], reference.shape[0]];
+  const kk = Math.min(k, rows - (opts.self ? 1 : 0));
+  const indices = new Int32Array(n * kk);
+  const distances = new Float32Array(n * kk);
   try {
     for (let start = 0; start < n; start += KNN_CHUNK) {
       const count = Math.min(KNN_CHUNK, n - start);
-      const nearest = tf.tidy(() => {
+      const found = tf.tidy(() => {
         const q = tf.slice(query, [start, 0], [count, -1]);
-        // |q - r|^2 up to the per-row constant |q|^2, which does not change the order.
-        const dist = tf.sub(refNorms, tf.mul(2, tf.matMul(q, reference, false, true)));
-        return tf.topk(tf.neg(dist), kk).indices;
+        const qNorms = tf.reshape(tf.sum(tf.square(q), 1), [count, 1]);
+        let squared = tf.add(tf.sub(refNorms, tf.mul(2, tf.matMul(q, reference, false, true))), qNorms);
+        if (opts.self) squared = tf.add(squared, tf.mul(tf.cast(tf.oneHot(tf.range(start, start + count, 1, 'int32'), rows), 'float32'), 1e30));
+        const top = tf.topk(tf.neg(squared), kk);
+        return [top.values, top.indices];
       });
       try {
-        out.set(await nearest.data(), start * kk);
+        const [values, at] = await Promise.all(found.map((t) => t.data()));
+        indices.set(at as Int32Array, start * kk);
+        for (let i = 0; i < values.length; i++) distances[start * kk + i] = Math.sqrt(Math.max(0, -values[i]));
       } finally {
-        nearest.dispose();
+        tf.dispose(found);
       }
+      opts.onChunk?.(start + count);
     }
   } finally {
     refNorms.dispose();
   }
-  return out;
+  return { k: kk, indices, distances };
 }
 
 /**

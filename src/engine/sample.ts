@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import { AEError } from './errors.js';
 import type { Dataset } from './dataset.js';
 import type { Pca } from './metrics.js';
+import type { SplitGraph } from './neighbour-graph.js';
 
 // Plain data and pure helpers only (the type import of tfjs is erased): the store and the
 // elements' renderer read sample shapes too.
@@ -68,4 +69,6 @@ export interface DeviceDataset {
   meanSample: Float32Array;
   /** PCAs fitted on the train split (or taken from its shipped basis), by number of components. */
   pcas: Map<number, Promise<Pca>>;
+  /** UMAP graphs of a split, by "split:k" (see neighbour-graph.ts). */
+  graphs: Map<string, Promise<SplitGraph>>;
 }

@@ -19,6 +19,7 @@ import type { EmitFn, SessionStatus } from './protocol.js';
 import { Leases } from './leases.js';
 import { describeShape, sameShape, sampleDims, sampleSize, type DeviceDataset } from './sample.js';
 import { mapChunks } from './chunks.js';
+import { graphOf, type GraphProgress } from './neighbour-graph.js';
 import { checkInput, codesOf, samplesOf } from './inputs.js';
 import { standardise, unstandardise } from './scaling.js';
 
@@ -116,9 +117,13 @@ export class Session {
     const { data } = this.ds;
     if (!data.trainIndices.length) throw new AEError('not-ready', `Dataset "${data.name}" has no train images loaded here; the store loads them before training.`);
     this.setStatus('training');
-    this.running = trainLoop(
+    const ae = this.ae;
+    const graphProgress = (done: number, total: number) =>
+      this.emit(this.id, 'progress', { phase: 'graph', epoch: 0, epochs: opts.epochs, step: 0, stepsPerEpoch: 0, totalSteps: 0, losses: [], loss: NaN, samplesPerSec: 0, graph: { done, total } });
+    this.running = this.graphsFor(ae, graphProgress).then((graphs) => trainLoop(
       {
-        ae: this.ae,
+        ae,
+        graphs,
         optimizers: this.optimizers,
         labels: trainingLabels(this.ae.spec, data),
         samples: this.ds.samples,
@@ -134,7 +139,7 @@ export class Session {
         onWeights: () => this.weightsChanged(),
       },
       opts,
-    );
+    ));
     try {
       const result = await this.running;
       this.stepsTrained += result.steps;
@@ -226,8 +231,17 @@ export class Session {
     return this.withModel((ae) => this.evaluateModel(ae));
   }
 
-  private evaluateModel(ae: Autoencoder) {
-    return evaluate(ae, this.ds.samples, this.ds.data.testIndices, ae.spec.seed || 1, trainingLabels(ae.spec, this.ds.data));
+  private async evaluateModel(ae: Autoencoder) {
+    const wants = kindOf(ae.spec.kind).graph?.(ae.spec);
+    const graph = wants && { split: await graphOf(this.ds, 'test', wants.neighbours), edges: wants.edges };
+    return evaluate(ae, this.ds.samples, this.ds.data.testIndices, ae.spec.seed || 1, trainingLabels(ae.spec, this.ds.data), graph);
+  }
+
+  /** Both splits' neighbour graphs, when the model's kind draws edges from one (built once per dataset). */
+  private async graphsFor(ae: Autoencoder, onProgress: GraphProgress) {
+    const wants = kindOf(ae.spec.kind).graph?.(ae.spec);
+    if (!wants) return undefined;
+    return { train: await graphOf(this.ds, 'train', wants.neighbours, onProgress), test: await graphOf(this.ds, 'test', wants.neighbours), edges: wants.edges };
   }
 
   metrics(): Promise<Metrics> {

@@ -8,6 +8,7 @@ import { nextTask, now } from './schedule.js';
 import type { TrainOptions, TrainProgress, TrainResult } from './types.js';
 import { gatherAt, labelsAt, sumChunks } from './chunks.js';
 import { sampleSize } from './sample.js';
+import { drawEdges, type SplitGraph } from './neighbour-graph.js';
 
 /** What the loop needs from its owner; keeps the loop free of session details. */
 export interface TrainContext {
@@ -20,6 +21,8 @@ export interface TrainContext {
   samples: tf.Tensor;
   trainIndices: Uint32Array;
   testIndices: Uint32Array;
+  /** Each split's neighbour graph and the edges per batch, for kinds that draw edges from one. */
+  graphs?: { train: SplitGraph; test: SplitGraph; edges: number };
   seed: number;
   /** Steps this model has trained before this call: a later call continues the seeded shuffle and noise instead of repeating them. */
   stepsBefore: number;
@@ -34,7 +37,13 @@ const YIELD_MS = 25;
 const EVAL_BATCH = 500;
 
 /** Mean loss, named terms and reconstruction MSE over a set of samples, in batches. */
-export async function evaluate(ae: Autoencoder, samples: tf.Tensor, indices: Uint32Array, seed: number, labels?: Uint8Array) {
+/** `count` edges of a graph drawn by weight, as the samples at their two ends. */
+function edgeBatch(samples: tf.Tensor, graph: SplitGraph, count: number, rand: () => number) {
+  const { from, to } = drawEdges(graph, count, rand);
+  return { from: gatherAt(samples, from), to: gatherAt(samples, to) };
+}
+
+export async function evaluate(ae: Autoencoder, samples: tf.Tensor, indices: Uint32Array, seed: number, labels?: Uint8Array, graph?: { split: SplitGraph; edges: number }) {
   const series = seriesOf(kindOf(ae.spec.kind));
   const updates = updatesOf(ae);
   const names = reportedNames(updates);
@@ -43,7 +52,8 @@ export async function evaluate(ae: Autoencoder, samples: tf.Tensor, indices: Uin
     (start, end) => {
       const at = indices.subarray(start, end);
       const x = gatherAt(samples, at);
-      const opts = { training: false, seed, labels: labels && labelsAt(labels, at) };
+      const edges = graph && edgeBatch(samples, graph.split, graph.edges, mulberry32(seed + start));
+      const opts = { training: false, seed, labels: labels && labelsAt(labels, at), edges };
       // An update that reports nothing (no terms, not the first) is not run.
       const losses = updates.flatMap((u, i) => (names[i].length ? [stackNamed(u.loss(batchOf(ae, x, opts)), names[i])] : []));
       return tf.concat([tf.reshape(tf.sum(tf.squaredDifference(x, reconstructTensor(ae, x))), [1]), tf.mul(tf.concat(losses), end - start)]);
@@ -109,10 +119,10 @@ export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<
 
   const names = reportedNames(updates);
   /** Every update of one batch; returns [loss, ...series] (a scalar when there are no series). */
-  const trainStep = (x: tf.Tensor, seed: number | undefined, labels?: Uint8Array): tf.Tensor => {
+  const trainStep = (x: tf.Tensor, seed: number | undefined, labels?: Uint8Array, edges?: { from: tf.Tensor; to: tf.Tensor }): tf.Tensor => {
     const parts: tf.Tensor[] = [];
     updates.forEach((u, i) => {
-      const opts = { training: true, seed: seed === undefined ? undefined : seed + 7 * i, labels };
+      const opts = { training: true, seed: seed === undefined ? undefined : seed + 7 * i, labels, edges };
       if (updates.length === 1 && names[0].length === 1) {
         // One update reporting its loss alone: minimize() returns it, no stack per step.
         parts.push(optimizers[i].minimize(() => u.loss(batchOf(ae, x, opts)).loss, true, vars[i]) as tf.Scalar);
@@ -148,8 +158,9 @@ export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<
       }
       const stepSeed = ctx.seed ? ctx.seed * 100003 + ctx.stepsBefore + totalSteps : undefined;
       const labels = ctx.labels && labelsAt(ctx.labels, batchIndices);
-      pending.push(trainStep(x, stepSeed, labels));
-      tf.dispose([idx, x]);
+      const edges = ctx.graphs && edgeBatch(samples, ctx.graphs.train, ctx.graphs.edges, rand);
+      pending.push(trainStep(x, stepSeed, labels, edges));
+      tf.dispose([idx, x, ...(edges ? [edges.from, edges.to] : [])]);
       totalSteps++;
       windowSamples += Math.min(batch, n - step * batch);
       const t = now();
@@ -160,7 +171,7 @@ export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<
       }
     }
     await report(epoch, stepsPerEpoch);
-    last = await evaluate(ae, samples, ctx.testIndices, ctx.seed || 1, ctx.labels);
+    last = await evaluate(ae, samples, ctx.testIndices, ctx.seed || 1, ctx.labels, ctx.graphs && { split: ctx.graphs.test, edges: ctx.graphs.edges });
     ctx.onProgress({ phase: 'epoch', epoch, epochs: opts.epochs, step: stepsPerEpoch, stepsPerEpoch, totalSteps, losses: [], loss: lastLoss, samplesPerSec: 0, ...last });
     ctx.onWeights();
   }

@@ -14,7 +14,8 @@ export const DEFAULT_TRAIN: Readonly<TrainOptions> = Object.freeze({ epochs: 10,
 
 /** One progress report: steps since the last report, or the end of an epoch. */
 export interface TrainProgress {
-  phase: 'step' | 'epoch';
+  /** `graph`: the neighbour graph a kind needs is being built (see `graph`), before the first step. */
+  phase: 'step' | 'epoch' | 'graph';
   epoch: number; // 1-based
   epochs: number;
   step: number; // steps done in this epoch
@@ -32,6 +33,8 @@ export interface TrainProgress {
   testKl?: number;
   /** The kind's named loss terms on the test split. */
   testTerms?: Record<string, number>;
+  /** With phase `graph`: samples of the train split whose neighbours are found so far. */
+  graph?: { done: number; total: number };
 }
 
 export interface TrainResult {

@@ -45,7 +45,7 @@ const TRAIN_DEFAULTS: Record<string, number> = { learningRate: 1e-3, batchSize: 
 export class AeTrainer extends AEElement {
   static override styles = [...AEElement.styles, styles];
 
-  /** Model kind: ae, denoising, sparse, contractive, vae, conv, aae or colorize. Unset keeps the store's. */
+  /** Model kind: ae, denoising, sparse, contractive, vae, conv, aae, colorize or umap-ae. Unset keeps the store's. */
   @property() kind?: ModelSpec['kind'];
   /** Size of the code (bottleneck). */
   @property({ attribute: 'latent-dim', type: Number }) latentDim?: number;
@@ -194,6 +194,10 @@ export class AeTrainer extends AEElement {
   private onProgress(p: TrainProgress) {
     if (p.phase === 'step') {
       this.history.add(p.losses, p.series);
+      return;
+    }
+    if (p.phase === 'graph') {
+      this.announcement = `Building the neighbour graph: ${p.graph!.done.toLocaleString()} of ${p.graph!.total.toLocaleString()} samples`;
       return;
     }
     if (p.testLoss !== undefined) this.history.test.push({ step: this.history.train.length, loss: p.testLoss });

@@ -29,6 +29,8 @@ export interface Batch<S> {
   corrupt(x: TF.Tensor, type: NoiseType, amount: number): TF.Tensor;
   /** One of the kind's own networks, applied. */
   net(name: string, input: TF.Tensor): TF.Tensor;
+  /** For kinds with a `graph`: the two ends of edges drawn from it by weight, each shaped like `x`. */
+  edges?: { from: TF.Tensor; to: TF.Tensor };
 }
 
 /** A loss to minimise, with the named terms it reports as series (`loss` is the objective). */
@@ -78,6 +80,12 @@ export interface KindDef<N extends string, F extends Fields> {
   updates: readonly Update<SpecOf<F>>[];
   /** Name of the first update's loss in the chart (default "loss"). */
   lossName?: string;
+  /**
+   * A UMAP graph of the inputs (McInnes et al. 2018), when the kind needs one: its neighbours
+   * per sample, and the edges each batch draws from it (`Batch.edges`). The engine builds it
+   * per split before training, cached with the data.
+   */
+  graph?(spec: SpecOf<F>): { neighbours: number; edges: number };
   /** Whether training needs the data's labels (throws spec-invalid when it cannot train on this data). */
   labels?(spec: SpecOf<F>, data: { labeled: boolean; classes: number }): boolean;
   /** `n` codes drawn from the kind's prior (flat, n x latentDim): generative kinds only. */

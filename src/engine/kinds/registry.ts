@@ -7,10 +7,11 @@ import { conv } from './conv.js';
 import { denoising } from './denoising.js';
 import type { KindModule } from './kind.js';
 import { sparse } from './sparse.js';
+import { umapAe } from './umap-ae.js';
 import { vae } from './vae.js';
 
 /** Every model kind, in the order docs list them. A new kind is a module and a line here. */
-export const KIND_MODULES = [ae, denoising, sparse, contractive, vae, conv, aae, colorize] as const;
+export const KIND_MODULES = [ae, denoising, sparse, contractive, vae, conv, aae, colorize, umapAe] as const;
 
 export type ModelKind = (typeof KIND_MODULES)[number]['name'];
 export const KINDS: readonly ModelKind[] = KIND_MODULES.map((k) => k.name);

@@ -99,6 +99,7 @@ export async function knnSearch(reference: tf.Tensor2D, query: tf.Tensor2D, k: n
         const q = tf.slice(query, [start, 0], [count, -1]);
         const qNorms = tf.reshape(tf.sum(tf.square(q), 1), [count, 1]);
         let squared = tf.add(tf.sub(refNorms, tf.mul(2, tf.matMul(q, reference, false, true))), qNorms);
+        // An int32 one-hot, cast: wasm's OneHot writes int bits into a float32 output (1 reads as 1.4e-45).
         if (opts.self) squared = tf.add(squared, tf.mul(tf.cast(tf.oneHot(tf.range(start, start + count, 1, 'int32'), rows), 'float32'), 1e30));
         const top = tf.topk(tf.neg(squared), kk);
         return [top.values, top.indices];

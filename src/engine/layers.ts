@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { LUMA } from './kinds/common.js';
+import { lumaOf } from './noise.js';
 
 // Weightless layers of the colorizer (see model.ts), registered so a saved topology that
 // names them loads.
@@ -17,7 +17,7 @@ export class Luma extends tfl.layers.Layer {
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
-    return tf.tidy(() => tf.sum(tf.mul(one(inputs), tf.tensor1d(LUMA as unknown as number[])), -1, true));
+    return lumaOf(one(inputs));
   }
 }
 

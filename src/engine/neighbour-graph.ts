@@ -6,10 +6,8 @@ import { fuzzyGraph } from './umap-graph.js';
 // UMAP's graph of one split's samples, cached on the dataset (plain arrays: nothing to
 // free on the backend), and the edges each training batch draws from it.
 
-/** A split's graph as adjacency lists over dataset indices, with cumulative weights for drawing. */
+/** A split's graph as an edge list over dataset indices, with cumulative weights for drawing. */
 export interface SplitGraph {
-  /** Row r (the r-th sample of the split) has edges offsets[r] .. offsets[r + 1] - 1. */
-  offsets: Uint32Array;
   /** The near end of each edge, as a dataset index. */
   from: Uint32Array;
   /** The far end of each edge, as a dataset index. */
@@ -41,20 +39,18 @@ async function build(ds: DeviceDataset, indices: Uint32Array, k: number, onProgr
   const x = gatherRows(ds, indices);
   const found = await knnSearch(x, x, k, { self: true, onChunk: (done) => onProgress?.(done, n) }).finally(() => x.dispose());
   const g = fuzzyGraph(found, n);
-  const offsets = new Uint32Array(n + 1);
-  for (const f of g.from) offsets[f + 1]++;
-  for (let r = 0; r < n; r++) offsets[r + 1] += offsets[r];
-  const fill = offsets.slice(0, n);
+  // Edges grouped by their near end (a counting sort): seeded runs draw edges by position, so this order is part of what they reproduce.
+  const slots = new Uint32Array(n + 1);
+  for (const f of g.from) slots[f + 1]++;
+  for (let r = 0; r < n; r++) slots[r + 1] += slots[r];
   const [from, to] = [new Uint32Array(g.from.length), new Uint32Array(g.from.length)];
   const cumulative = new Float64Array(g.from.length);
   g.from.forEach((f, e) => {
-    const slot = fill[f]++;
-    from[slot] = indices[f];
-    to[slot] = indices[g.to[e]];
-    cumulative[slot] = g.weight[e];
+    const slot = slots[f]++;
+    [from[slot], to[slot], cumulative[slot]] = [indices[f], indices[g.to[e]], g.weight[e]];
   });
   for (let e = 1; e < cumulative.length; e++) cumulative[e] += cumulative[e - 1];
-  return { offsets, from, to, cumulative, seconds: (performance.now() - t0) / 1000 };
+  return { from, to, cumulative, seconds: (performance.now() - t0) / 1000 };
 }
 
 /** `count` edges drawn with probability in proportion to their weight, as UMAP samples them: both ends, as dataset indices. */

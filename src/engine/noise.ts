@@ -5,7 +5,6 @@ import { LUMA, type NoiseType } from './kinds/common.js';
 
 type Single = Exclude<NoiseType, 'mixed' | 'grayscale'>;
 
-
 /**
  * What `mixed` draws from, with each one's amount at strength s (0..1) and a uniform r:
  * one restoration model for every corruption the denoise demo offers.
@@ -45,7 +44,7 @@ export function corrupt(x: tf.Tensor, type: NoiseType, amount: number, seed?: nu
       return corrupt(x, single, amountAt(amount, rand()), seed);
     }
     if (type === 'gaussian') return tf.clipByValue(tf.add(x, tf.randomNormal(x.shape, 0, amount, 'float32', seed)), 0, 1);
-    if (type === 'grayscale') return tf.add(tf.mul(x, 1 - Math.min(1, amount)), tf.mul(luma(x), Math.min(1, amount)));
+    if (type === 'grayscale') return tf.add(tf.mul(x, 1 - Math.min(1, amount)), tf.mul(lumaOf(x), Math.min(1, amount))); // one channel, broadcast to three
     if (type === 'inpaint') return blankSquare(x as tf.Tensor4D, amount, seed);
     if (type === 'superres') return blockAverage(x as tf.Tensor4D, Math.round(amount));
     const r = tf.randomUniform(x.shape, 0, 1, 'float32', seed);
@@ -56,9 +55,9 @@ export function corrupt(x: tf.Tensor, type: NoiseType, amount: number, seed?: nu
   });
 }
 
-/** Each pixel's luma, in every channel. */
-function luma(x: tf.Tensor): tf.Tensor {
-  return tf.mul(tf.sum(tf.mul(x, tf.tensor1d(LUMA as unknown as number[])), -1, true), tf.ones([1, 1, 1, 3]));
+/** Each pixel's Rec. 601 luma, as one channel: [..., 3] -> [..., 1]. */
+export function lumaOf(x: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => tf.sum(tf.mul(x, tf.tensor1d(LUMA as unknown as number[])), -1, true));
 }
 
 function blankSquare(x: tf.Tensor4D, fraction: number, seed?: number): tf.Tensor {

@@ -125,7 +125,7 @@ export class Session {
         ae,
         graphs,
         optimizers: this.optimizers,
-        labels: trainingLabels(this.ae.spec, data),
+        labels: trainingLabels(ae.spec, data),
         samples: this.ds.samples,
         trainIndices: data.trainIndices,
         testIndices: data.testIndices,

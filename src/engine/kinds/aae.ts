@@ -1,8 +1,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { amount, badField, choice, count, flag, widths } from './fields.js';
-import { defineKind, reconstruct, type Batch, type SpecOf } from './kind.js';
+import { batchRandom, defineKind, reconstruct, type Batch, type SpecOf } from './kind.js';
 import { circleMixture, normals } from './priors.js';
-import { mulberry32 } from '../random.js';
 
 /** log(1 + e^l), from ops every backend has. */
 function softplus(tf: typeof TF, l: TF.Tensor): TF.Tensor {
@@ -27,7 +26,7 @@ function drawPrior(s: Spec, n: number, rand: () => number, labels?: Uint8Array):
 /** Prior draws for a batch, for its labels when supervised. */
 function priorBatch(b: Batch<Spec>, n: number): TF.Tensor {
   const s = b.spec;
-  const rand = mulberry32(b.seed ?? Math.floor(Math.random() * 2 ** 31));
+  const rand = batchRandom(b);
   return b.tf.tensor2d(drawPrior(s, n, rand, s.supervised ? b.labels : undefined), [n, s.latentDim]);
 }
 

@@ -1,6 +1,5 @@
 import { flag } from './fields.js';
-import { defineKind } from './kind.js';
-import { mulberry32 } from '../random.js';
+import { batchRandom, defineKind } from './kind.js';
 
 /**
  * Learns colour from grey: the input is each image's luma, the target the colour image.
@@ -27,7 +26,7 @@ export const colorize = defineKind({
     {
       weights: 'autoencoder',
       loss: (b) => {
-        const mirrored = b.training && b.spec.mirror && mulberry32(b.seed ?? Math.floor(Math.random() * 2 ** 31))() < 0.5;
+        const mirrored = b.training && b.spec.mirror && batchRandom(b)() < 0.5;
         const x = mirrored ? b.tf.reverse(b.x, 2) : b.x;
         const [code] = b.encode(b.corrupt(x, 'grayscale', 1));
         return { loss: b.reconstruction(x, b.decode(code)) };

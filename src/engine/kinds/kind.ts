@@ -2,6 +2,7 @@ import type * as TF from '@tensorflow/tfjs-core';
 import type { Fields, FieldValues } from './fields.js';
 import type { CommonSpec, NoiseType } from './common.js';
 import type { SampleShape } from '../sample.js';
+import { mulberry32 } from '../random.js';
 
 // A model kind, in one module: its spec fields, how it is built, what it minimises per
 // batch and what it can do. Kinds receive TensorFlow.js from the engine instead of
@@ -110,6 +111,9 @@ export type KindModule = KindDef<string, Fields>;
 export function defineKind<N extends string, F extends Fields>(def: KindDef<N, F>): KindDef<N, F> {
   return def;
 }
+
+/** A generator for the batch's own draws: seeded by the step, or fresh when training is unseeded. */
+export const batchRandom = (b: Batch<unknown>) => mulberry32(b.seed ?? Math.floor(Math.random() * 2 ** 31));
 
 /** Encode, decode and compare: what most kinds start from. */
 export function reconstruct<S>(b: Batch<S>, input: TF.Tensor = b.x) {

@@ -1,8 +1,8 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { amount, count } from './fields.js';
-import { defineKind, reconstruct, type Batch, type SpecOf } from './kind.js';
+import { batchRandom, defineKind, reconstruct, type Batch, type SpecOf } from './kind.js';
 import { similarityCurve } from '../umap-graph.js';
-import { mulberry32 } from '../random.js';
+import { shuffle } from '../random.js';
 
 const fields = {
   neighbours: count(15, 100, 'Nearest neighbours per sample in the UMAP graph of the inputs, not counting itself (umap-learn\'s n_neighbors counts it: 15 here is its 16).', { min: 2 }),
@@ -34,14 +34,10 @@ function umapLoss(b: Batch<Spec>): TF.Scalar {
   // d^(2b) as (d²)^b; the small shift keeps the gradient finite where two codes meet.
   const similarity = (u: TF.Tensor, v: TF.Tensor) => tf.div(1, tf.add(1, tf.mul(a, tf.pow(tf.add(tf.sum(tf.squaredDifference(u, v), 1), 1e-8), power))));
   const n = code.shape[0];
-  const rand = mulberry32(b.seed ?? Math.floor(Math.random() * 2 ** 31));
+  const rand = batchRandom(b);
   const terms = [tf.neg(tf.log(tf.clipByValue(similarity(code, partner), EPS, 1)))];
   for (let r = 0; r < spec.negatives; r++) {
-    const order = Int32Array.from({ length: n }, (_, i) => i);
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    const order = shuffle(Int32Array.from({ length: n }, (_, i) => i), rand);
     // A permutation matrix, not gather: gather's gradient needs a kernel wasm lacks.
     const permutation = new Float32Array(n * n);
     order.forEach((j, i) => (permutation[i * n + j] = 1));

@@ -11,6 +11,7 @@ type Args = {
   split?: 'all' | 'train' | 'test';
   dims?: string;
   compare?: 'pca' | '';
+  scores?: boolean;
   onAeError?: (e: Event) => void;
   onAeDecode?: (e: Event) => void;
   onAeSelect?: (e: Event) => void;
@@ -27,6 +28,7 @@ const meta: Meta<Args> = {
     split=${ifDefined(a.split)}
     dims=${ifDefined(a.dims)}
     compare=${ifDefined(a.compare)}
+    ?scores=${a.scores}
     @ae-error=${a.onAeError}
     @ae-decode=${a.onAeDecode}
     @ae-select=${a.onAeSelect}
@@ -36,8 +38,9 @@ const meta: Meta<Args> = {
     split: select(['test', 'train', 'all']),
     dims: text,
     compare: select(['pca', ''], { pca: 'pca', '': '(none)' }),
+    scores: { control: { type: 'boolean' } },
   },
-  args: { model: 'mnist-ae-2d', split: 'test', compare: '' },
+  args: { model: 'mnist-ae-2d', split: 'test', compare: '', scores: false },
 };
 export default meta;
 
@@ -54,6 +57,11 @@ export const AllImages: Story = {
 /** The same test images projected by PCA beside the autoencoder's codes. */
 export const CompareWithPca: Story = {
   args: { compare: 'pca' },
+};
+
+/** Each map's 5-nearest-neighbour accuracy (test codes against train codes) and test MSE beside its title. */
+export const WithScores: Story = {
+  args: { compare: 'pca', scores: true },
 };
 
 /** A VAE's latent space: the codes are the means of each image's distribution. */

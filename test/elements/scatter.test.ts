@@ -130,6 +130,21 @@ describe('<ae-latent-scatter>', () => {
     await new Promise((r) => requestAnimationFrame(r));
     expect(shadow(el, '.plot.pca figcaption').textContent).to.match(/test MSE 0\.0\d+/);
     expect(inked(shadow(el, '.plot.pca canvas') as HTMLCanvasElement)).to.be.above(300);
+    expect(shadow(el, '.plot.model figcaption').textContent).not.to.match(/5-NN/);
+    await store.dispose();
+  });
+
+  it('puts each plot\'s 5-NN accuracy and test MSE beside its title with scores', async () => {
+    const store = await storeWith();
+    await store.train({ epochs: 1 });
+    const el = await mount(store, { compare: 'pca', scores: '' });
+    const caption = async (plot: string) => {
+      for (let i = 0; i < 100 && !/5-NN/.test(shadow(el, `.plot.${plot} figcaption`).textContent!); i++) await new Promise((r) => setTimeout(r, 50));
+      return shadow(el, `.plot.${plot} figcaption`).textContent!;
+    };
+    const m = await store.metrics();
+    expect(await caption('model')).to.include(`5-NN ${(m.knnAccuracy! * 100).toFixed(1)}%`).and.include(`test MSE ${m.testMse.toPrecision(4)}`);
+    expect(await caption('pca')).to.include(`5-NN ${(m.pca.knnAccuracy! * 100).toFixed(1)}%`).and.include(`test MSE ${m.pca.testMse.toPrecision(4)}`);
     await store.dispose();
   });
 });

@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Dataset } from '../../engine/dataset.js';
-import type { Split } from '../../engine/types.js';
+import type { Metrics, Split } from '../../engine/types.js';
 import { invalidAttribute, oneOf } from '../../shared/attributes.js';
 import { LiveElement } from '../../shared/live-element.js';
 import type { TaskRun } from '../../shared/store-task.js';
 import { paintSamples, sampleColors } from '../../shared/render.js';
-import { formatLoss } from '../../shared/format.js';
+import { formatLoss, formatPercent } from '../../shared/format.js';
 import { LABEL_COLORS, labelColors } from '../../shared/palette.js';
 import { describeImage } from '../../shared/samples.js';
 import { planeOf, type PlaneView } from '../../shared/projection.js';
@@ -44,12 +44,15 @@ export class AeLatentScatter extends LiveElement {
   @property() dims?: string;
   /** "pca" adds a 2-component PCA of the same images beside the model's plot. */
   @property() compare?: 'pca' | '';
+  /** Shows, beside each plot's title, how well its two numbers keep the classes apart and the images: the 5-nearest-neighbour accuracy of the test codes against the train codes, and the test MSE (loads the train split). */
+  @property({ type: Boolean }) scores = false;
 
   @state() private view: PlaneView | null = null;
   @state() private hovered = -1;
   @state() private cursor: [number, number] | null = null;
   @state() private decoded: { latent: number[]; image: Float32Array } | null = null;
   @state() private pcaMse: number | null = null;
+  @state() private metrics: Metrics | null = null;
   @state() private status = 'Loading…';
   @query('.plot.model .surface') private surface?: HTMLElement;
   @query('.plot.model canvas') private canvas?: HTMLCanvasElement;
@@ -96,6 +99,7 @@ export class AeLatentScatter extends LiveElement {
   protected override rebound() {
     this.view = null;
     this.pcaMse = null;
+    this.metrics = null;
     this.decoded = null;
     this.hovered = -1;
     this.rows = new Uint32Array(0);
@@ -118,7 +122,7 @@ export class AeLatentScatter extends LiveElement {
   }
 
   protected override watched() {
-    return [this.split, this.dims, this.compare];
+    return [this.split, this.dims, this.compare, this.scores];
   }
 
   /** The two dims to plot, or null for the default (as-is for 2-D, else PCA of the codes). */
@@ -153,6 +157,7 @@ export class AeLatentScatter extends LiveElement {
       await run.step(this.rendered());
       this.pcaPlot?.setData(pca.codes, this.rowLabels);
     }
+    this.metrics = this.scores ? await run.step(store.metrics()) : null;
   }
 
   private pointStyle = (): PointStyle => {
@@ -264,7 +269,7 @@ export class AeLatentScatter extends LiveElement {
     const axes = model ? (this.view?.axes ?? ['z0', 'z1']) : ['PC1', 'PC2'];
     const title = model ? `Latent codes of “${this.model}”` : 'PCA, 2 components';
     return html`<figure class="plot ${kind}" part=${model ? 'plot' : 'pca'}>
-      <figcaption>${title}${!model && this.pcaMse !== null ? html` <span class="muted">(test MSE ${formatLoss(this.pcaMse)})</span>` : nothing}</figcaption>
+      <figcaption>${title}${this.scoreText(kind)}</figcaption>
       <div
         class="surface"
         tabindex=${model ? 0 : -1}
@@ -281,6 +286,15 @@ export class AeLatentScatter extends LiveElement {
       </div>
       <div class="axis-names muted" aria-hidden="true"><span>→ ${axes[0]}</span><span>↑ ${axes[1]}</span></div>
     </figure>`;
+  }
+
+  /** "(5-NN 75% · test MSE 0.0390)" for a plot, as far as it is known. */
+  private scoreText(kind: 'model' | 'pca') {
+    const m = this.metrics;
+    // metrics() compares with a PCA of as many components as the code: its kNN is this plot's only for a 2-D code.
+    const [knn, mse] = kind === 'model' ? [m?.knnAccuracy, m?.testMse] : [m?.pca.components === 2 ? m.pca.knnAccuracy : null, this.pcaMse];
+    const parts = [knn != null ? `5-NN ${formatPercent(knn)}` : '', mse != null ? `test MSE ${formatLoss(mse)}` : ''].filter(Boolean);
+    return parts.length ? html` <span class="muted">(${parts.join(' · ')})</span>` : nothing;
   }
 
   override render() {

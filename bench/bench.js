@@ -143,4 +143,28 @@ window.benchConv = async (backend, name, plan) => {
   log(`${backend}: ${name} took ${((performance.now() - t) / 1000).toFixed(1)} s`);
   return r;
 };
+/**
+ * Seconds to build the umap-ae kind's neighbour graph of the 8,000 train digits (k = 15;
+ * the dataset's pixels already on the backend): from train() until the graph's last row.
+ */
+window.benchGraph = async (backend) => {
+  configure({ backend, worker: true });
+  const store = getModelStore(`bench-graph-${backend}-${++seq}`);
+  try {
+    await store.setSpec({ kind: 'umap-ae', hidden: [32], latentDim: 2 });
+    await store.dataset({ train: true });
+    let done = null;
+    const t0 = performance.now();
+    store.addEventListener('progress', ({ detail: p }) => {
+      if (p.phase === 'graph' && p.graph.done === p.graph.total) done ??= { seconds: (performance.now() - t0) / 1000, n: p.graph.total };
+      if (p.phase === 'step') store.stop();
+    });
+    await store.train({ epochs: 1 });
+    if (!done) throw new Error('no graph progress');
+    log(`${backend}: graph of ${done.n} samples in ${done.seconds.toFixed(1)} s`);
+    return done;
+  } finally {
+    await store.dispose();
+  }
+};
 window.benchReady = true;

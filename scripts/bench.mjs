@@ -6,6 +6,7 @@
 //   BENCH_ISOLATE=1   serve with COOP/COEP, so tfjs-backend-wasm runs multi-threaded
 //   BENCH_CONV=0   skip the conv models (store, worker mode, each backend)
 //   BENCH_PROFILE=0   skip the per-kernel profile of a wasm training step
+//   BENCH_GRAPH=0   skip timing the umap-ae neighbour graph of the 8,000 train digits
 // With python3-torch installed, PyTorch on one thread trains the same specs
 // (../shared/anchors/torch_speed.py) and the last table gives the ratios.
 import { cpus, loadavg } from 'node:os';
@@ -107,6 +108,7 @@ async function main() {
   const rows = [];
   const conv = {}; // name -> backend -> result
   let profiles = null;
+  const graphs = {}; // backend -> { seconds, n } or { error }
   try {
     const page = await browser.newPage();
     page.on('console', (m) => /^\[bench\]|error|warn/i.test(m.text()) && console.log(`  page: ${m.text()}`));
@@ -129,6 +131,7 @@ async function main() {
       }
     }
     if (process.env.BENCH_CONV !== '0') await convRuns(page, todo, conv);
+    if (process.env.BENCH_GRAPH !== '0') await graphRuns(page, todo, graphs);
     await page.close(); // a timed-out run may still be training there: it would skew the profile
     if (process.env.BENCH_PROFILE !== '0') profiles = await profileRuns(browser, url);
   } finally {
@@ -146,6 +149,11 @@ async function main() {
   if (Object.keys(conv).length) {
     console.log('\nConv models, store in worker mode, median samples/s (mean):\n');
     console.log(convTable(conv, todo.map(([b]) => b)));
+  }
+  if (Object.keys(graphs).length) {
+    console.log('\numap-ae neighbour graph of the 8,000 train digits (k = 15, exact), seconds:\n');
+    console.log(`| ${Object.keys(graphs).join(' | ')} |\n|${Object.keys(graphs).map(() => '---').join('|')}|`);
+    console.log(`| ${Object.values(graphs).map((g) => (g.error ? `failed: ${g.error.replace(/\|/g, '/').slice(0, 60)}` : fmt(g.seconds, 1))).join(' | ')} |`);
   }
   if (profiles) printProfiles(profiles);
   anchorTable(rows, conv);
@@ -165,6 +173,18 @@ async function convRuns(page, todo, conv) {
         console.log(`${backend} ${name}: ${e.message.split('\n')[0]}`);
         if (/timed out/.test(e.message)) return; // the page may still be busy: later numbers would be skewed
       }
+    }
+  }
+}
+
+async function graphRuns(page, todo, graphs) {
+  for (const [backend] of todo) {
+    try {
+      graphs[backend] = await withTimeout(page.evaluate((b) => window.benchGraph(b), backend), BACKEND_TIMEOUT_MS, `${backend} graph`);
+    } catch (e) {
+      graphs[backend] = { error: e.message.split('\n')[0] };
+      console.log(`${backend} graph: ${graphs[backend].error}`);
+      if (/timed out/.test(e.message)) return; // the page may still be busy
     }
   }
 }

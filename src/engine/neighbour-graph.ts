@@ -1,4 +1,6 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { gatherRows } from './chunks.js';
+import type { GraphMetric } from './kinds/kind.js';
 import { knnSearch } from './metrics.js';
 import type { DeviceDataset } from './sample.js';
 import { fuzzyGraph } from './umap-graph.js';
@@ -21,22 +23,26 @@ export interface SplitGraph {
 /** Rows done so far of a graph being built. */
 export type GraphProgress = (done: number, total: number) => void;
 
-/** The graph of `indices` (a split) with `k` neighbours per sample, built once per dataset. */
-export function graphOf(ds: DeviceDataset, split: 'train' | 'test', k: number, onProgress?: GraphProgress): Promise<SplitGraph> {
-  const key = `${split}:${k}`;
+/** A split's graph with `neighbours` per sample under `metric`, built once per dataset. */
+export function graphOf(ds: DeviceDataset, split: 'train' | 'test', { neighbours, metric }: { neighbours: number; metric: GraphMetric }, onProgress?: GraphProgress): Promise<SplitGraph> {
+  const key = `${split}:${neighbours}:${metric}`;
   let graph = ds.graphs.get(key);
   if (!graph) {
-    graph = build(ds, split === 'train' ? ds.data.trainIndices : ds.data.testIndices, k, onProgress);
+    graph = build(ds, split === 'train' ? ds.data.trainIndices : ds.data.testIndices, neighbours, metric, onProgress);
     ds.graphs.set(key, graph);
     graph.catch(() => ds.graphs.delete(key)); // a failed build is tried again next time
   }
   return graph;
 }
 
-async function build(ds: DeviceDataset, indices: Uint32Array, k: number, onProgress?: GraphProgress): Promise<SplitGraph> {
+async function build(ds: DeviceDataset, indices: Uint32Array, k: number, metric: GraphMetric, onProgress?: GraphProgress): Promise<SplitGraph> {
   const t0 = performance.now();
   const n = indices.length;
-  const x = gatherRows(ds, indices);
+  // Cosine: rows scaled to unit length, whose straight-line distances rank as their angles do (an all-zero row stays zero).
+  const x = metric === 'cosine' ? tf.tidy(() => {
+    const rows = gatherRows(ds, indices);
+    return tf.div(rows, tf.maximum(tf.norm(rows, 2, 1, true), 1e-12)) as tf.Tensor2D;
+  }) : gatherRows(ds, indices);
   const found = await knnSearch(x, x, k, { self: true, onChunk: (done) => onProgress?.(done, n) }).finally(() => x.dispose());
   const g = fuzzyGraph(found, n);
   // Edges grouped by their near end (a counting sort): seeded runs draw edges by position, so this order is part of what they reproduce.

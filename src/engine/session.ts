@@ -233,7 +233,7 @@ export class Session {
 
   private async evaluateModel(ae: Autoencoder) {
     const wants = kindOf(ae.spec.kind).graph?.(ae.spec);
-    const graph = wants && { split: await graphOf(this.ds, 'test', wants.neighbours), edges: wants.edges };
+    const graph = wants && { split: await graphOf(this.ds, 'test', wants), edges: wants.edges };
     return evaluate(ae, this.ds.samples, this.ds.data.testIndices, ae.spec.seed || 1, trainingLabels(ae.spec, this.ds.data), graph);
   }
 
@@ -241,7 +241,7 @@ export class Session {
   private async graphsFor(ae: Autoencoder, onProgress: GraphProgress) {
     const wants = kindOf(ae.spec.kind).graph?.(ae.spec);
     if (!wants) return undefined;
-    return { train: await graphOf(this.ds, 'train', wants.neighbours, onProgress), test: await graphOf(this.ds, 'test', wants.neighbours), edges: wants.edges };
+    return { train: await graphOf(this.ds, 'train', wants, onProgress), test: await graphOf(this.ds, 'test', wants), edges: wants.edges };
   }
 
   metrics(): Promise<Metrics> {

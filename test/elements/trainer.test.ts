@@ -75,6 +75,30 @@ describe('<ae-trainer>', () => {
     await store.dispose();
   });
 
+  it('trains a UMAP-regularised model set by its attributes, announcing the neighbour graph while it builds', async () => {
+    const { el, store } = await mount('kind=umap-ae umap-weight=2 neighbours=8 min-dist=0.05 epochs=1');
+    await store.ready();
+    for (let i = 0; i < 100 && store.spec.kind !== 'umap-ae'; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(store.spec).to.include({ kind: 'umap-ae', umapWeight: 2, neighbours: 8, minDist: 0.05 });
+    const said: string[] = [];
+    const status = () => el.shadowRoot!.querySelector('[role=status]')!.textContent!;
+    const watch = new MutationObserver(() => said.push(status()));
+    watch.observe(el.shadowRoot!, { subtree: true, characterData: true, childList: true });
+    const ended = oneEvent(el, 'ae-train-end');
+    button(el, 'Train').click();
+    await ended;
+    watch.disconnect();
+    const train = (await store.dataset()).trainIndices.length;
+    expect(said.some((t) => t.includes(`Building the neighbour graph: ${train} of ${train} samples`)), said.join(' | ')).to.equal(true);
+    const caption = el.shadowRoot!.querySelector('figcaption')!.textContent!.replace(/\s+/g, ' ');
+    expect(caption).to.contain('umap');
+    el.setAttribute('umap-weight', '-1');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.error')!.textContent).to.contain('umap-weight="-1"');
+    expect(el.umapWeight).to.equal(2);
+    await store.dispose();
+  });
+
   it('trains and stops from the keyboard alone', async () => {
     const { el, store } = await mount();
     el.epochs = 50;

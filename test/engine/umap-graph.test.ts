@@ -4,6 +4,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import { knnSearch } from '../../src/engine/metrics.js';
 import { mulberry32 } from '../../src/engine/random.js';
 import { fuzzyGraph, similarityCurve, smoothDistances } from '../../src/engine/umap-graph.js';
+import { graphOf } from '../../src/engine/neighbour-graph.js';
+import { toDevice } from '../../src/engine/chunks.js';
 
 // UMAP's graph of the training inputs: exact neighbours on the backend, smoothed
 // memberships, their fuzzy union, and the a, b of the code-space similarity.
@@ -65,6 +67,33 @@ describe('UMAP graph', () => {
     // Every point holds its nearest neighbour at full strength.
     for (let i = 0; i < n; i++) expect(weights.get(`${i},${found.indices[i * k]}`)).to.equal(1);
     expect(g.from.length).to.be.at.least(n * k);
+  });
+
+  it('measures by angle with metric cosine, and keeps one graph per split, neighbours and metric', async () => {
+    // Two directions, each at scales from 0.2 to 5: by straight-line distance the small
+    // ones of both directions are neighbours; by angle only their own direction is.
+    const [n, k] = [200, 8];
+    const rand = mulberry32(5);
+    const direction = Uint8Array.from({ length: n }, (_, i) => i % 2);
+    const rows = new Float32Array(n * D);
+    for (let i = 0; i < n; i++) {
+      const scale = 0.2 + 4.8 * rand();
+      for (let c = 0; c < D; c++) rows[i * D + c] = scale * ((c < D / 2) === (direction[i] === 0) ? 1 : 0.05) * (1 + 0.02 * rand());
+    }
+    const all = Uint32Array.from({ length: n }, (_, i) => i);
+    const ds = toDevice({ name: 'directions', images: rows, n, height: 1, width: D, channels: 1, trainIndices: all, testIndices: new Uint32Array(0) }, rows, new Float32Array(D));
+    const mixed = (g: Awaited<ReturnType<typeof graphOf>>) => {
+      let m = 0;
+      for (let e = 0; e < g.from.length; e++) if (direction[g.to[e]] !== direction[g.from[e]]) m++;
+      return m;
+    };
+    const cosine = await graphOf(ds, 'train', { neighbours: k, metric: 'cosine' });
+    const euclidean = await graphOf(ds, 'train', { neighbours: k, metric: 'euclidean' });
+    expect(mixed(cosine), 'by angle').to.equal(0);
+    expect(mixed(euclidean), 'by distance').to.be.above(0);
+    expect(await graphOf(ds, 'train', { neighbours: k, metric: 'cosine' })).to.equal(cosine);
+    expect(ds.graphs.size).to.equal(2);
+    ds.samples.dispose();
   });
 
   it("fits umap-learn's similarity curve: min_dist 0.1 gives a 1.577, b 0.895", () => {

@@ -67,6 +67,18 @@ export class AeTrainer extends AEElement {
   @property({ type: Number }) sparsity?: number;
   /** Adversarial: the prior the codes are pushed to fill: normal, or circle (gaussians on a circle). */
   @property() prior?: ModelSpec['prior'];
+  /** UMAP-regularised: nearest neighbours per sample in the graph of the inputs. */
+  @property({ type: Number }) neighbours?: number;
+  /** UMAP-regularised: how the graph measures distance between inputs: euclidean or cosine. */
+  @property() metric?: ModelSpec['metric'];
+  /** UMAP-regularised: weight of the UMAP loss beside the reconstruction loss. */
+  @property({ attribute: 'umap-weight', type: Number }) umapWeight?: number;
+  /** UMAP-regularised: codes pushed away per graph edge. */
+  @property({ type: Number }) negatives?: number;
+  /** UMAP-regularised: graph edges drawn per batch. */
+  @property({ type: Number }) edges?: number;
+  /** UMAP-regularised: how tightly codes may pack (UMAP's min_dist). */
+  @property({ attribute: 'min-dist', type: Number }) minDist?: number;
   /** Adam's learning rate. */
   @property({ attribute: 'learning-rate', type: Number }) learningRate = 1e-3;
   /** Images per step. */

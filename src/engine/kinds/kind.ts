@@ -57,6 +57,10 @@ export interface Network {
   activation: 'relu' | 'elu' | 'tanh';
 }
 
+/** How the graph measures distance between inputs: straight-line, or the angle between them (their distance once scaled to unit length). */
+export const GRAPH_METRICS = ['euclidean', 'cosine'] as const;
+export type GraphMetric = (typeof GRAPH_METRICS)[number];
+
 export interface KindDef<N extends string, F extends Fields> {
   name: N;
   /** The adjective: "a variational autoencoder". */
@@ -83,10 +87,10 @@ export interface KindDef<N extends string, F extends Fields> {
   lossName?: string;
   /**
    * A UMAP graph of the inputs (McInnes et al. 2018), when the kind needs one: its neighbours
-   * per sample, and the edges each batch draws from it (`Batch.edges`). The engine builds it
-   * per split before training, cached with the data.
+   * per sample, how they are measured, and the edges each batch draws from it
+   * (`Batch.edges`). The engine builds it per split before training, cached with the data.
    */
-  graph?(spec: SpecOf<F>): { neighbours: number; edges: number };
+  graph?(spec: SpecOf<F>): { neighbours: number; metric: GraphMetric; edges: number };
   /** Whether training needs the data's labels (throws spec-invalid when it cannot train on this data). */
   labels?(spec: SpecOf<F>, data: { labeled: boolean; classes: number }): boolean;
   /** `n` codes drawn from the kind's prior (flat, n x latentDim): generative kinds only. */

@@ -29,18 +29,18 @@ async function main() {
       },
       { libUrl: `${url}dist/index.js`, qualityUrl: `${url}scripts/lib/quality.mjs`, ids: PRESET_IDS },
     );
-    console.log('| preset | code | test MSE | kNN-5 | PCA MSE | PCA kNN-5 | MSE vs PCA | other | checks |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| preset | code | test MSE | kNN-5 | kNN-1 | PCA MSE | PCA kNN-5 | MSE vs PCA | other | checks |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const r of rows) {
       if (r.error) {
         failed++;
-        console.log(`| ${r.id} | – | – | – | – | – | – | – | FAILED to load: ${r.error} |`);
+        console.log(`| ${r.id} | – | – | – | – | – | – | – | – | FAILED to load: ${r.error} |`);
         continue;
       }
       const other = r.gridDigits != null ? `grid digits ${r.gridDigits}/10 [${r.gridCounts.join(' ')}]` : r.priorDigits != null ? `prior draws decode ${r.priorDigits}/10 digits [${r.priorCounts.join(' ')}]; test codes inside the prior's 95% region ${fmt(r.priorInside, 3)}, nearest component = digit ${fmt(r.priorAssigned, 3)}` : r.denoiseRatio != null ? `denoise ${fmt(r.noisyMse)} -> ${fmt(r.restoredMse)} (${r.denoiseRatio.toFixed(2)}x); ${Object.entries(r.restoreRatios).map(([k, x]) => `${k} ${x.toFixed(2)}x`).join(', ')}` : '';
       const gain = `${((1 - r.testMse / r.pcaMse) * 100).toFixed(1)}% lower`;
       failed += r.failures.length;
-      console.log(`| ${r.id} | ${r.latentDim} | ${fmt(r.testMse)} | ${fmt(r.knn, 3)} | ${fmt(r.pcaMse)} | ${fmt(r.pcaKnn, 3)} | ${gain} | ${other} | ${r.failures.length ? `FAIL: ${r.failures.join('; ')}` : 'pass'} |`);
+      console.log(`| ${r.id} | ${r.latentDim} | ${fmt(r.testMse)} | ${fmt(r.knn, 3)} | ${fmt(r.knn1, 3)} | ${fmt(r.pcaMse)} | ${fmt(r.pcaKnn, 3)} | ${gain} | ${other} | ${r.failures.length ? `FAIL: ${r.failures.join('; ')}` : 'pass'} |`);
     }
   } finally {
     await close();

@@ -54,8 +54,9 @@ async function trainInPage({ id, plan, libUrl, qualityUrl, reencode }) {
   await check.load([new File([shipped.modelJson], 'model.json'), new File([bytes], shipped.weightsName)]);
   const metrics = await check.metrics();
   const colour = check.spec.kind === 'colorize' ? await colorization(lib, check) : undefined;
+  const knn1 = metrics.knnAccuracy != null ? (await check.knn({ k: 1 })).accuracy : undefined;
   await Promise.all([store.dispose(), check.dispose()]);
-  return { spec: store.spec, data, backend: store.backend, trainSeconds, trained, metrics, colour, files };
+  return { spec: store.spec, data, backend: store.backend, trainSeconds, trained, metrics, knn1, colour, files };
 }
 
 const fmt = (x, d = 4) => (x == null ? '–' : x.toFixed(d));
@@ -69,7 +70,7 @@ function readme(results) {
   const details = Object.entries(results).map(([id, r]) => {
     const sizes = Object.entries(r.sizes).map(([enc, s]) => `${enc} ${kb(s.bytes)} (${kb(s.gzip)} gzip)`).join(', ');
     const schedule = r.plan.schedule.map((p) => `${p.epochs} epochs at ${p.learningRate}${p.finalLearningRate ? ` decaying to ${p.finalLearningRate} (cosine)` : ''}`).join(', then ');
-    return `### ${id}\n\n- Spec: \`${JSON.stringify(r.spec)}\`\n- Training: seed ${r.plan.seed}, batch ${r.plan.batchSize}, Adam; ${schedule}; ${r.backend} backend, ${(r.trainSeconds / 60).toFixed(1)} min on a 2-core machine.\n- Weights: ${sizes}; ships ${r.ship}.\n- Test MSE before quantisation ${fmt(r.trained.testMse, 5)}, after ${fmt(r.metrics.testMse, 5)}.${r.colour ? `\n- Colorization of the test split (colour MSE over RGB): the grey input ${fmt(r.colour.greyMse, 5)}, colorized ${fmt(r.colour.colorMse, 5)} (${(r.colour.colorMse / r.colour.greyMse).toFixed(2)}x the grey input's); a table mapping each grey level to its mean train colour ${fmt(r.colour.lutMse, 5)} (${(r.colour.lutMse / r.colour.greyMse).toFixed(2)}x).` : ''}${r.reencodedFrom ? `\n- Re-encoded from the ${r.reencodedFrom} files of that training run, so "before" and the float32 size are of those.` : ''}`;
+    return `### ${id}\n\n- Spec: \`${JSON.stringify(r.spec)}\`\n- Training: seed ${r.plan.seed}, batch ${r.plan.batchSize}, Adam; ${schedule}; ${r.backend} backend, ${(r.trainSeconds / 60).toFixed(1)} min on a 2-core machine.\n- Weights: ${sizes}; ships ${r.ship}.\n- Test MSE before quantisation ${fmt(r.trained.testMse, 5)}, after ${fmt(r.metrics.testMse, 5)}.${r.colour ? `\n- Colorization of the test split (colour MSE over RGB): the grey input ${fmt(r.colour.greyMse, 5)}, colorized ${fmt(r.colour.colorMse, 5)} (${(r.colour.colorMse / r.colour.greyMse).toFixed(2)}x the grey input's); a table mapping each grey level to its mean train colour ${fmt(r.colour.lutMse, 5)} (${(r.colour.lutMse / r.colour.greyMse).toFixed(2)}x).` : ''}${r.knn1 != null ? `\n- Nearest-neighbour accuracy of the test codes against the train codes: kNN-5 ${fmt(r.metrics.knnAccuracy, 3)}, kNN-1 ${fmt(r.knn1, 3)}.` : ''}${r.plan.note ? `\n- ${r.plan.note}` : ''}${r.reencodedFrom ? `\n- Re-encoded from the ${r.reencodedFrom} files of that training run, so "before" and the float32 size are of those.` : ''}`;
   });
   return `# Pretrained weights
 
@@ -116,7 +117,7 @@ async function main() {
         }
       }
       const reencodedFrom = reencode ? (results[id]?.reencodedFrom ?? results[id]?.ship) : undefined;
-      results[id] = { plan, data: r.data, spec: r.spec, backend: r.backend, trainSeconds: r.trainSeconds, trained: r.trained, metrics: r.metrics, colour: r.colour, ship: plan.ship, sizes, reencodedFrom };
+      results[id] = { plan, data: r.data, spec: r.spec, backend: r.backend, trainSeconds: r.trainSeconds, trained: r.trained, metrics: r.metrics, knn1: r.knn1 ?? results[id]?.knn1, colour: r.colour, ship: plan.ship, sizes, reencodedFrom };
       console.log(`${id}: test MSE ${fmt(r.metrics.testMse)} kNN ${fmt(r.metrics.knnAccuracy, 3)} | PCA ${fmt(r.metrics.pca.testMse)} / ${fmt(r.metrics.pca.knnAccuracy, 3)} | ${(r.trainSeconds / 60).toFixed(1)} min`);
       writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
       writeFileSync(new URL('README.md', WEIGHTS), readme(results));

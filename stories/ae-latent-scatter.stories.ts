@@ -64,6 +64,11 @@ export const WithScores: Story = {
   args: { compare: 'pca', scores: true },
 };
 
+/** The UMAP-regularised autoencoder's map of the test digits, with its scores. */
+export const UmapRegularised: Story = {
+  args: { model: 'mnist-umap-ae-2d', scores: true },
+};
+
 /** A VAE's latent space: the codes are the means of each image's distribution. */
 export const VaeLatent: Story = {
   args: { model: 'mnist-vae-2d' },

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { ACTIVATIONS, KINDS, LOSSES, NOISE_TYPES } from '../src/engine/spec.js';
+import { GRAPH_METRICS } from '../src/engine/kinds/kind.js';
 import '../src/elements/ae-trainer/define.js';
 import { commonArgTypes, number, select, text } from './controls.js';
 
@@ -19,6 +20,10 @@ type Args = {
   noise?: number;
   beta?: number;
   sparsity?: number;
+  neighbours?: number;
+  metric?: string;
+  'umap-weight'?: number;
+  'min-dist'?: number;
   'learning-rate'?: number;
   'batch-size'?: number;
   epochs?: number;
@@ -47,6 +52,10 @@ const meta: Meta<Args> = {
     noise=${ifDefined(a.noise)}
     beta=${ifDefined(a.beta)}
     sparsity=${ifDefined(a.sparsity)}
+    neighbours=${ifDefined(a.neighbours)}
+    metric=${ifDefined(a.metric)}
+    umap-weight=${ifDefined(a['umap-weight'])}
+    min-dist=${ifDefined(a['min-dist'])}
     learning-rate=${ifDefined(a['learning-rate'])}
     batch-size=${ifDefined(a['batch-size'])}
     epochs=${ifDefined(a.epochs)}
@@ -67,6 +76,10 @@ const meta: Meta<Args> = {
     noise: number(0, 1, 0.05),
     beta: number(0, 10, 0.1),
     sparsity: number(0, 1, 0.0001),
+    neighbours: number(2, 100),
+    metric: select(GRAPH_METRICS),
+    'umap-weight': number(0, 100, 0.5),
+    'min-dist': number(0, 3, 0.05),
     'learning-rate': number(0.00001, 0.5, 0.0001),
     'batch-size': number(1, 1024),
     epochs: number(1, 200),
@@ -93,6 +106,15 @@ export const Denoising: Story = {
 /** A sparse autoencoder with a wider code and an L1 penalty on it. */
 export const Sparse: Story = {
   args: { model: 'story-trainer-sparse', kind: 'sparse', 'latent-dim': 64, hidden: '256', sparsity: 0.001, 'code-activation': 'relu' },
+};
+
+/**
+ * A UMAP-regularised autoencoder trained live: the trainer first builds the neighbour
+ * graph of the 8,000 train digits ("Building the neighbour graph: n of 8,000 samples"),
+ * then trains with two loss lines, reconstruction and UMAP.
+ */
+export const UmapRegularised: Story = {
+  args: { model: 'story-trainer-umap', kind: 'umap-ae', 'latent-dim': 2, hidden: '200,200', 'code-activation': 'linear', loss: 'bce', 'umap-weight': 3, 'learning-rate': 0.003, epochs: 10 },
 };
 
 /** The dark theme, forced regardless of the reader's system setting. */

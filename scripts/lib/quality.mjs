@@ -18,6 +18,11 @@ export const THRESHOLDS = {
     ["test codes' nearest prior component is their digit's for >= 75%", (r) => r.priorAssigned >= 0.75],
     ['test MSE below PCA-2', (r) => r.testMse < r.pcaMse],
   ],
+  // Measured 0.886 (the published figure, on 60,000 train digits, is 0.954; the aim is 0.90).
+  'mnist-umap-ae-2d': [
+    ['kNN-5 accuracy >= 0.87', (r) => r.knn >= 0.87],
+    ['test MSE <= 0.040', (r) => r.testMse <= 0.04],
+  ],
   'emoji-ae': [['test MSE below PCA with as many components (32)', (r) => r.testMse < r.pcaMse]],
   'emoji-ae-2d': [['test MSE below PCA-2', (r) => r.testMse < r.pcaMse]],
   'emoji-colorize': [
@@ -49,7 +54,7 @@ export function gridLatents(n, lo, hi) {
 }
 
 /** What each preset's checks read; `checksOnly` measures just that. */
-const NEEDS = { 'emoji-colorize': ['colorize'], 'mnist-ae-2d': ['metrics'], 'mnist-vae-2d': ['grid'], 'mnist-aae-2d': ['prior', 'metrics'], 'mnist-dae': ['denoise'], 'emoji-ae': ['metrics'], 'emoji-ae-2d': ['metrics'] };
+const NEEDS = { 'emoji-colorize': ['colorize'], 'mnist-ae-2d': ['metrics'], 'mnist-vae-2d': ['grid'], 'mnist-aae-2d': ['prior', 'metrics'], 'mnist-umap-ae-2d': ['metrics'], 'mnist-dae': ['denoise'], 'emoji-ae': ['metrics'], 'emoji-ae-2d': ['metrics'] };
 
 /**
  * Loads a preset the way a page does (getModelStore + ready) and measures it: the full
@@ -63,6 +68,7 @@ export async function measurePreset(lib, id, { checksOnly = false } = {}) {
   if (wants('metrics')) {
     const m = await store.metrics();
     Object.assign(row, { testMse: m.testMse, knn: m.knnAccuracy, pcaMse: m.pca.testMse, pcaKnn: m.pca.knnAccuracy });
+    if (!checksOnly && m.knnAccuracy != null) row.knn1 = (await store.knn({ k: 1 })).accuracy;
   } else {
     row.testMse = (await store.evaluate()).testMse;
   }

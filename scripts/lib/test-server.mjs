@@ -1,8 +1,16 @@
-// Test-server middleware for the bad-input suite:
+// Test-server middleware:
 // - /__files/<name>: files a test writes (PUT) and the page then fetches (GET), so bad
 //   model files are made inside the test that uses them;
 // - a second origin: the same server reached as "localhost" instead of 127.0.0.1. Every
-//   request that arrives that way is recorded; /__foreign lists them (DELETE lists and clears).
+//   request that arrives that way is recorded; /__foreign lists them (DELETE lists and clears);
+// - weight files (*.bin) as they are on disk: the dev server turns a body that looks like
+//   text into a string, and uint8 weights whose bytes happen to look like text came back
+//   re-encoded, twice as long.
+import { readFile } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const files = new Map();
 const foreign = [];
@@ -36,6 +44,15 @@ export async function testServer(ctx, next) {
     ctx.body = file.data;
     ctx.type = file.type;
     return;
+  }
+  if (ctx.method === 'GET' && ctx.path.endsWith('.bin')) {
+    const path = resolve(ROOT, `.${decodeURIComponent(ctx.path)}`);
+    const data = path.startsWith(ROOT.endsWith(sep) ? ROOT : ROOT + sep) ? await readFile(path).catch(() => null) : null;
+    if (data) {
+      ctx.body = data;
+      ctx.type = 'application/octet-stream';
+      return;
+    }
   }
   await next();
 }

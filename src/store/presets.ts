@@ -20,6 +20,11 @@ export const PRESETS: Record<string, Preset> = {
     title: 'Adversarial autoencoder, 2-D code filling a circle of ten gaussians, one per digit',
     spec: { kind: 'aae', latentDim: 2, hidden: [256, 128], codeActivation: 'linear', loss: 'bce', prior: 'circle', components: 10, supervised: true },
   },
+  'mnist-umap-ae-2d': {
+    id: 'mnist-umap-ae-2d',
+    title: 'UMAP-regularised autoencoder, 2-D code: a map that keeps neighbours together and still decodes',
+    spec: { kind: 'umap-ae', latentDim: 2, hidden: [200, 200], codeActivation: 'linear', loss: 'bce', umapWeight: 3 },
+  },
   'mnist-conv-ae': { id: 'mnist-conv-ae', title: 'Convolutional autoencoder, 16-D code', spec: { kind: 'conv', latentDim: 16, hidden: [], codeActivation: 'linear', filters: [16, 32] } },
   'emoji-ae': { id: 'emoji-ae', title: 'Convolutional autoencoder on colour emoji, 32-D code', data: 'emoji-32', spec: { kind: 'conv', latentDim: 32, hidden: [], codeActivation: 'linear', filters: [32, 64], loss: 'bce' } },
   'emoji-ae-2d': { id: 'emoji-ae-2d', title: 'Convolutional autoencoder on colour emoji, 2-D code for the map', data: 'emoji-32', spec: { kind: 'conv', latentDim: 2, hidden: [], codeActivation: 'linear', filters: [32, 64], loss: 'bce' } },

@@ -7,9 +7,10 @@
 //   text into a string, and uint8 weights whose bytes happen to look like text came back
 //   re-encoded, twice as long.
 import { readFile } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The repository root, with its trailing separator. */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const files = new Map();
@@ -47,7 +48,7 @@ export async function testServer(ctx, next) {
   }
   if (ctx.method === 'GET' && ctx.path.endsWith('.bin')) {
     const path = resolve(ROOT, `.${decodeURIComponent(ctx.path)}`);
-    const data = path.startsWith(ROOT.endsWith(sep) ? ROOT : ROOT + sep) ? await readFile(path).catch(() => null) : null;
+    const data = path.startsWith(ROOT) ? await readFile(path).catch(() => null) : null;
     if (data) {
       ctx.body = data;
       ctx.type = 'application/octet-stream';

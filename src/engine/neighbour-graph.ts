@@ -38,11 +38,11 @@ export function graphOf(ds: DeviceDataset, split: 'train' | 'test', { neighbours
 async function build(ds: DeviceDataset, indices: Uint32Array, k: number, metric: GraphMetric, onProgress?: GraphProgress): Promise<SplitGraph> {
   const t0 = performance.now();
   const n = indices.length;
-  // Cosine: rows scaled to unit length, whose straight-line distances rank as their angles do (an all-zero row stays zero).
-  const x = metric === 'cosine' ? tf.tidy(() => {
+  const x = tf.tidy(() => {
     const rows = gatherRows(ds, indices);
-    return tf.div(rows, tf.maximum(tf.norm(rows, 2, 1, true), 1e-12)) as tf.Tensor2D;
-  }) : gatherRows(ds, indices);
+    // Cosine: rows scaled to unit length, whose straight-line distances rank as their angles do (an all-zero row stays zero).
+    return metric === 'cosine' ? (tf.div(rows, tf.maximum(tf.norm(rows, 2, 1, true), 1e-12)) as tf.Tensor2D) : rows;
+  });
   const found = await knnSearch(x, x, k, { self: true, onChunk: (done) => onProgress?.(done, n) }).finally(() => x.dispose());
   const g = fuzzyGraph(found, n);
   // Edges grouped by their near end (a counting sort): seeded runs draw edges by position, so this order is part of what they reproduce.

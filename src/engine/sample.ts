@@ -69,6 +69,6 @@ export interface DeviceDataset {
   meanSample: Float32Array;
   /** PCAs fitted on the train split (or taken from its shipped basis), by number of components. */
   pcas: Map<number, Promise<Pca>>;
-  /** UMAP graphs of a split, by "split:k" (see neighbour-graph.ts). */
+  /** UMAP graphs of a split, by "split:neighbours:metric" (see neighbour-graph.ts). */
   graphs: Map<string, Promise<SplitGraph>>;
 }

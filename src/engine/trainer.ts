@@ -36,13 +36,13 @@ const REPORT_MS = 100;
 const YIELD_MS = 25;
 const EVAL_BATCH = 500;
 
-/** Mean loss, named terms and reconstruction MSE over a set of samples, in batches. */
 /** `count` edges of a graph drawn by weight, as the samples at their two ends. */
 function edgeBatch(samples: tf.Tensor, graph: SplitGraph, count: number, rand: () => number) {
   const { from, to } = drawEdges(graph, count, rand);
   return { from: gatherAt(samples, from), to: gatherAt(samples, to) };
 }
 
+/** Mean loss, named terms and reconstruction MSE over a set of samples, in batches. */
 export async function evaluate(ae: Autoencoder, samples: tf.Tensor, indices: Uint32Array, seed: number, labels?: Uint8Array, graph?: { split: SplitGraph; edges: number }) {
   const series = seriesOf(kindOf(ae.spec.kind));
   const updates = updatesOf(ae);

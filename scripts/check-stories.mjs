@@ -39,8 +39,10 @@ const expectedAeError = (e) => e.code === 'weights-missing' && UNSHIPPED.has(/pr
 const index = JSON.parse(readFileSync(join(STATIC, 'index.json'), 'utf8'));
 const stories = Object.values(index.entries).filter((e) => (e.type === 'story' || (docs && e.type === 'docs')) && e.id.includes(filter));
 const ELEMENTS = '#storybook-root *, #storybook-docs *';
+// The toolbar's languages are checked on one trainer story each: its Train button's word.
+const LOCALE_TRAIN = { pl: 'Trenuj' };
 
-async function check(browser, origin, story) {
+async function check(browser, origin, story, locale = '') {
   const problems = [];
   const page = await browser.newPage();
   page.on('console', (m) => {
@@ -71,13 +73,18 @@ async function check(browser, origin, story) {
   let ok = false;
   let usesStore = true;
   try {
-    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=${story.type}`, { waitUntil: 'load' });
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=${story.type}${locale ? `&globals=locale:${locale}` : ''}`, { waitUntil: 'load' });
     await page.waitForFunction(rendered, { timeout: STORY_TIMEOUT, polling: 250 }, ELEMENTS);
     await page.evaluate((sel) => Promise.all([...document.querySelectorAll(sel)].filter((el) => /^v?ae-/.test(el.localName)).map((el) => el.updateComplete)), ELEMENTS);
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     // Elements with a `model` use a store, and a store's engine runs in a Worker (a data
     // source waiting for files has not started its store).
     usesStore = await page.evaluate((sel) => [...document.querySelectorAll(sel)].some((el) => 'model' in el && !(el.localName === 'ae-data-source' && !el.src)), ELEMENTS);
+    if (locale) {
+      // The locale toolbar's value reaches the elements: the trainer's first button speaks it.
+      const said = await page.evaluate(() => [document.documentElement.lang, document.querySelector('ae-trainer')?.shadowRoot?.querySelector('button.primary')?.textContent?.trim()]);
+      if (said[0] !== locale || said[1] !== LOCALE_TRAIN[locale]) problems.push(`locale ${locale}: <html lang="${said[0]}">, the Train button says "${said[1]}" (expected "${LOCALE_TRAIN[locale]}")`);
+    }
     ok = true;
   } catch (e) {
     problems.push(`did not render: ${e.message.split('\n')[0]}`);
@@ -103,6 +110,13 @@ try {
     console.log(`${problems.length ? 'FAIL' : 'ok  '} ${story.id} (${seconds.toFixed(1)}s)`);
     for (const p of problems) console.log(`     ${p}`);
     if (problems.length) failed.push(story.id);
+  }
+  const trainerStory = stories.find((s) => s.type === 'story' && s.id.startsWith('elements-ae-trainer--'));
+  for (const locale of trainerStory ? Object.keys(LOCALE_TRAIN) : []) {
+    const { problems } = await check(browser, origin, trainerStory, locale);
+    console.log(`${problems.length ? 'FAIL' : 'ok  '} ${trainerStory.id} in ${locale}`);
+    for (const p of problems) console.log(`     ${p}`);
+    if (problems.length) failed.push(`${trainerStory.id} (${locale})`);
   }
 } finally {
   await browser.close();

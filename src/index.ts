@@ -4,6 +4,8 @@ export { MAX_LEARNING_RATE, MAX_NEIGHBOURS } from './store/options.js';
 export { ModelStore, type StoreStatus, type StoreEventMap } from './store/model-store.js';
 export { PRESETS, type Preset } from './store/presets.js';
 export { AEError, type AEErrorCode } from './engine/errors.js';
+export { registerLanguage, languages, translate, type Catalog, type KindTexts, type MessageKey } from './l10n/languages.js';
+export type { Formats } from './l10n/formats.js';
 export { priorFit } from './engine/kinds/priors.js';
 export { DEFAULT_SPEC, LUMA, normalizeSpec, type ModelSpec, type ModelKind, type Activation, type NoiseType, type LossName } from './engine/spec.js';
 export { SPLIT_SEED, TEST_FRACTION, type Dataset } from './engine/dataset.js';

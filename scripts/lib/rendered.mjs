@@ -8,7 +8,8 @@ export function rendered(selector) {
     const root = el.shadowRoot;
     if (!root) return false;
     if (root.querySelector('.error')) return true;
-    if (el.localName === 'ae-trainer') return /^(ready|training|paused|error)$/.test(root.querySelector('.status')?.textContent.trim() ?? '');
+    // By class, not text: the status word is in the element's language.
+    if (el.localName === 'ae-trainer') return /\bstatus-(ready|training|paused|error)\b/.test(root.querySelector('.status')?.className ?? '');
     if (el.localName === 'ae-latent-scatter') return el.points.length > 0;
     if (el.localName === 'ae-reconstruction-grid') return root.querySelector('[part~="grid"]')?.getAttribute('aria-busy') === 'false';
     if (el.localName === 'ae-denoise-demo') return el.source === 'draw' || el.images !== null;

@@ -1,6 +1,7 @@
 import type { DatasetInput } from '../engine/dataset-input.js';
 import { MAX_VECTOR } from '../engine/sample.js';
 import { AEError, shown } from '../engine/errors.js';
+import { english, type ArgList, type MessageArgs, type MessageKey, type NestedText } from '../l10n/english.js';
 
 // CSV and TSV text to a vector dataset: one row a sample, every column but the label a
 // number. Rows that cannot be read are skipped with their reason; nothing is guessed.
@@ -20,6 +21,7 @@ export interface TableOptions {
 export interface SkippedRow {
   /** 1-based line number in the text. */
   line: number;
+  /** Why, in English. */
   reason: string;
 }
 
@@ -30,9 +32,13 @@ export interface Table {
   hasHeader: boolean;
   delimiter: string;
   skipped: SkippedRow[];
+  /** The skipped rows' reasons as catalogue entries (in `skipped`'s order), for showing them in another language. */
+  reasons: NestedText[];
 }
 
-const invalid = (message: string, details?: Record<string, unknown>) => new AEError('dataset-invalid', message, details);
+const invalid = <K extends MessageKey>(key: K, args: MessageArgs<K>, details?: Record<string, unknown>) => AEError.of('dataset-invalid', key, args, details);
+/** A message kept as data: shown later in the reader's language. */
+const said = <K extends MessageKey>(key: K, ...args: ArgList<K>): NestedText => (args.length ? { key, args: args[0] as Record<string, unknown> } : { key });
 
 /** Splits text into rows of cells: RFC 4180 quoting ("a, b", "" for a quote), CRLF or LF. */
 function* rows(text: string, delimiter: string): Generator<{ line: number; cells: string[] }> {
@@ -72,12 +78,12 @@ function guessDelimiter(text: string): string {
   return (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ';' : ',';
 }
 
-/** A cell as a number, or why it is not one. */
-function numberOf(cell: string): number | string {
-  if (cell === '') return 'is empty';
+/** A cell as a number, or why it is not one (given the column's name). */
+function numberOf(cell: string): number | ((column: string) => NestedText) {
+  if (cell === '') return (column) => said('dataSource.row.empty', { column });
   const v = Number(cell);
-  if (Number.isNaN(v) && !/^[-+]?nan$/i.test(cell)) return `is "${cell.length > 20 ? `${cell.slice(0, 17)}...` : cell}", not a number`;
-  if (!Number.isFinite(v)) return `is ${shown(v)}; values must be finite`;
+  if (Number.isNaN(v) && !/^[-+]?nan$/i.test(cell)) return (column) => said('dataSource.row.notNumber', { column, cell: cell.length > 20 ? `${cell.slice(0, 17)}...` : cell });
+  if (!Number.isFinite(v)) return (column) => said('dataSource.row.infinite', { column, value: shown(v) });
   return v;
 }
 
@@ -87,8 +93,7 @@ function labelIndex(option: TableOptions['labelColumn'], header: string[] | null
   if (named >= 0) return named;
   const index = typeof option === 'number' ? option : /^\d+$/.test(option) ? Number(option) : NaN;
   if (Number.isInteger(index) && index >= 0 && index < width) return index;
-  const known = header ? `the columns are ${header.map((h) => `"${h}"`).join(', ')}` : `the table has no header; give a column number from 0 to ${width - 1}`;
-  throw invalid(`The label column ${shown(option)} is not in the table: ${known}.`, { labelColumn: option });
+  throw invalid('dataSource.table.labelColumn', { column: shown(option), header: header && [...header], width }, { labelColumn: option });
 }
 
 /**
@@ -123,39 +128,40 @@ const SLICE = 2000;
 
 /** The parse, yielding the current line number every SLICE rows. */
 function* tableSteps(text: string, options: TableOptions): Generator<number, Table> {
-  if (typeof text !== 'string') throw invalid(`A table must be text; got ${shown(text)}.`);
+  if (typeof text !== 'string') throw invalid('dataSource.table.notText', { value: shown(text) });
   const name = options.name ?? 'table';
-  if (text.trim() === '') throw invalid(`${name} is empty.`);
+  if (text.trim() === '') throw invalid('dataSource.table.empty', { name });
   const delimiter = guessDelimiter(text);
   const all = rows(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, delimiter);
   const first = all.next().value as { line: number; cells: string[] };
   const probe = labelIndex(options.labelColumn, first.cells, first.cells.length);
   // A header: a label named by text that the first row holds, or any other cell there that is not a number.
   const namesLabel = typeof options.labelColumn === 'string' && !/^\d+$/.test(options.labelColumn) && probe >= 0;
-  const hasHeader = namesLabel || first.cells.some((c, k) => k !== probe && typeof numberOf(c) === 'string');
+  const hasHeader = namesLabel || first.cells.some((c, k) => k !== probe && typeof numberOf(c) !== 'number');
   const header = hasHeader ? first.cells : null;
   const width = first.cells.length;
   const label = labelIndex(options.labelColumn, header, width);
   const numeric = width - (label >= 0 ? 1 : 0);
-  if (numeric < 1) throw invalid(`${name} has no numeric columns besides the labels.`);
-  if (numeric > MAX_VECTOR) throw invalid(`${name} has ${numeric} numeric columns; at most ${MAX_VECTOR} are allowed.`);
+  if (numeric < 1) throw invalid('dataSource.table.noNumeric', { name });
+  if (numeric > MAX_VECTOR) throw invalid('dataSource.table.tooWide', { name, columns: numeric, most: MAX_VECTOR });
   const columns = Array.from({ length: width }, (_, k) => (header ? header[k] || `c${k}` : `c${k}`)).filter((_, k) => k !== label);
 
   let values: Float32Array<ArrayBuffer> = new Float32Array(1024);
   let count = 0;
   const rawLabels: string[] = [];
-  const skipped: SkippedRow[] = [];
+  const skipped: { line: number; reason: NestedText }[] = [];
+  const skip = (line: number, reason: NestedText) => skipped.push({ line, reason });
   const take = ({ line, cells }: { line: number; cells: string[] }) => {
-    if (cells.length !== width) return skipped.push({ line, reason: `has ${cells.length} cells; the ${header ? 'header' : 'first row'} has ${width}` });
+    if (cells.length !== width) return skip(line, said('dataSource.row.cells', { cells: cells.length, header: !!header, width }));
     const row: number[] = [];
     for (let k = 0; k < width; k++) {
       if (k === label) continue;
       const v = numberOf(cells[k]);
-      if (typeof v === 'string') return skipped.push({ line, reason: `column "${header?.[k] || `c${k}`}" ${v}` });
+      if (typeof v !== 'number') return skip(line, v(header?.[k] || `c${k}`));
       row.push(v);
     }
-    if (label >= 0 && cells[label] === '') return skipped.push({ line, reason: 'has no label' });
-    if (count + row.length > MAX_TABLE_VALUES) throw invalid(`${name} holds more than ${MAX_TABLE_VALUES.toLocaleString('en')} values (rows x columns); use fewer rows or columns.`);
+    if (label >= 0 && cells[label] === '') return skip(line, said('dataSource.row.noLabel'));
+    if (count + row.length > MAX_TABLE_VALUES) throw invalid('dataSource.table.tooBig', { name, most: MAX_TABLE_VALUES });
     if (count + row.length > values.length) values = grow(values, count + row.length);
     values.set(row, count);
     count += row.length;
@@ -168,12 +174,16 @@ function* tableSteps(text: string, options: TableOptions): Generator<number, Tab
     if (++read % SLICE === 0) yield row.line;
   }
   const n = count / numeric;
-  if (n === 0) throw invalid(`${name} has no readable rows${skipped.length ? `: ${describeSkipped(skipped)}` : ''}.`, { skipped });
+  const skippedRows = skipped.map((s): SkippedRow => ({ line: s.line, reason: inEnglish(s.reason) }));
+  if (n === 0) throw invalid('dataSource.table.noRows', { name, rows: skipped.slice(0, 3), left: Math.max(0, skipped.length - 3) }, { skipped: skippedRows });
 
   const input: DatasetInput = { name, images: values.slice(0, count), n, sample: 'vector', length: numeric };
   if (label >= 0) Object.assign(input, labelsOf(rawLabels, name));
-  return { input, columns, hasHeader, delimiter, skipped };
+  return { input, columns, hasHeader, delimiter, skipped: skippedRows, reasons: skipped.map((s) => s.reason) };
 }
+
+/** A reason in English, as `SkippedRow.reason` holds it. */
+const inEnglish = (text: NestedText) => (english as (key: string, args?: unknown) => string)(text.key, text.args);
 
 function grow(values: Float32Array<ArrayBuffer>, least: number): Float32Array<ArrayBuffer> {
   const next = new Float32Array(Math.max(least, values.length * 2));
@@ -190,17 +200,11 @@ function labelsOf(raw: string[], name: string): { labels: Uint8Array; classNames
   raw.forEach((l, i) => {
     let k = index.get(l);
     if (k === undefined) {
-      if (classNames.length === MAX_CLASSES) throw invalid(`${name} has more than ${MAX_CLASSES} different labels; is the label column right?`);
+      if (classNames.length === MAX_CLASSES) throw invalid('dataSource.table.tooManyLabels', { name, most: MAX_CLASSES });
       index.set(l, (k = classNames.length));
       classNames.push(l);
     }
     labels[i] = k;
   });
   return { labels, classNames };
-}
-
-/** The first few reasons, for a message. */
-export function describeSkipped(skipped: SkippedRow[], most = 3): string {
-  const shownRows = skipped.slice(0, most).map((s) => `line ${s.line} ${s.reason}`);
-  return shownRows.join('; ') + (skipped.length > most ? `; and ${skipped.length - most} more` : '');
 }

@@ -22,7 +22,7 @@ export function splitIndices(ds: DeviceDataset, split: Split): Uint32Array {
   if (split === 'train') return ds.data.trainIndices.slice();
   if (split === 'test') return ds.data.testIndices.slice();
   if (split === 'all') return Uint32Array.from({ length: ds.data.n }, (_, i) => i);
-  throw new AEError('input-invalid', `Unknown split ${shown(split)}. Use train, test or all.`);
+  throw AEError.of('input-invalid', 'error.split', { got: shown(split) });
 }
 
 /** Codes of dataset samples, encoded in chunks (n x latentDim). */
@@ -53,7 +53,7 @@ export function pcaOf(ds: DeviceDataset, k: number): Promise<Pca> {
     if (basis && k <= basis.k) {
       pca = Promise.resolve(pcaFromBasis(basis, k));
     } else {
-      if (!trainIndices.length) throw new AEError('not-ready', `A ${k}-component PCA needs the train images of "${ds.data.name}", which are not loaded here.`);
+      if (!trainIndices.length) throw AEError.of('not-ready', 'error.pcaTrain', { k, name: ds.data.name });
       const train = rows(ds, trainIndices);
       pca = fitPca(train, k).finally(() => train.dispose());
     }
@@ -78,7 +78,7 @@ export async function projectModel(ae: Autoencoder, ds: DeviceDataset, split: Sp
 
 /** A split through a `k`-component PCA fitted on the train split, and its test MSE. */
 export async function projectPca(ds: DeviceDataset, k: number, split: Split): Promise<Projection & { testMse: number }> {
-  if (!Number.isInteger(k) || k < 1 || k > pixelsOf(ds)) throw new AEError('input-invalid', `PCA components must be an integer from 1 to ${pixelsOf(ds)}; got ${k}.`);
+  if (!Number.isInteger(k) || k < 1 || k > pixelsOf(ds)) throw AEError.of('input-invalid', 'error.pcaSize', { max: pixelsOf(ds), got: k });
   const pca = await pcaOf(ds, k);
   const indices = splitIndices(ds, split);
   const x = rows(ds, indices);
@@ -119,7 +119,7 @@ export async function metrics(ae: Autoencoder, ds: DeviceDataset, testMse: numbe
  */
 export async function classify(ds: DeviceDataset, images: Float32Array, n: number): Promise<Uint8Array> {
   const { data } = ds;
-  if (!data.labels) throw new AEError('dataset-invalid', 'classify() needs a dataset with labels.');
+  if (!data.labels) throw AEError.of('dataset-invalid', 'error.classifyLabels', undefined);
   const pixels = pixelsOf(ds);
   checkInput('classify()', images, n, samplesOf(ds.shape));
   const values = ds.data.scaling ? standardise(images, ds.data.scaling) : images;

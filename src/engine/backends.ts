@@ -105,7 +105,9 @@ export async function initBackend(opts: BackendOptions): Promise<BackendChoice> 
     }
   }
   const why = skipped.map((s) => `${s.backend}: ${s.reason}`).join('; ');
-  throw new AEError('backend-unavailable', forced ? `The ${opts.preference} backend is unavailable here (${why}). Use backend 'auto' to fall back.` : `No TensorFlow.js backend could start (${why}).`, { skipped });
+  // The reasons stay as the browser and TensorFlow.js give them.
+  if (forced) throw AEError.of('backend-unavailable', 'error.backendForced', { backend: opts.preference, why }, { skipped });
+  throw AEError.of('backend-unavailable', 'error.noBackend', { why }, { skipped });
 }
 
 /** Kernels a backend must have to train a model; missing ones are named in the error. */

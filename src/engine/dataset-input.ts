@@ -1,7 +1,7 @@
 import { checkClassNames, invalid, withSplit, type Dataset, type Unsplit } from './dataset.js';
 import { shown } from './errors.js';
 import { fitScaling } from './scaling.js';
-import { SAMPLE_KINDS, checkSampleShape, describeShape, layoutOf, sampleSize, type SampleKind, type SampleShape } from './sample.js';
+import { SAMPLE_KINDS, checkSampleShape, layoutOf, sampleSize, type SampleKind, type SampleShape } from './sample.js';
 
 // Checks on a dataset a page hands to store.setDataset(): shape, values, labels, splits
 // and sizes. Each problem is a `dataset-invalid` error that says what was found.
@@ -45,7 +45,7 @@ export const MIN_SPLIT = { train: 2, test: 1 } as const;
 
 /** The sample shape an input declares: `sample: 'vector'` with `length`, else an image. */
 function inputShape(input: DatasetInput): SampleShape {
-  if (input.sample !== undefined && !SAMPLE_KINDS.includes(input.sample)) throw invalid(`Dataset "sample" must be one of ${SAMPLE_KINDS.join(', ')}; got ${shown(input.sample)}.`);
+  if (input.sample !== undefined && !SAMPLE_KINDS.includes(input.sample)) throw invalid('data.sampleKind', { kinds: SAMPLE_KINDS, got: shown(input.sample) });
   if (input.sample === 'vector') return checkSampleShape({ kind: 'vector', length: input.length ?? input.width ?? NaN });
   const { height, width } = input;
   return checkSampleShape({ kind: 'image', height: height ?? NaN, width: width ?? NaN, channels: input.channels ?? 1 });
@@ -54,9 +54,9 @@ function inputShape(input: DatasetInput): SampleShape {
 /** The values as 0..1 pixels (a Uint8Array counts 0..255) or finite vector numbers; nothing is clipped. */
 function readValues(src: DatasetInput['images'], n: number, shape: SampleShape): Float32Array {
   const size = n * sampleSize(shape);
-  if (!src || typeof src.length !== 'number') throw invalid(`Dataset "images" must be a Float32Array or Uint8Array; got ${shown(src)}.`);
+  if (!src || typeof src.length !== 'number') throw invalid('data.imagesType', { got: shown(src) });
   if (src.length !== size) {
-    throw invalid(`Dataset "images" has ${src.length} values; ${n} samples of ${sampleSize(shape)} (${describeShape(shape)}) need ${size}.`, { expected: size, actual: src.length });
+    throw invalid('data.imagesCount', { count: src.length, n, size: sampleSize(shape), shape, expected: size }, { expected: size, actual: src.length });
   }
   const values = new Float32Array(size);
   const image = shape.kind === 'image';
@@ -64,8 +64,8 @@ function readValues(src: DatasetInput['images'], n: number, shape: SampleShape):
   for (let i = 0; i < size; i++) {
     const v = src[i] * scale;
     if (image ? !(v >= 0 && v <= 1) : !Number.isFinite(v)) {
-      const where = `value ${i} (sample ${Math.floor(i / sampleSize(shape))})`;
-      throw invalid(image ? `Dataset ${where} is ${shown(src[i])}; pixels must be 0..1 (or 0..255 in a Uint8Array).` : `Dataset ${where} is ${shown(src[i])}; vectors must hold finite numbers.`, { index: i });
+      const at = { index: i, sample: Math.floor(i / sampleSize(shape)), got: shown(src[i]) };
+      throw invalid(image ? 'data.pixel' : 'data.vectorValue', at, { index: i });
     }
     values[i] = v;
   }
@@ -74,24 +74,24 @@ function readValues(src: DatasetInput['images'], n: number, shape: SampleShape):
 
 function readLabels(labels: DatasetInput['labels'], n: number): Uint8Array | undefined {
   if (labels === undefined) return undefined;
-  if (!labels || typeof labels.length !== 'number') throw invalid(`Dataset "labels" must be an array of whole numbers; got ${shown(labels)}.`);
-  if (labels.length !== n) throw invalid(`Dataset "labels" has ${labels.length} entries for ${n} samples.`);
+  if (!labels || typeof labels.length !== 'number') throw invalid('data.labelsType', { got: shown(labels) });
+  if (labels.length !== n) throw invalid('data.labelsCount', { count: labels.length, n });
   for (let i = 0; i < n; i++) {
     const l = labels[i];
-    if (!Number.isInteger(l) || l < 0 || l > 255) throw invalid(`Dataset label ${i} is ${shown(l)}; labels must be whole numbers from 0 to 255.`, { index: i });
+    if (!Number.isInteger(l) || l < 0 || l > 255) throw invalid('data.label', { index: i, got: shown(l) }, { index: i });
   }
   return Uint8Array.from(labels);
 }
 
 /** A split's indices: whole numbers below n, none repeated. */
 function readIndices(idx: ArrayLike<number> | undefined, n: number, key: string): Uint32Array {
-  if (!idx || typeof idx.length !== 'number' || idx.length === 0) throw invalid(`Dataset "${key}" must be given (non-empty) when the other split is.`);
+  if (!idx || typeof idx.length !== 'number' || idx.length === 0) throw invalid('data.splitMissing', { key });
   const seen = new Uint8Array(n);
   const out = new Uint32Array(idx.length);
   for (let k = 0; k < idx.length; k++) {
     const i = idx[k];
-    if (!Number.isInteger(i) || i < 0 || i >= n) throw invalid(`Dataset "${key}"[${k}] is ${shown(i)}; indices must be whole numbers from 0 to ${n - 1}.`, { key, position: k });
-    if (seen[i]) throw invalid(`Dataset "${key}" holds sample ${i} twice; each sample belongs to a split once.`, { key, index: i });
+    if (!Number.isInteger(i) || i < 0 || i >= n) throw invalid('data.splitIndex', { key, position: k, got: shown(i), max: n - 1 }, { key, position: k });
+    if (seen[i]) throw invalid('data.splitTwice', { key, index: i }, { key, index: i });
     seen[i] = 1;
     out[k] = i;
   }
@@ -105,27 +105,27 @@ function readSplit(input: DatasetInput, n: number): { trainIndices: Uint32Array;
   const inTrain = new Uint8Array(n);
   for (const i of trainIndices) inTrain[i] = 1;
   const shared = testIndices.find((i) => inTrain[i] === 1);
-  if (shared !== undefined) throw invalid(`Sample ${shared} is in both trainIndices and testIndices; a test sample must be one the model never trained on.`, { index: shared });
+  if (shared !== undefined) throw invalid('data.splitShared', { index: shared }, { index: shared });
   return { trainIndices, testIndices };
 }
 
 /** Validates user data and gives it the standard split when it has none. Copies; never changes the input. */
 export function validateDataset(input: DatasetInput): Dataset {
-  if (!input || typeof input !== 'object') throw invalid('Dataset must be an object with images, n, and height and width (or sample: "vector" and length).');
+  if (!input || typeof input !== 'object') throw invalid('data.object', undefined);
   const { n } = input;
-  if (!Number.isInteger(n) || n <= 0) throw invalid(`Dataset field "n" must be a positive whole number; got ${shown(n)}.`);
+  if (!Number.isInteger(n) || n <= 0) throw invalid('data.n', { got: shown(n) });
   const shape = inputShape(input);
   const images = readValues(input.images, n, shape);
   const labels = readLabels(input.labels, n);
-  const classNames = input.classNames === undefined ? undefined : checkClassNames(input.classNames, labels, 'Dataset "classNames"');
-  if (input.name !== undefined && (typeof input.name !== 'string' || !input.name.trim())) throw invalid(`Dataset "name" must be a non-empty string; got ${shown(input.name)}.`);
+  const classNames = input.classNames === undefined ? undefined : checkClassNames(input.classNames, labels, { key: 'data.classNamesField' });
+  if (input.name !== undefined && (typeof input.name !== 'string' || !input.name.trim())) throw invalid('data.name', { got: shown(input.name) });
   const sample = shape.kind === 'vector' ? { sample: 'vector' as const } : {};
   const base: Unsplit = { name: input.name ?? 'custom', images, labels, classNames, n, ...layoutOf(shape), ...sample };
   const split = input.trainIndices || input.testIndices ? { ...base, ...readSplit(input, n) } : withSplit(base);
   const data = input.trainLabels === undefined ? split : onlyTrainOn(split, input.trainLabels);
   const [train, test] = [data.trainIndices.length, data.testIndices.length];
   if (train < MIN_SPLIT.train || test < MIN_SPLIT.test) {
-    throw invalid(`Dataset "${data.name}" splits into ${train} train and ${test} test samples; a model needs at least ${MIN_SPLIT.train} to train on and ${MIN_SPLIT.test} to test on (with the automatic 80/20 split: at least 3 samples).`, { train, test });
+    throw invalid('data.tooSmall', { name: data.name, train, test, minTrain: MIN_SPLIT.train, minTest: MIN_SPLIT.test }, { train, test });
   }
   return withScaling(data, input.standardize);
 }
@@ -133,14 +133,13 @@ export function validateDataset(input: DatasetInput): Dataset {
 /** Moves the train samples of classes outside `chosen` to the test split. */
 function onlyTrainOn(data: Dataset, chosen: unknown): Dataset {
   const { labels, classNames } = data;
-  if (!labels) throw invalid('Dataset "trainLabels" needs labels.');
-  if (!Array.isArray(chosen) || chosen.length === 0) throw invalid(`Dataset "trainLabels" must be a non-empty list of labels or class names; got ${shown(chosen)}.`);
+  if (!labels) throw invalid('data.trainLabelsNeedLabels', undefined);
+  if (!Array.isArray(chosen) || chosen.length === 0) throw invalid('data.trainLabelsType', { got: shown(chosen) });
   const keep = new Set<number>();
   for (const c of chosen) {
     const k = typeof c === 'string' && classNames ? classNames.indexOf(c) : c;
     if (!Number.isInteger(k) || (k as number) < 0 || !labels.includes(k as number)) {
-      const known = classNames ? `the classes are ${classNames.map((x) => `"${x}"`).join(', ')}` : 'labels are numbers that occur in the data';
-      throw invalid(`Dataset "trainLabels" names ${shown(c)}, which is not a class of this data: ${known}.`, { label: c });
+      throw invalid('data.trainLabelsUnknown', { got: shown(c), classNames }, { label: c });
     }
     keep.add(k as number);
   }
@@ -152,9 +151,9 @@ function onlyTrainOn(data: Dataset, chosen: unknown): Dataset {
 
 /** Vectors are standardised unless the input says not to; images never are. */
 function withScaling(data: Dataset, standardize: unknown): Dataset {
-  if (standardize !== undefined && typeof standardize !== 'boolean') throw invalid(`Dataset "standardize" must be true or false; got ${shown(standardize)}.`);
+  if (standardize !== undefined && typeof standardize !== 'boolean') throw invalid('data.standardizeType', { got: shown(standardize) });
   if (data.sample !== 'vector') {
-    if (standardize) throw invalid('Dataset "standardize" applies to vectors only; image pixels stay 0..1.');
+    if (standardize) throw invalid('data.standardizeImages', undefined);
     return data;
   }
   return standardize === false ? data : { ...data, scaling: fitScaling(data.images, data.trainIndices, data.width) };

@@ -1,4 +1,5 @@
-import { AEError } from './errors.js';
+import { AEError, said } from './errors.js';
+import type { MessageArgs, MessageKey, NestedText } from '../l10n/english.js';
 import { mulberry32, shuffle } from './random.js';
 import { checkSampleShape, sampleShapeOf, sameShape, type SampleKind } from './sample.js';
 import type { Scaling } from './scaling.js';
@@ -64,8 +65,8 @@ type Part = (typeof Part)[keyof typeof Part];
 /** Header byte 13. Class names follow the basis as a u32 byte count and a JSON array (UTF-8). */
 const Flag = { Labels: 1, ClassNames: 2 } as const;
 
-export const invalid = (message: string, details?: Record<string, unknown>) =>
-  new AEError('dataset-invalid', message, details);
+/** A dataset-invalid error with catalogue entry `key`'s message. */
+export const invalid = <K extends MessageKey>(key: K, args: MessageArgs<K>, details?: Record<string, unknown>) => AEError.of('dataset-invalid', key, args, details);
 
 /** Parses the binary format written by scripts/build-data.mjs. */
 export function parseDatasetBinary(buffer: ArrayBuffer, name: string): Dataset {
@@ -74,15 +75,15 @@ export function parseDatasetBinary(buffer: ArrayBuffer, name: string): Dataset {
 
 function split({ part, data, basis }: ReturnType<typeof parseFile>): Dataset {
   if (part === Part.Test) return { ...data, trainIndices: new Uint32Array(0), testIndices: range(0, data.n), basis };
-  if (part === Part.Train) throw invalid(`${data.name}: this is the train part of a dataset; load its test part (*.test.bin) instead.`);
+  if (part === Part.Train) throw invalid('data.trainPart', { name: data.name });
   return withSplit(data);
 }
 
 function parseFile(buffer: ArrayBuffer, name: string): { part: Part; data: Unsplit; basis?: PcaBasis } {
-  if (buffer.byteLength < HEADER) throw invalid(`${name}: file is ${buffer.byteLength} bytes, too short for a dataset header.`);
+  if (buffer.byteLength < HEADER) throw invalid('data.fileShort', { name, bytes: buffer.byteLength });
   const view = new DataView(buffer);
   if (view.getUint32(0, true) !== MAGIC) {
-    throw invalid(`${name}: not a dataset file (expected the "AEDS" header). Was an HTML page served instead?`);
+    throw invalid('data.notDataset', { name });
   }
   const n = view.getUint32(4, true);
   const height = view.getUint16(8, true);
@@ -92,11 +93,11 @@ function parseFile(buffer: ArrayBuffer, name: string): { part: Part; data: Unspl
   const hasLabels = (flags & Flag.Labels) !== 0;
   const part = view.getUint8(14) as Part;
   const k = part === Part.Test ? view.getUint8(15) : 0;
-  if (part > Part.Train) throw invalid(`${name}: unknown dataset part ${part} in the header.`);
+  if (part > Part.Train) throw invalid('data.unknownPart', { name, part });
   try {
     checkSampleShape(sampleShapeOf({ height, width, channels }));
   } catch (e) {
-    throw invalid(`${name}: ${(e as Error).message}`);
+    throw invalid('data.fileSample', { name, reason: said(e) });
   }
   const pixels = n * height * width * channels;
   const basisAt = HEADER + pixels + (hasLabels ? n : 0);
@@ -104,7 +105,7 @@ function parseFile(buffer: ArrayBuffer, name: string): { part: Part; data: Unspl
   const namesBytes = flags & Flag.ClassNames && buffer.byteLength >= namesAt + 4 ? view.getUint32(namesAt, true) : 0;
   const expected = flags & Flag.ClassNames ? namesAt + 4 + namesBytes : namesAt;
   if (buffer.byteLength !== expected) {
-    throw invalid(`${name}: file is ${buffer.byteLength} bytes but its header promises ${expected} (${n} images of ${height}x${width}x${channels}). The file is truncated or corrupt.`, { expected, actual: buffer.byteLength });
+    throw invalid('data.fileSize', { name, bytes: buffer.byteLength, expected, n, height, width, channels }, { expected, actual: buffer.byteLength });
   }
   const bytes = new Uint8Array(buffer, HEADER, pixels);
   const images = new Float32Array(pixels);
@@ -119,17 +120,17 @@ function readClassNames(buffer: ArrayBuffer, at: number, bytes: number, name: st
   try {
     names = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, at, bytes)));
   } catch {
-    throw invalid(`${name}: its class names are not valid JSON.`);
+    throw invalid('data.classNamesJson', { name });
   }
   return checkClassNames(names, labels, name);
 }
 
-/** Class names must be strings, one for every label that occurs. */
-export function checkClassNames(names: unknown, labels: ArrayLike<number> | undefined, where: string): string[] {
-  if (!Array.isArray(names) || !names.every((x) => typeof x === 'string')) throw invalid(`${where}: class names must be a list of strings.`);
-  if (!labels) throw invalid(`${where}: class names are given but the images have no labels.`);
+/** Class names must be strings, one for every label that occurs. `where` names them in messages: a file, or a catalogue entry. */
+export function checkClassNames(names: unknown, labels: ArrayLike<number> | undefined, where: string | NestedText): string[] {
+  if (!Array.isArray(names) || !names.every((x) => typeof x === 'string')) throw invalid('data.classNamesType', { where });
+  if (!labels) throw invalid('data.classNamesNoLabels', { where });
   const top = topLabel(labels);
-  if (top >= names.length) throw invalid(`${where}: label ${top} occurs but only ${names.length} class names are given.`);
+  if (top >= names.length) throw invalid('data.classNamesFew', { where, top, count: names.length });
   return names.slice();
 }
 
@@ -208,9 +209,9 @@ async function fetchBuffer(url: string, signal?: AbortSignal): Promise<ArrayBuff
   try {
     res = await fetch(url, { signal });
   } catch (e) {
-    throw new AEError('dataset-fetch-failed', `Could not fetch dataset ${url}: ${(e as Error).message}`);
+    throw AEError.of('dataset-fetch-failed', 'data.fetch', { url, reason: said(e) });
   }
-  if (!res.ok) throw new AEError('dataset-fetch-failed', `Could not fetch dataset ${url}: HTTP ${res.status}.`, { status: res.status });
+  if (!res.ok) throw AEError.of('dataset-fetch-failed', 'data.fetchStatus', { url, status: res.status }, { status: res.status });
   return res.arrayBuffer();
 }
 
@@ -223,7 +224,7 @@ export async function fetchDataset(url: string, signal?: AbortSignal): Promise<D
   const file = parseFile(await fetchBuffer(url, signal), name);
   const data = split(file);
   if (file.part !== Part.Test) return data;
-  if (!TEST_PART.test(path)) throw invalid(`${url}: a test part must be named *.test.bin, so its train part (*.train.bin) can be found beside it.`);
+  if (!TEST_PART.test(path)) throw invalid('data.testPartName', { url });
   const train = new URL(url, globalThis.location?.href);
   train.pathname = path.replace(TEST_PART, '.train.bin');
   return { ...data, trainPart: train.href };
@@ -235,7 +236,7 @@ export async function fetchTrainPart(test: Dataset, signal?: AbortSignal): Promi
   if (!url) return test;
   const { part, data } = parseFile(await fetchBuffer(url, signal), test.name);
   const same = sameShape(sampleShapeOf(data), sampleShapeOf(test)) && !data.labels === !test.labels;
-  if (part !== Part.Train || !same) throw invalid(`${url}: not the train part of ${test.name} (its header says part ${part}, ${data.height}x${data.width}x${data.channels}${data.labels ? ' with labels' : ''}).`);
+  if (part !== Part.Train || !same) throw invalid('data.notTrainPart', { url, name: test.name, part, height: data.height, width: data.width, channels: data.channels, labels: !!data.labels });
   const images = new Float32Array(test.images.length + data.images.length);
   images.set(test.images);
   images.set(data.images, test.images.length);

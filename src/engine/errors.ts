@@ -1,3 +1,5 @@
+import { english, type ArgList, type MessageArgs, type MessageKey, type NestedText } from '../l10n/english.js';
+
 /** Stable error codes. Pages branch on these; the messages are for people. */
 export type AEErrorCode =
   | 'weights-shape-mismatch'
@@ -26,18 +28,25 @@ export class AEError extends Error {
     readonly code: AEErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
+    /** The catalogue entry the message was made from: elements show it in their language. */
+    readonly text?: ErrorText,
   ) {
     super(message);
   }
 
+  /** An error whose message is catalogue entry `key` (in English here; elements translate it). */
+  static of<K extends MessageKey>(code: AEErrorCode, key: K, args: MessageArgs<K>, details?: Record<string, unknown>): AEError {
+    return new AEError(code, english(key, ...([args] as ArgList<K>)), details, args === undefined ? { key } : { key, args: args as Record<string, unknown> });
+  }
+
   /** Plain data for crossing postMessage and for event details. */
   toJSON(): SerializedError {
-    return { code: this.code, message: this.message, details: this.details };
+    return { code: this.code, message: this.message, details: this.details, ...(this.text ? { text: this.text } : {}) };
   }
 
   static from(value: unknown, fallback: AEErrorCode = 'input-invalid'): AEError {
     if (value instanceof AEError) return value;
-    if (isSerialized(value)) return new AEError(value.code, value.message, value.details);
+    if (isSerialized(value)) return new AEError(value.code, value.message, value.details, value.text);
     const message = value instanceof Error ? value.message : String(value);
     const err = new AEError(fallback, message);
     if (value instanceof Error && value.stack) err.stack = value.stack;
@@ -49,6 +58,22 @@ export interface SerializedError {
   code: AEErrorCode;
   message: string;
   details?: Record<string, unknown>;
+  text?: ErrorText;
+}
+
+/** A message as a catalogue key and its arguments (plain data, so it crosses postMessage). */
+export interface ErrorText {
+  key: string;
+  args?: Record<string, unknown>;
+}
+
+/**
+ * What an error said, to go into another's message: its catalogue text when it has one
+ * (so it is translated with the message), else its message.
+ */
+export function said(e: unknown): string | NestedText {
+  const err = AEError.from(e);
+  return err.text ?? err.message;
 }
 
 function isSerialized(v: unknown): v is SerializedError {

@@ -53,13 +53,13 @@ export class EngineHost implements HostApi {
 
   private dataset(key: string): DeviceDataset {
     const ds = this.datasets.get(key);
-    if (!ds) throw new AEError('not-ready', `Dataset "${key}" has not been loaded into the engine.`);
+    if (!ds) throw AEError.of('not-ready', 'error.noDataset', { key });
     return ds;
   }
 
   private opened(id: string): Session {
     const s = this.sessions.get(id);
-    if (!s) throw new AEError('not-ready', `Model "${id}" is not open.`);
+    if (!s) throw AEError.of('not-ready', 'error.notOpen', { id });
     return s;
   }
 
@@ -77,7 +77,7 @@ export class EngineHost implements HostApi {
 
   /** Runs a session operation, keeping the session's dataset alive until it ends. */
   session<O extends SessionOp>(id: string, op: O, args: SessionArgs<O>): Promise<SessionResult<O>> {
-    if (!SESSION_OPS.includes(op)) throw new AEError('input-invalid', `Models have no operation ${shown(op)}.`);
+    if (!SESSION_OPS.includes(op)) throw AEError.of('input-invalid', 'error.noSessionOp', { got: shown(op) });
     const s = this.opened(id);
     const fn = s[op] as (...a: unknown[]) => Promise<SessionResult<O>>;
     return this.dataLeases.with(s.ds, () => fn.apply(s, args));

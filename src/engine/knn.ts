@@ -38,10 +38,10 @@ async function spaceOf(ae: Autoencoder, ds: DeviceDataset, space: KnnSpace): Pro
 
 /** The engine's own check of what the store checks first: a known space, a whole k of 1 or more. */
 function checkKnn(call: string, ds: DeviceDataset, space: unknown, k: unknown): asserts space is KnnSpace {
-  if (!KNN_SPACES.includes(space as KnnSpace)) throw new AEError('input-invalid', `${call}: "space" must be one of ${KNN_SPACES.join(', ')}; got ${shown(space)}.`);
-  if (!(typeof k === 'number' && Number.isInteger(k) && k >= 1)) throw new AEError('input-invalid', `${call}: "k" must be a whole number of 1 or more; got ${shown(k)}.`);
-  if (!ds.data.labels) throw new AEError('dataset-invalid', `${call} needs a dataset with labels; "${ds.data.name}" has none.`);
-  if (!ds.data.trainIndices.length) throw new AEError('not-ready', `${call} needs the train images of "${ds.data.name}", which are not loaded here.`);
+  if (!KNN_SPACES.includes(space as KnnSpace)) throw AEError.of('input-invalid', 'error.knnSpace', { call, spaces: KNN_SPACES, got: shown(space) });
+  if (!(typeof k === 'number' && Number.isInteger(k) && k >= 1)) throw AEError.of('input-invalid', 'error.knnK', { call, got: shown(k) });
+  if (!ds.data.labels) throw AEError.of('dataset-invalid', 'error.knnLabels', { call, name: ds.data.name });
+  if (!ds.data.trainIndices.length) throw AEError.of('not-ready', 'error.knnTrain', { call, name: ds.data.name });
 }
 
 /** Runs `op` on a split's rows in a space, then frees them. */

@@ -1,10 +1,11 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { AEError, shown } from './errors.js';
+import type { MessageArgs, MessageKey } from '../l10n/english.js';
 
 // Checks on what a model.json says about its weights, before any byte is fetched or
 // decoded: where the weights files are, and what each entry declares.
 
-const invalid = (message: string, details?: Record<string, unknown>) => new AEError('weights-invalid', message, details);
+const invalid = <K extends MessageKey>(key: K, args: MessageArgs<K>, details?: Record<string, unknown>) => AEError.of('weights-invalid', key, args, details);
 
 /** Bytes per value of each stored dtype. The models' weights are float32, stored as is or quantised. */
 const STORED_BYTES = { float32: 4, float16: 2, uint16: 2, uint8: 1 } as const;
@@ -21,10 +22,10 @@ const MAX_VALUES = 2 ** 28;
 export function weightsUrl(path: unknown, modelUrl: string): string {
   const from = new URL(modelUrl, globalThis.location?.href);
   const folder = new URL('./', from);
-  if (typeof path !== 'string' || path === '') throw invalid(`${from.href} names a weights file ${shown(path)}; paths must be non-empty strings.`);
+  if (typeof path !== 'string' || path === '') throw invalid('weights.pathType', { from: from.href, got: shown(path) });
   const url = new URL(path, from);
   if (url.origin !== folder.origin || url.protocol !== folder.protocol || !url.pathname.startsWith(folder.pathname)) {
-    throw invalid(`${from.href} names its weights at "${path}", outside the model's folder ${folder.href}. A model file may only name files in its own folder: copy the weights beside model.json.`, { path, folder: folder.href });
+    throw invalid('weights.pathOutside', { from: from.href, path, folder: folder.href }, { path, folder: folder.href });
   }
   return url.href;
 }
@@ -37,24 +38,23 @@ export function storedBytes(entry: tf.io.WeightsManifestEntry): number {
 
 /** Checks one entry: a named float32 tensor of a sane shape, quantised in a way tfjs can undo. */
 function checkEntry(e: unknown, from: string, names: Set<string>): tf.io.WeightsManifestEntry {
-  if (!e || typeof e !== 'object') throw invalid(`${from}: a weights entry is ${shown(e)}, not an object.`);
+  if (!e || typeof e !== 'object') throw invalid('weights.entryType', { from, got: shown(e) });
   const { name, shape, dtype, quantization: q } = e as Record<string, unknown>;
-  if (typeof name !== 'string' || !name) throw invalid(`${from}: a weights entry has the name ${shown(name)}; names must be non-empty strings.`);
-  const where = `${from}: weights "${name}"`;
-  if (names.has(name)) throw invalid(`${where} appear twice in the manifest.`);
+  if (typeof name !== 'string' || !name) throw invalid('weights.entryName', { from, got: shown(name) });
+  if (names.has(name)) throw invalid('weights.entryTwice', { from, name });
   names.add(name);
-  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) throw invalid(`${where} have the shape ${shown(shape)}; a shape is a list of whole numbers >= 0.`, { name });
-  if (shape.reduce((a: number, b: number) => a * b, 1) > MAX_VALUES) throw invalid(`${where} declare ${shown(shape)}: more values than any model this library builds.`, { name });
+  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) throw invalid('weights.entryShape', { from, name, got: shown(shape) }, { name });
+  if (shape.reduce((a: number, b: number) => a * b, 1) > MAX_VALUES) throw invalid('weights.entryTooBig', { from, name, got: shown(shape) }, { name });
   if (dtype !== 'float32') {
-    throw invalid(`${where} are declared ${shown(dtype)}, but every weight of these models is float32 (stored as float32, or quantised with "quantization"). Reading the bytes as ${shown(dtype)} would load garbage.`, { name, dtype });
+    throw invalid('weights.entryDtype', { from, name, got: shown(dtype) }, { name, dtype });
   }
   if (q !== undefined) {
     const qd = (q as { dtype?: unknown } | null)?.dtype;
-    if (!QUANTIZED.includes(qd as (typeof QUANTIZED)[number])) throw invalid(`${where} have the quantization ${shown(qd)}; known: ${QUANTIZED.join(', ')}.`, { name });
+    if (!QUANTIZED.includes(qd as (typeof QUANTIZED)[number])) throw invalid('weights.entryQuantization', { from, name, got: shown(qd), known: QUANTIZED }, { name });
     if (qd !== 'float16') {
       const { scale, min } = q as { scale?: unknown; min?: unknown };
       if (!(typeof scale === 'number' && Number.isFinite(scale) && scale >= 0) || !(typeof min === 'number' && Number.isFinite(min))) {
-        throw invalid(`${where} are quantised to ${qd} but have scale ${shown(scale)} and min ${shown(min)}; both must be finite numbers, scale >= 0.`, { name });
+        throw invalid('weights.entryScale', { from, name, dtype: String(qd), scale: shown(scale), min: shown(min) }, { name });
       }
     }
   }
@@ -63,13 +63,13 @@ function checkEntry(e: unknown, from: string, names: Set<string>): tf.io.Weights
 
 /** Checks a weights manifest: groups of paths and entries, each entry as checkEntry says. */
 export function checkManifest(manifest: unknown, from: string): { paths: string[]; specs: tf.io.WeightsManifestEntry[] } {
-  if (!Array.isArray(manifest)) throw invalid(`${from} has no "weightsManifest" list: it is not a TF.js LayersModel model.json.`);
+  if (!Array.isArray(manifest)) throw invalid('weights.noManifest', { from });
   const names = new Set<string>();
   const paths: string[] = [];
   const specs: tf.io.WeightsManifestEntry[] = [];
   for (const group of manifest) {
     const { paths: p, weights: w } = (group ?? {}) as { paths?: unknown; weights?: unknown };
-    if (!Array.isArray(p) || !Array.isArray(w)) throw invalid(`${from}: each "weightsManifest" group needs "paths" and "weights" lists; got ${shown(group)}.`);
+    if (!Array.isArray(p) || !Array.isArray(w)) throw invalid('weights.group', { from, got: shown(group) });
     paths.push(...(p as string[]));
     specs.push(...w.map((e) => checkEntry(e, from, names)));
   }
@@ -80,6 +80,5 @@ export function checkManifest(manifest: unknown, from: string): { paths: string[
 export function checkByteCount(data: ArrayBuffer, specs: tf.io.WeightsManifestEntry[], from: string): void {
   const expected = specs.reduce((s, w) => s + storedBytes(w), 0);
   if (data.byteLength === expected) return;
-  const problem = data.byteLength < expected ? 'are truncated' : 'are longer than their manifest says (they belong to another model.json?)';
-  throw invalid(`The weights of ${from} ${problem}: ${data.byteLength} bytes where the manifest describes ${expected}. Re-download or re-save the model.`, { expected, actual: data.byteLength });
+  throw invalid('weights.byteCount', { from, bytes: data.byteLength, expected }, { expected, actual: data.byteLength });
 }

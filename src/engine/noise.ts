@@ -36,7 +36,7 @@ const MIXED: [Single, (s: number, r: number) => number][] = [
 export function corrupt(x: tf.Tensor, type: NoiseType, amount: number, seed?: number): tf.Tensor {
   if (x.rank === 2) return tf.tidy(() => tf.reshape(corrupt(tf.reshape(x, [x.shape[0], 1, x.shape[1]!, 1]), type, amount, seed), x.shape));
   return tf.tidy(() => {
-    if (type === 'grayscale' && x.shape[3] !== 3) throw new AEError('input-invalid', `Grayscale needs colour images (3 channels); these samples have ${x.shape[3]}.`);
+    if (type === 'grayscale' && x.shape[3] !== 3) throw AEError.of('input-invalid', 'error.grayscale', { channels: x.shape[3]! });
     if (amount <= 0 || (type === 'superres' && amount < 2)) return tf.clone(x);
     if (type === 'mixed') {
       const rand = mulberry32(seed ?? Math.floor(Math.random() * 2 ** 31));

@@ -1,11 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { AEError, shown } from './errors.js';
+import { AEError, said, shown } from './errors.js';
 import { checkByteCount, checkManifest, weightsUrl } from './manifest.js';
 import type { Autoencoder } from './model.js';
 import type { ModelSpec } from './spec.js';
 import type { SampleShape } from './sample.js';
 import type { ModelFiles, WeightsSource } from './types.js';
 import { QUANTIZATIONS, quantizeWeights, type Quantization } from './quantize.js';
+import { looksLikeSafetensors, parseSafetensors, type SafeTensors } from './safetensors.js';
+import { torchMeta, torchWeights } from './torch-import.js';
 
 /** Key under userDefinedMetadata where a saved model records its spec. */
 export const META_KEY = 'autoencoderWidgets';
@@ -29,6 +31,13 @@ interface Artifacts {
   data: ArrayBuffer;
   meta?: SavedMeta;
   from: string;
+  /** A PyTorch state_dict: mapped onto the model once it is built (specs and data stay empty). */
+  torch?: SafeTensors;
+}
+
+function torchArtifacts(data: ArrayBuffer, from: string): Artifacts {
+  const torch = parseSafetensors(data, from);
+  return { specs: [], data: new ArrayBuffer(0), meta: torchMeta(torch), from, torch };
 }
 
 function concat(parts: ArrayBuffer[]): ArrayBuffer {
@@ -49,9 +58,9 @@ function parseModelJson(text: string, from: string): { paths: string[]; specs: t
     json = JSON.parse(text);
   } catch {
     const looksHtml = /^\s*</.test(text);
-    throw new AEError('weights-invalid', `${from} is not a model.json${looksHtml ? ' (the server sent an HTML page: is the path right?)' : ' (it is not valid JSON)'}.`);
+    throw AEError.of('weights-invalid', 'weights.notJson', { from, html: looksHtml });
   }
-  if (!json || typeof json !== 'object') throw new AEError('weights-invalid', `${from} is not a model.json (it holds ${shown(json)}).`);
+  if (!json || typeof json !== 'object') throw AEError.of('weights-invalid', 'weights.notObject', { from, got: shown(json) });
   return { ...checkManifest(json.weightsManifest, from), meta: json.userDefinedMetadata?.[META_KEY] as SavedMeta | undefined };
 }
 
@@ -60,9 +69,9 @@ async function fetchOk(url: string): Promise<Response> {
   try {
     res = await fetch(url);
   } catch (e) {
-    throw new AEError('weights-fetch-failed', `Could not fetch ${url}: ${(e as Error).message}.`, { url });
+    throw AEError.of('weights-fetch-failed', 'weights.fetch', { url, reason: said(e) }, { url });
   }
-  if (!res.ok) throw new AEError('weights-fetch-failed', `Could not fetch ${url}: HTTP ${res.status}${res.status === 404 ? ' (not found)' : ''}.`, { url, status: res.status });
+  if (!res.ok) throw AEError.of('weights-fetch-failed', 'weights.fetchStatus', { url, status: res.status }, { url, status: res.status });
   return res;
 }
 
@@ -73,28 +82,33 @@ async function readArtifacts(source: WeightsSource): Promise<Artifacts> {
     try {
       a = await handler.load!();
     } catch (e) {
-      throw new AEError('weights-fetch-failed', `Could not load ${source.url}: ${(e as Error).message}`, { url: source.url });
+      throw AEError.of('weights-fetch-failed', 'weights.loadFailed', { url: source.url, reason: said(e) }, { url: source.url });
     }
     const data = a.weightData ? concat(Array.isArray(a.weightData) ? a.weightData : [a.weightData]) : new ArrayBuffer(0);
     const { specs } = checkManifest([{ paths: [], weights: a.weightSpecs ?? [] }], source.url);
     return { specs, data, meta: a.userDefinedMetadata?.[META_KEY] as SavedMeta | undefined, from: source.url };
   }
   if (source.kind === 'url') {
-    const text = await (await fetchOk(source.url)).text();
-    const { paths, specs, meta } = parseModelJson(text, source.url);
+    const body = await (await fetchOk(source.url)).arrayBuffer();
+    // A safetensors URL is one file: nothing beside it is fetched.
+    if (new URL(source.url).pathname.endsWith('.safetensors') || looksLikeSafetensors(body)) return torchArtifacts(body, source.url);
+    const { paths, specs, meta } = parseModelJson(new TextDecoder().decode(body), source.url);
     const urls = paths.map((path) => weightsUrl(path, source.url)); // every path checked before any is fetched
     const parts: ArrayBuffer[] = [];
     for (const url of urls) parts.push(await (await fetchOk(url)).arrayBuffer());
     return { specs, data: concat(parts), meta, from: source.url };
   }
-  if (source.kind !== 'files' || !Array.isArray(source.files)) throw new AEError('input-invalid', `Weights come from a URL, indexeddb:// or files; got ${shown(source)}.`);
+  if (source.kind !== 'files' || !Array.isArray(source.files)) throw AEError.of('input-invalid', 'weights.source', { got: shown(source) });
+  const torch = source.files.filter((f) => f.name.endsWith('.safetensors'));
+  if (torch.length > 1) throw AEError.of('weights-invalid', 'weights.safetensorsMany', { names: torch.map((f) => f.name) });
+  if (torch.length) return torchArtifacts(torch[0].data, torch[0].name);
   const json = source.files.find((f) => f.name.endsWith('.json'));
-  if (!json) throw new AEError('weights-invalid', `No model.json among the files (${source.files.map((f) => f.name).join(', ') || 'none'}).`);
+  if (!json) throw AEError.of('weights-invalid', 'weights.noModelJson', { names: source.files.map((f) => f.name) });
   const { paths, specs, meta } = parseModelJson(new TextDecoder().decode(json.data), json.name);
   const parts = paths.map((path) => {
     const base = typeof path === 'string' ? path.split('/').pop() : ''; // nothing is fetched: only the name counts
     const file = source.files.find((f) => f.name === base);
-    if (!file) throw new AEError('weights-invalid', `${json.name} needs the weights file "${base}"; select it together with the model.json.`);
+    if (!file) throw AEError.of('weights-invalid', 'weights.fileMissing', { json: json.name, file: String(base) });
     return file.data;
   });
   return { specs, data: concat(parts), meta, from: json.name };
@@ -107,10 +121,11 @@ export async function loadArtifacts(source: WeightsSource): Promise<Artifacts> {
   return a;
 }
 
-/** Assigns saved weights to a model by layer name; a mismatch names the layer and shapes. */
+/** Assigns saved weights (or a PyTorch state_dict) to a model by layer name; a mismatch names the layer and shapes. */
 export function assignWeights(ae: Autoencoder, a: Artifacts): void {
+  const { data, specs } = a.torch ? torchWeights(ae, a.torch) : a;
   // tidy: a decode that fails halfway frees what it made.
-  const named = tf.tidy(() => tf.io.decodeWeights(a.data, a.specs));
+  const named = tf.tidy(() => tf.io.decodeWeights(data, specs));
   try {
     const keys = Object.keys(named);
     const pairs: [tf.Variable, tf.Tensor][] = [];
@@ -118,13 +133,13 @@ export function assignWeights(ae: Autoencoder, a: Artifacts): void {
       const name = v.originalName;
       const key = keys.find((k) => k === name) ?? keys.find((k) => k.endsWith(`/${name}`));
       if (!key) {
-        throw new AEError('weights-shape-mismatch', `${a.from} has no weights for layer "${name.split('/')[0]}" (${name}, shape [${v.shape}]). Its weights are: ${keys.join(', ')}.`, { layer: name, expected: v.shape });
+        throw AEError.of('weights-shape-mismatch', 'weights.layerMissing', { from: a.from, layer: name.split('/')[0], name, shape: v.shape, keys }, { layer: name, expected: v.shape });
       }
       const t = named[key];
       if (t.shape.join() !== v.shape.join()) {
-        throw new AEError('weights-shape-mismatch', `Layer "${name.split('/')[0]}" expects ${name} of shape [${v.shape}] but ${a.from} has [${t.shape}]. The file was saved from a different architecture.`, { layer: name, expected: v.shape, actual: t.shape });
+        throw AEError.of('weights-shape-mismatch', 'weights.layerShape', { from: a.from, layer: name.split('/')[0], name, expected: v.shape, got: t.shape }, { layer: name, expected: v.shape, actual: t.shape });
       }
-      if (!(t.dataSync() as Float32Array).every(Number.isFinite)) throw new AEError('weights-invalid', `${a.from}: weights "${key}" hold NaN or infinite values; the model that saved them had diverged.`, { layer: name });
+      if (!(t.dataSync() as Float32Array).every(Number.isFinite)) throw AEError.of('weights-invalid', 'weights.notFinite', { from: a.from, key }, { layer: name });
       pairs.push([v.read() as tf.Variable, t]);
     }
     for (const [variable, value] of pairs) variable.assign(value.dtype === 'float32' ? value : tf.cast(value, 'float32'));
@@ -138,8 +153,8 @@ export function assignWeights(ae: Autoencoder, a: Artifacts): void {
  * optionally with float16 or uint8 weights (half or a quarter of the bytes).
  */
 export async function exportFiles(ae: Autoencoder, name: string, quantize?: Quantization): Promise<ModelFiles> {
-  if (quantize !== undefined && !QUANTIZATIONS.includes(quantize)) throw new AEError('input-invalid', `exportFiles(): quantize must be one of ${QUANTIZATIONS.join(', ')} (or left out for float32); got ${shown(quantize)}.`);
-  if (typeof name !== 'string' || !/^[^/\\\x00-\x1f]{1,100}$/.test(name)) throw new AEError('input-invalid', `exportFiles(): the name must be 1 to 100 characters without slashes (it names the files); got ${shown(name)}.`);
+  if (quantize !== undefined && !QUANTIZATIONS.includes(quantize)) throw AEError.of('input-invalid', 'error.exportQuantize', { known: QUANTIZATIONS, got: shown(quantize) });
+  if (typeof name !== 'string' || !/^[^/\\\x00-\x1f]{1,100}$/.test(name)) throw AEError.of('input-invalid', 'error.exportName', { got: shown(name) });
   let out: ModelFiles | undefined;
   stampMeta(ae);
   await ae.full.save(
@@ -168,6 +183,6 @@ export async function saveToUrl(ae: Autoencoder, url: string): Promise<void> {
   try {
     await ae.full.save(url);
   } catch (e) {
-    throw new AEError('save-failed', `Could not save to ${url}: ${(e as Error).message}`, { url });
+    throw AEError.of('save-failed', 'error.saveFailed', { url, reason: said(e) }, { url });
   }
 }

@@ -9,8 +9,8 @@ const METHODS: readonly HostMethod[] = ['init', 'putDataset', 'dropDataset', 'op
 /** Runs `method(...args)` on the host; any failure comes back as an AEError. */
 export async function route(host: HostApi, method: unknown, args: unknown): Promise<unknown> {
   try {
-    if (!METHODS.includes(method as HostMethod)) throw new AEError('input-invalid', `The engine has no operation ${shown(method)}.`);
-    if (!Array.isArray(args)) throw new AEError('input-invalid', `The engine's ${String(method)} takes a list of arguments.`);
+    if (!METHODS.includes(method as HostMethod)) throw AEError.of('input-invalid', 'error.noMethod', { got: shown(method) });
+    if (!Array.isArray(args)) throw AEError.of('input-invalid', 'error.argsList', { method: String(method) });
     const fn = host[method as HostMethod] as (...a: unknown[]) => Promise<unknown>;
     return await fn.apply(host, args);
   } catch (e) {

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { AEError } from './errors.js';
+import { english, type MessageArgs, type MessageKey } from '../l10n/english.js';
 import type { Dataset } from './dataset.js';
 import type { Pca } from './metrics.js';
 import type { SplitGraph } from './neighbour-graph.js';
@@ -40,23 +41,23 @@ export const sampleSize = (s: SampleShape) => (s.kind === 'image' ? s.height * s
 /** The model input's shape for one sample. */
 export const sampleDims = (s: SampleShape): number[] => (s.kind === 'image' ? [s.height, s.width, s.channels] : [s.length]);
 
-/** "32x32x3 image" or "vector of 50": for messages. */
-export const describeShape = (s: SampleShape) => (s.kind === 'image' ? `${s.height}x${s.width}x${s.channels} image` : `vector of ${s.length}`);
+/** "32x32x3 image" or "vector of 50": for messages (entry `data.shape`; elements say it in their language). */
+export const describeShape = (s: SampleShape) => english('data.shape', { shape: s });
 
 export const sameShape = (a: SampleShape, b: SampleShape) => describeShape(a) === describeShape(b);
 
 /** Throws dataset-invalid unless the shape is one the engine can hold and models can learn. */
 export function checkSampleShape(s: SampleShape): SampleShape {
-  const bad = (msg: string) => new AEError('dataset-invalid', msg, { sample: s });
+  const bad = <K extends MessageKey>(key: K, args: MessageArgs<K>) => AEError.of('dataset-invalid', key, args, { sample: s });
   if (s.kind === 'vector') {
-    if (!Number.isInteger(s.length) || s.length < 1 || s.length > MAX_VECTOR) throw bad(`A vector sample must have 1 to ${MAX_VECTOR} numbers; got ${s.length}.`);
+    if (!Number.isInteger(s.length) || s.length < 1 || s.length > MAX_VECTOR) throw bad('data.vectorLength', { max: MAX_VECTOR, got: s.length });
     return s;
   }
   const { min, max } = IMAGE_SIDES;
   for (const [side, v] of [['height', s.height], ['width', s.width]] as const) {
-    if (!Number.isInteger(v) || v < min || v > max) throw bad(`Image ${side} must be a whole number from ${min} to ${max}; got ${v}.`);
+    if (!Number.isInteger(v) || v < min || v > max) throw bad('data.imageSide', { side, min, max, got: v });
   }
-  if (s.channels !== 1 && s.channels !== 3) throw bad(`Images must have 1 channel (grey) or 3 (colour); got ${s.channels}.`);
+  if (s.channels !== 1 && s.channels !== 3) throw bad('data.channels', { got: s.channels });
   return s;
 }
 

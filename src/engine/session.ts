@@ -87,7 +87,7 @@ export class Session {
 
   /** The same samples with more of them (the train split arrived): the model is kept. */
   useDataset(ds: DeviceDataset) {
-    if (!sameShape(ds.shape, this.ds.shape)) throw new AEError('dataset-invalid', `A model of ${describeShape(this.ds.shape)} samples cannot move to a dataset of ${describeShape(ds.shape)} samples.`);
+    if (!sameShape(ds.shape, this.ds.shape)) throw AEError.of('dataset-invalid', 'data.moveShape', { from: this.ds.shape, to: ds.shape });
     this.ds = ds;
   }
 
@@ -112,10 +112,10 @@ export class Session {
   }
 
   async train(opts: TrainOptions): Promise<TrainResult> {
-    if (this.running) throw new AEError('busy', 'This model is already training; pause, stop or wait for it first.');
+    if (this.running) throw AEError.of('busy', 'error.busy', undefined);
     // `stopping` may already be set: a stop sent while this run was queued ends it at once.
     const { data } = this.ds;
-    if (!data.trainIndices.length) throw new AEError('not-ready', `Dataset "${data.name}" has no train images loaded here; the store loads them before training.`);
+    if (!data.trainIndices.length) throw AEError.of('not-ready', 'error.noTrainImages', { name: data.name });
     this.setStatus('training');
     const ae = this.ae;
     const graphProgress = (done: number, total: number) =>
@@ -202,9 +202,9 @@ export class Session {
   /** `n` codes drawn from the prior of a generative kind (a VAE's normal, an AAE's prior), seeded. */
   samplePrior(n: number, seed: number): Float32Array {
     const kind = kindOf(this.ae.spec.kind);
-    if (!kind.prior) throw new AEError('input-invalid', `A ${kind.title} autoencoder has no prior to draw codes from; its codes follow the data.`);
-    if (!Number.isInteger(n) || n < 0 || n > 1e6) throw new AEError('input-invalid', `samplePrior(): n must be a whole number from 0 to 1000000; got ${shown(n)}.`);
-    if (!Number.isInteger(seed) || seed < 0) throw new AEError('input-invalid', `samplePrior(): seed must be a whole number >= 0; got ${shown(seed)}.`);
+    if (!kind.prior) throw AEError.of('input-invalid', 'error.noPrior', { kind: kind.name, title: kind.title });
+    if (!Number.isInteger(n) || n < 0 || n > 1e6) throw AEError.of('input-invalid', 'error.priorCount', { got: shown(n) });
+    if (!Number.isInteger(seed) || seed < 0) throw AEError.of('input-invalid', 'error.priorSeed', { got: shown(seed) });
     return kind.prior(this.ae.spec, n, mulberry32(seed));
   }
 
@@ -291,11 +291,11 @@ export class Session {
   /** Ends any training run and swaps in a model made by `stageWeights`. */
   async useStaged(token: number): Promise<ModelSpec> {
     const next = this.staged.get(token);
-    if (!next) throw new AEError('not-ready', `No loaded weights are waiting under ${shown(token)}; call stageWeights first.`);
+    if (!next) throw AEError.of('not-ready', 'error.staged', { token: shown(token) });
     this.staged.delete(token);
     if (!sameShape(next.shape, this.ds.shape)) {
       disposeAutoencoder(next);
-      throw new AEError('weights-shape-mismatch', `The loaded model takes ${describeShape(next.shape)} samples, but the store's data changed to ${describeShape(this.ds.shape)} samples meanwhile.`);
+      throw AEError.of('weights-shape-mismatch', 'weights.dataChanged', { loaded: next.shape, data: this.ds.shape });
     }
     await this.halt();
     this.replace(next);

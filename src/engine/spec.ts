@@ -47,7 +47,7 @@ export const DEFAULT_SPEC: Readonly<ModelSpec> = Object.freeze(defaults());
 
 /** Fills defaults and checks every field; throws AEError('spec-invalid') naming the field. */
 export function normalizeSpec(partial: Partial<ModelSpec> = {}, base: Readonly<ModelSpec> = DEFAULT_SPEC): ModelSpec {
-  if (typeof partial !== 'object' || partial === null) throw new AEError('spec-invalid', 'Model spec must be an object.');
+  if (typeof partial !== 'object' || partial === null) throw AEError.of('spec-invalid', 'spec.object', undefined);
   const raw: RawSpec = { ...defaults(), ...base, ...partial };
   kindOf(raw.kind);
   const out: RawSpec = { kind: raw.kind };
@@ -58,6 +58,6 @@ export function normalizeSpec(partial: Partial<ModelSpec> = {}, base: Readonly<M
 /** The declaration of a spec field; throws unless `name` names one. */
 export function specField(name: string): Field<unknown> {
   const found = specFields().find((f) => f.name === name);
-  if (!found) throw new AEError('spec-invalid', `There is no model spec field ${shown(name)}.`);
+  if (!found) throw AEError.of('spec-invalid', 'spec.noField', { name: shown(name) });
   return found.field;
 }

@@ -103,8 +103,8 @@ export async function trainLoop(ctx: TrainContext, opts: TrainOptions): Promise<
     if (bad >= 0) {
       const rate = (optimizers[0] as unknown as { learningRate: number }).learningRate;
       const at = totalSteps - steps + Math.floor(bad / width) + 1;
-      const what = bad % width ? `the ${series[(bad % width) - 1]} loss` : 'the loss';
-      throw new AEError('training-diverged', `Training diverged: ${what} became ${values[bad]} at step ${at} (learning rate ${rate}). The weights are no longer usable: reset the model, then train with a smaller learning rate.`, { step: at, learningRate: rate });
+      const term = bad % width ? series[(bad % width) - 1] : undefined;
+      throw AEError.of('training-diverged', 'error.diverged', { term, value: String(values[bad]), step: at, rate }, { step: at, learningRate: rate });
     }
     const column = (c: number) => Array.from({ length: steps }, (_, i) => values[i * width + c]);
     const losses = column(0);

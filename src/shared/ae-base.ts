@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { AEError } from '../engine/errors.js';
 import { oneOf } from './attributes.js';
 import type { AEEventMap } from './events.js';
+import { LocalizeController } from './localize.js';
 import { isStale } from './store-task.js';
 import { themeStyles } from './theme.js';
 
@@ -23,18 +24,21 @@ export abstract class AEBase extends LitElement {
   /** `light` or `dark` forces a theme; by default it follows the reader's system. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
-  /** The messages shown in the element's error region, by slot. */
-  @state() private problems: ReadonlyMap<string, string> = new Map();
+  /** Texts and numbers in the language of the nearest `lang` attribute. */
+  protected localize = new LocalizeController(this);
 
-  /** Every message shown in the error region, in order. */
+  /** The errors shown in the element's error region, by slot. */
+  @state() private problems: ReadonlyMap<string, AEError> = new Map();
+
+  /** Every message shown in the error region, in order, in the element's language. */
   protected get errorMessages(): string[] {
-    return [...this.problems.values()];
+    return [...this.problems.values()].map((e) => this.localize.error(e));
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('theme')) {
       if (this.theme === undefined || this.theme === null) this.clearError('theme');
-      else this.check('theme', () => oneOf(this, 'theme', this.theme, THEMES, ", or left out to follow the reader's system"));
+      else this.check('theme', () => oneOf(this, 'theme', this.theme, THEMES, 'attr.theme'));
     }
   }
 
@@ -52,9 +56,9 @@ export abstract class AEBase extends LitElement {
     const err = AEError.from(error);
     const attribute = attributeOf(err);
     const key = slot ?? attribute ?? 'general';
-    if (key !== 'general' && this.problems.get(key) === err.message) return err;
-    this.problems = new Map(this.problems).set(key, err.message);
-    this.emit('ae-error', { code: err.code, message: err.message, source: this.localName, ...(attribute ? { attribute } : {}) });
+    if (key !== 'general' && this.problems.get(key)?.message === err.message) return err;
+    this.problems = new Map(this.problems).set(key, err);
+    this.emit('ae-error', { code: err.code, message: this.localize.error(err), source: this.localName, ...(attribute ? { attribute } : {}) });
     return err;
   }
 

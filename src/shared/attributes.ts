@@ -1,4 +1,5 @@
 import { AEError, shown } from '../engine/errors.js';
+import type { MessageArgs, MessageKey } from '../l10n/languages.js';
 
 /**
  * Checks of attribute values. Each returns the value when it is allowed and otherwise
@@ -16,36 +17,45 @@ export function written(el: Element, attribute: string, value: unknown): string 
   return `${attribute}=${shown(same ? raw : value)}`;
 }
 
-/** The `input-invalid` error for `attribute`: "<attribute>=<value> <allowed>". */
-export function invalidAttribute(el: Element, attribute: string, value: unknown, allowed: string): AEError {
-  return new AEError('input-invalid', `${written(el, attribute, value)} ${allowed}`, { attribute, value });
+/** Keys whose entry takes `written` (the attribute as written) and maybe more. */
+type AttributeKey = { [K in MessageKey]: MessageArgs<K> extends { written: string } ? K : never }[MessageKey];
+
+/**
+ * The `input-invalid` error for `attribute`: catalogue entry `key`, given the attribute as
+ * written and `args`.
+ */
+export function invalidAttribute<K extends AttributeKey>(el: Element, attribute: string, value: unknown, key: K, args: Omit<MessageArgs<K>, 'written'>): AEError {
+  return AEError.of('input-invalid', key, { ...args, written: written(el, attribute, value) } as MessageArgs<K>, { attribute, value });
 }
 
 /** A whole number from `lo` to `hi`. */
-export function wholeNumber(el: Element, attribute: string, value: unknown, lo: number, hi: number, unit = ''): number {
+export function wholeNumber(el: Element, attribute: string, value: unknown, lo: number, hi: number, unit?: 'pixels'): number {
   if (typeof value === 'number' && Number.isInteger(value) && value >= lo && value <= hi) return value;
-  throw invalidAttribute(el, attribute, value, `must be a whole number${unit ? ` of ${unit}` : ''} from ${lo} to ${hi}.`);
+  throw invalidAttribute(el, attribute, value, unit ? 'attr.wholePixels' : 'attr.wholeNumber', { lo, hi });
 }
 
-/** A finite number from `lo` to `hi` (either end may be open-ended: Infinity). */
-export function numberIn(el: Element, attribute: string, value: unknown, lo: number, hi: number, hint = ''): number {
+/** Keys for a number's range: `lo`, `hi` and the value as written. */
+type RangeKey = { [K in AttributeKey]: MessageArgs<K> extends { written: string; lo: number; hi: number } ? K : never }[AttributeKey];
+
+/** A finite number from `lo` to `hi` (either end may be open-ended: Infinity); `key` says what else the message tells. */
+export function numberIn(el: Element, attribute: string, value: unknown, lo: number, hi: number, key: RangeKey = 'attr.numberIn', args: Record<string, unknown> = {}): number {
   if (typeof value === 'number' && Number.isFinite(value) && value >= lo && value <= hi) return value;
-  const range = hi === Infinity ? `of ${lo} or more` : `from ${lo} to ${hi}`;
-  throw invalidAttribute(el, attribute, value, `must be a number ${range}${hint}.`);
+  throw invalidAttribute(el, attribute, value, key, { ...args, lo, hi } as never);
 }
+
+/** Keys for a choice: `options` and the value as written. */
+type ChoiceKey = { [K in AttributeKey]: MessageArgs<K> extends { written: string; options: string[] } ? K : never }[AttributeKey];
 
 /** One of `options`. */
-export function oneOf<T extends string>(el: Element, attribute: string, value: unknown, options: readonly T[], hint = ''): T {
+export function oneOf<T extends string>(el: Element, attribute: string, value: unknown, options: readonly T[], key: ChoiceKey = 'attr.oneOf'): T {
   if (typeof value === 'string' && (options as readonly string[]).includes(value)) return value as T;
-  const list = options.map((o) => `"${o}"`);
-  const words = list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list.at(-1)}` : list[0];
-  throw invalidAttribute(el, attribute, value, `must be ${list.length > 1 ? 'one of ' : ''}${words}${hint}.`);
+  throw invalidAttribute(el, attribute, value, key, { options: [...options] } as never);
 }
 
 /** A seed: a whole number (negative ones too). */
 export function seedValue(el: Element, attribute: string, value: unknown): number {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
-  throw invalidAttribute(el, attribute, value, 'must be a whole number, such as 1.');
+  throw invalidAttribute(el, attribute, value, 'attr.seed', {});
 }
 
 /**
@@ -55,5 +65,5 @@ export function seedValue(el: Element, attribute: string, value: unknown): numbe
 export function imageIndex(el: Element, attribute: string, value: unknown, n: number): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < n) return value;
-  throw invalidAttribute(el, attribute, value, `must be an image number from 0 to ${n - 1}.`);
+  throw invalidAttribute(el, attribute, value, 'attr.imageIndex', { max: n - 1 });
 }

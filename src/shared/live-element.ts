@@ -1,4 +1,5 @@
 import type { Dataset } from '../engine/dataset.js';
+import { AEError } from '../engine/errors.js';
 import { AEElement } from './ae-element.js';
 import { attributeOf } from './ae-base.js';
 import { StoreController } from './store-controller.js';
@@ -108,7 +109,7 @@ export abstract class LiveElement extends AEElement {
 
   /** What the element says before it has drawn: loading, or that no model is named. */
   protected get waitingText(): string {
-    return this.stores.store ? 'Loading…' : 'No model to show.';
+    return this.localize.term(this.stores.store ? 'common.loading' : 'common.noModel');
   }
 
   /** Waits for the pending render only, not for refreshes: safe inside `refresh`. */
@@ -130,7 +131,7 @@ export abstract class LiveElement extends AEElement {
       this.loaded = data;
       this.dataLoaded(data);
       // A preset without weights still draws (a fresh model), and says why it looks untrained.
-      const failure = await run.step(run.store.ready().then(() => null, (e: unknown) => e ?? new Error('The model failed to load.')));
+      const failure = await run.step(run.store.ready().then(() => null, (e: unknown) => e ?? AEError.of('input-invalid', 'common.loadFailed', undefined)));
       if (failure) this.reportError(failure, 'store');
     }
     await this.refresh(run, this.loaded);

@@ -1,5 +1,6 @@
 import type { Dataset } from '../engine/dataset.js';
 import { sampleShapeOf, sampleSize } from '../engine/sample.js';
+import type { LocalizeController } from './localize.js';
 
 /**
  * Test-split samples to show: `count` of them, one per label in turn (0, 1, ... 9, 0, ...)
@@ -41,12 +42,12 @@ export function randomTestImage(ds: Dataset, rand: () => number): number {
   return ds.testIndices[Math.floor(rand() * ds.testIndices.length)];
 }
 
-/** A label in words: its class name ("Food & Drink"), else "label 3". */
-export function labelName(ds: Pick<Dataset, 'classNames'>, label: number): string {
-  return ds.classNames?.[label] ?? `label ${label}`;
+/** A label in words, in the element's language: its class name ("Food & Drink"), else "label 3". */
+export function labelName(l: LocalizeController, ds: Pick<Dataset, 'classNames'>, label: number): string {
+  return ds.classNames?.[label] ?? l.term('common.label', { label });
 }
 
 /** "Food & Drink (image 42)", "label 3 (image 42)", or "image 42" for data without labels. */
-export function describeImage(ds: Dataset, i: number): string {
-  return ds.labels ? `${labelName(ds, ds.labels[i])} (image ${i})` : `image ${i}`;
+export function describeImage(l: LocalizeController, ds: Dataset, i: number): string {
+  return ds.labels ? l.term('common.imageOf', { name: labelName(l, ds, ds.labels[i]), index: i }) : l.term('common.image', { index: i });
 }

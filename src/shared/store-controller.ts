@@ -60,24 +60,24 @@ export class StoreController implements ReactiveController {
     let store: ModelStore;
     try {
       if (typeof model !== 'string' || model.trim() === '') {
-        throw new AEError('input-invalid', `model=${shown(model ?? '')} is empty: name the model store to join, such as model="mnist-ae-2d" (a preset with pretrained weights) or any id the page's elements share, such as model="digits".`, { attribute: 'model', value: model });
+        throw AEError.of('input-invalid', 'attr.modelEmpty', { written: `model=${shown(model ?? '')}` }, { attribute: 'model', value: model });
       }
       store = getModelStore(model);
     } catch (e) {
       const err = AEError.from(e);
       this.handlers.unbound?.();
-      this.handlers.problem?.(err.details?.attribute ? err : new AEError(err.code, `model=${shown(model)}: ${err.message}`, { ...err.details, attribute: 'model', value: model }));
+      this.handlers.problem?.(err.details?.attribute ? err : about(err, 'model', model));
       this.host.requestUpdate();
       return;
     }
     let problem: unknown = null;
     try {
-      if (typeof data === 'string' && data.trim() === '') throw new AEError('input-invalid', `data=${shown(data)} is empty: name a bundled dataset (mnist-10k, emoji-32) or the URL of a dataset file, or leave the attribute out for the model's own data.`, { attribute: 'data', value: data });
+      if (typeof data === 'string' && data.trim() === '') throw AEError.of('input-invalid', 'attr.dataEmpty', { written: `data=${shown(data)}` }, { attribute: 'data', value: data });
       if (data) store.useData(data, `<${this.host.localName} data="${data}">`);
     } catch (e) {
       const err = AEError.from(e);
       // A name that is no dataset is the attribute's fault; other data in the store is a conflict.
-      problem = err.code === 'input-invalid' && err.details?.attribute === undefined ? new AEError('input-invalid', `data=${shown(data)}: ${err.message}`, { ...err.details, attribute: 'data', value: data }) : err;
+      problem = err.code === 'input-invalid' && err.details?.attribute === undefined ? about(err, 'data', data) : err;
     }
     const names = (['progress', 'statechange', 'weightschange', 'specchange', 'datachange', 'error'] as const).filter((n) => n === 'statechange' || this.handlers[n]);
     const listeners = names.map((name) => {
@@ -100,4 +100,11 @@ export class StoreController implements ReactiveController {
     this.unsubscribe = null;
     this.store = null;
   }
+}
+
+/** `err` told about an attribute: "model="x": <its message>", translated with it. */
+function about(err: AEError, attribute: string, value: unknown): AEError {
+  const written = `${attribute}=${shown(value)}`;
+  const reason = err.text ?? err.message;
+  return new AEError(err.code, `${written}: ${err.message}`, { ...err.details, attribute, value }, { key: 'attr.about', args: { written, reason } });
 }

@@ -38,7 +38,7 @@ export class WorkerChannel extends Listeners implements Channel {
   private constructor(private worker: Worker) {
     super();
     worker.onmessage = (e: MessageEvent<ReplyMessage>) => this.receive(e.data);
-    worker.onerror = (e) => this.failAll(new AEError('worker-failed', `The engine worker failed: ${e.message || 'unknown error'}.`));
+    worker.onerror = (e) => this.failAll(AEError.of('worker-failed', 'error.workerFailed', { reason: e.message ?? '' }));
   }
 
   /** Starts the worker and waits for its hello, so a blocked worker (CSP, file://) is caught here and ended. */
@@ -47,7 +47,7 @@ export class WorkerChannel extends Listeners implements Channel {
     try {
       await new Promise<void>((resolve, reject) => {
         worker.addEventListener('message', () => resolve(), { once: true });
-        worker.addEventListener('error', (e) => reject(new AEError('worker-failed', `The engine worker could not start: ${e.message || 'blocked or failed to load'}.`)), { once: true });
+        worker.addEventListener('error', (e) => reject(AEError.of('worker-failed', 'error.workerStart', { reason: e.message ?? '' })), { once: true });
       });
     } catch (e) {
       worker.terminate();
@@ -64,7 +64,7 @@ export class WorkerChannel extends Listeners implements Channel {
         this.worker.postMessage(msg);
       } catch (e) {
         // A function, a DOM node or a class instance cannot be copied to the engine.
-        reject(new AEError('input-invalid', `An argument of ${method} cannot be sent to the engine: ${(e as Error).message}`));
+        reject(AEError.of('input-invalid', 'error.unsendable', { method, reason: (e as Error).message }));
         return;
       }
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -72,7 +72,7 @@ export class WorkerChannel extends Listeners implements Channel {
   }
 
   terminate() {
-    this.failAll(new AEError('disposed', 'The engine was shut down.'));
+    this.failAll(AEError.of('disposed', 'error.shutDown', undefined));
     this.worker.terminate();
   }
 

@@ -2,6 +2,7 @@ import { assetUrls } from '../assets.js';
 import { BACKENDS, type BackendName, type BackendPreference } from '../engine/backend-names.js';
 import type { BackendChoice } from '../engine/backends.js';
 import { AEError, shown } from '../engine/errors.js';
+import type { NestedText } from '../l10n/english.js';
 import { PageChannel, WorkerChannel, type Channel } from './channel.js';
 
 export interface Config {
@@ -47,23 +48,23 @@ let live: Host | null = null;
 
 const absolute = (url: string) => new URL(url, globalThis.document?.baseURI ?? globalThis.location?.href).href;
 
-/** What each option accepts, as a check and the words for its message. */
-const RULES: { [K in keyof Config]: [(v: unknown) => boolean, string] } = {
-  backend: [(v) => v === 'auto' || BACKENDS.includes(v as BackendName), `one of auto, ${BACKENDS.join(', ')}`],
-  worker: [(v) => typeof v === 'boolean', 'true or false'],
-  wasmPaths: [(v) => typeof v === 'string' && v !== '', 'a URL (a directory)'],
-  wasmThreads: [(v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 64, 'a whole number from 0 (all cores but one) to 64'],
-  dataUrl: [(v) => typeof v === 'string' && v !== '', 'a URL'],
-  weightsBase: [(v) => typeof v === 'string' && v !== '', 'a URL (a directory)'],
+/** What each option accepts, as a check and the catalogue entry that says it. */
+const RULES: { [K in keyof Config]: [(v: unknown) => boolean, NestedText] } = {
+  backend: [(v) => v === 'auto' || BACKENDS.includes(v as BackendName), { key: 'config.backend', args: { names: BACKENDS } }],
+  worker: [(v) => typeof v === 'boolean', { key: 'config.boolean' }],
+  wasmPaths: [(v) => typeof v === 'string' && v !== '', { key: 'config.folder' }],
+  wasmThreads: [(v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 64, { key: 'config.threads' }],
+  dataUrl: [(v) => typeof v === 'string' && v !== '', { key: 'config.url' }],
+  weightsBase: [(v) => typeof v === 'string' && v !== '', { key: 'config.folder' }],
 };
 
 /** Sets page-wide options (all checked before any is applied). Stores that have already started keep their engine. */
 export function configure(options: Partial<Config>): void {
-  if (!options || typeof options !== 'object') throw new AEError('input-invalid', `configure() takes an object of options; got ${shown(options)}.`);
+  if (!options || typeof options !== 'object') throw AEError.of('input-invalid', 'error.configureType', { got: shown(options) });
   for (const [key, value] of Object.entries(options)) {
-    if (!(key in RULES)) throw new AEError('input-invalid', `configure(): unknown option "${key}". Known: ${Object.keys(RULES).join(', ')}.`);
-    const [ok, words] = RULES[key as keyof Config];
-    if (!ok(value)) throw new AEError('input-invalid', `configure(): "${key}" must be ${words}; got ${shown(value)}.`, { option: key });
+    if (!(key in RULES)) throw AEError.of('input-invalid', 'error.configureUnknown', { key, known: Object.keys(RULES) });
+    const [ok, rule] = RULES[key as keyof Config];
+    if (!ok(value)) throw AEError.of('input-invalid', 'error.configureValue', { key, rule, got: shown(value) }, { option: key });
   }
   Object.assign(config, options);
   const old = live;

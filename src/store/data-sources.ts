@@ -11,11 +11,11 @@ export type BundledData = (typeof BUNDLED_DATA)[number];
  * other text is the URL of a dataset file (a test part `*.test.bin`, or a whole `*.bin`).
  */
 export function dataUrlOf(source: string): string {
-  if (typeof source !== 'string' || source.trim() === '') throw new AEError('input-invalid', `A dataset must be named: ${BUNDLED_DATA.join(', ')}, or the URL of a dataset file.`);
+  if (typeof source !== 'string' || source.trim() === '') throw AEError.of('input-invalid', 'error.dataUnnamed', { bundled: BUNDLED_DATA });
   const name = source.trim();
   if ((BUNDLED_DATA as readonly string[]).includes(name)) return new URL(`${name}.test.bin`, absolute(getConfig().dataUrl)).href;
   if (!/\.bin(?:[?#].*)?$/.test(name)) {
-    throw new AEError('input-invalid', `Unknown dataset "${name}". Bundled: ${BUNDLED_DATA.join(', ')}; otherwise give the URL of a dataset file (*.test.bin or *.bin).`, { data: name });
+    throw AEError.of('input-invalid', 'error.dataUnknown', { name, bundled: BUNDLED_DATA }, { data: name });
   }
   return absolute(name);
 }

@@ -29,10 +29,10 @@ export async function weightsSource(source: unknown): Promise<WeightsSource> {
     try {
       return { kind: 'url', url: absolute(source) };
     } catch {
-      throw new AEError('input-invalid', `load(): ${shown(source)} is not a URL.`);
+      throw AEError.of('input-invalid', 'error.loadNotUrl', { got: shown(source) });
     }
   }
   const files = typeof FileList !== 'undefined' && source instanceof FileList ? Array.from(source) : source;
   if (Array.isArray(files) && files.length > 0 && files.every((f) => f instanceof File)) return { kind: 'files', files: await readFiles(files) };
-  throw new AEError('input-invalid', `load() takes a model.json URL, "indexeddb://name", or the model.json and its weights file as a FileList or File[]; got ${shown(source)}.`);
+  throw AEError.of('input-invalid', 'error.loadSource', { got: shown(source) });
 }

@@ -177,7 +177,7 @@ export class ModelStore extends StoreCore {
 
   private run(opts: TrainOptions): Promise<TrainResult> {
     if (this.runActive) {
-      return Promise.reject(this.fail(new AEError('busy', `Store "${this.id}" is already training; pause, stop or wait for it first.`)));
+      return Promise.reject(this.fail(AEError.of('busy', 'error.storeBusy', { id: this.id })));
     }
     this.runActive = true;
     const run = this.exclusive(async () => {
@@ -219,7 +219,7 @@ export class ModelStore extends StoreCore {
 
   /** Loads the preset's pretrained weights (and spec) again, replacing the current model. */
   loadPretrained(): Promise<void> {
-    if (!this.preset) return Promise.reject(this.fail(new AEError('input-invalid', `Store "${this.id}" is not a preset; use load() with a URL or files.`)));
+    if (!this.preset) return Promise.reject(this.fail(AEError.of('input-invalid', 'error.notPreset', { id: this.id })));
     this.stop();
     return this.exclusive(async () => {
       await this.loadPreset();
@@ -232,7 +232,7 @@ export class ModelStore extends StoreCore {
     return this.guarded(async () => {
       const m = typeof url === 'string' ? /^downloads:\/\/(.*)$/.exec(url) : null;
       if (m) return downloadFiles(await this.call('exportFiles', m[1] || this.id));
-      if (typeof url !== 'string' || !/^(indexeddb|localstorage):\/\/./.test(url)) throw new AEError('input-invalid', `save(): use "indexeddb://name" or "downloads://name"; got ${shown(url)}.`);
+      if (typeof url !== 'string' || !/^(indexeddb|localstorage):\/\/./.test(url)) throw AEError.of('input-invalid', 'error.saveUrl', { got: shown(url) });
       await this.call('save', url);
     });
   }
@@ -247,7 +247,7 @@ export class ModelStore extends StoreCore {
 
   /**
    * Loads weights from a model.json URL, 'indexeddb://name', or the files of a file
-   * input. The file is read and checked first, while any training goes on: a bad file
+   * input; or a PyTorch state_dict in one .safetensors file (URL or file). The file is read and checked first, while any training goes on: a bad file
    * leaves the model and the run as they were; good weights end the run and replace the model.
    */
   async load(source: string | File[] | FileList): Promise<void> {

@@ -1,4 +1,5 @@
 import { AEError, shown } from '../engine/errors.js';
+import type { MessageArgs } from '../l10n/english.js';
 import { findKind, normalizeSpec, type ModelSpec, type NoiseType } from '../engine/spec.js';
 import { DEFAULT_TRAIN, KNN_SPACES, type KnnSpace, type TrainOptions } from '../engine/types.js';
 
@@ -11,12 +12,10 @@ export const MAX_LEARNING_RATE = 1;
 /** Most neighbours a kNN call takes: past this the vote is a blur of classes. */
 export const MAX_NEIGHBOURS = 50;
 
-const invalid = (message: string) => new AEError('input-invalid', message);
-
 function checkKeys(call: string, options: unknown, known: readonly string[]): Record<string, unknown> {
   if (options === undefined) return {};
-  if (!options || typeof options !== 'object' || Array.isArray(options)) throw invalid(`${call} takes an object of options; got ${shown(options)}.`);
-  for (const key of Object.keys(options)) if (!known.includes(key)) throw invalid(`${call}: unknown option "${key}". Known: ${known.join(', ')}.`);
+  if (!options || typeof options !== 'object' || Array.isArray(options)) throw AEError.of('input-invalid', 'error.optionsType', { call, got: shown(options) });
+  for (const key of Object.keys(options)) if (!known.includes(key)) throw AEError.of('input-invalid', 'error.optionUnknown', { call, key, known });
   return options as Record<string, unknown>;
 }
 
@@ -33,7 +32,7 @@ export function checkTrainOptions(options: unknown): TrainOptions {
     if (k === 'finalLearningRate' && v === undefined) continue;
     const rate = RATES.includes(k);
     const ok = typeof v === 'number' && Number.isFinite(v) && v > 0 && (rate ? v <= MAX_LEARNING_RATE : Number.isInteger(v));
-    if (!ok) throw invalid(`train(): "${k}" must be ${rate ? `a number above 0 and at most ${MAX_LEARNING_RATE} (1e-3 is a good start)` : 'a positive whole number'}; got ${shown(v)}.`);
+    if (!ok) throw AEError.of('input-invalid', 'error.trainOption', { key: k, rate, max: MAX_LEARNING_RATE, got: shown(v) });
   }
   return opts;
 }
@@ -46,12 +45,16 @@ export function checkNoise(call: string, options: unknown, spec: ModelSpec): { n
   const noiseType = g.noiseType ?? own.noiseType;
   // Another type takes the spec's amount, but grey means all the way unless asked.
   const { noise = noiseType === own.noiseType ? own.noise : noiseType === 'grayscale' ? 1 : spec.noise, seed = 1 } = g;
-  if (!(Number.isInteger(seed) && (seed as number) >= 0)) throw invalid(`${call}: "seed" must be a whole number >= 0; got ${shown(seed)}.`);
+  if (!(Number.isInteger(seed) && (seed as number) >= 0)) throw AEError.of('input-invalid', 'error.optionSeed', { call, got: shown(seed) });
   try {
     const checked = normalizeSpec({ noiseType, noise }, spec);
     return { noiseType: checked.noiseType, noise: checked.noise, seed: seed as number };
   } catch (e) {
-    throw invalid(AEError.from(e).message.replace('Model spec', call));
+    // The spec's rule, told about the call's option.
+    const err = AEError.from(e);
+    if (err.text?.key !== 'spec.field') throw err; // every rule of these two fields names the field
+    const { field, reason } = err.text.args as MessageArgs<'spec.field'>;
+    throw AEError.of('input-invalid', 'error.optionSpec', { call, field, reason });
   }
 }
 
@@ -59,7 +62,7 @@ export function checkNoise(call: string, options: unknown, spec: ModelSpec): { n
 export function checkKnn(call: string, options: unknown): { space: KnnSpace; k: number } {
   const given = checkKeys(call, options, ['space', 'k']);
   const { space = 'model', k = 5 } = given as { space?: unknown; k?: unknown };
-  if (!KNN_SPACES.includes(space as KnnSpace)) throw invalid(`${call}: "space" must be one of ${KNN_SPACES.join(', ')}; got ${shown(space)}.`);
-  if (!(typeof k === 'number' && Number.isInteger(k) && k >= 1 && k <= MAX_NEIGHBOURS)) throw invalid(`${call}: "k" must be a whole number from 1 to ${MAX_NEIGHBOURS}; got ${shown(k)}.`);
+  if (!KNN_SPACES.includes(space as KnnSpace)) throw AEError.of('input-invalid', 'error.knnSpace', { call, spaces: KNN_SPACES, got: shown(space) });
+  if (!(typeof k === 'number' && Number.isInteger(k) && k >= 1 && k <= MAX_NEIGHBOURS)) throw AEError.of('input-invalid', 'error.knnKMax', { call, max: MAX_NEIGHBOURS, got: shown(k) });
   return { space: space as KnnSpace, k };
 }

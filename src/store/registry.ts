@@ -5,7 +5,7 @@ const stores = new Map<string, ModelStore>();
 
 /** The page-wide store of this id: the same id always gives the same store. */
 export function getModelStore(id: string): ModelStore {
-  if (typeof id !== 'string' || !id.trim()) throw new AEError('input-invalid', `A model store needs an id: a preset (such as "mnist-ae-2d") or a name of your own; got ${shown(id)}.`);
+  if (typeof id !== 'string' || !id.trim()) throw AEError.of('input-invalid', 'error.storeId', { got: shown(id) });
   let store = stores.get(id);
   if (!store) {
     store = new ModelStore(id);

@@ -1,6 +1,7 @@
 import type { BackendChoice, BackendName } from '../engine/backends.js';
 import { fetchDataset, fetchTrainPart, type Dataset } from '../engine/dataset.js';
 import { AEError } from '../engine/errors.js';
+import type { NestedText } from '../l10n/english.js';
 import type { HostEvents, SessionArgs, SessionOp, SessionResult, SessionStatus } from '../engine/protocol.js';
 import { normalizeSpec, type ModelSpec } from '../engine/spec.js';
 import type { TrainProgress } from '../engine/types.js';
@@ -57,7 +58,7 @@ export abstract class StoreCore extends EventTarget {
   protected host: Host | null = null;
   protected data: Dataset | null = null;
   /** The data named by useData() (an element's `data` attribute), or by setDataset() ('custom'). */
-  protected dataChoice: { url: string; by: string } | null = null;
+  protected dataChoice: { url: string; by: string | NestedText } | null = null;
   /** The data URL this store loaded, once it has started loading. */
   private loadedFrom: string | null = null;
   protected dataKey = '';
@@ -87,7 +88,7 @@ export abstract class StoreCore extends EventTarget {
    * failed), later calls resolve and the model can be trained.
    */
   ready(): Promise<void> {
-    if (this.disposed) return Promise.reject(new AEError('disposed', `Store "${this.id}" was disposed.`));
+    if (this.disposed) return Promise.reject(AEError.of('disposed', 'error.storeDisposed', { id: this.id }));
     this.starting ??= this.start().catch((e) => {
       this.starting = this.host ? Promise.resolve() : null; // null: a later call tries again
       throw this.fail(e);
@@ -119,11 +120,11 @@ export abstract class StoreCore extends EventTarget {
     const url = dataUrlOf(source);
     const current =
       this.dataChoice ??
-      (this.loadedFrom ? { url: this.loadedFrom, by: 'the store' } : this.preset ? { url: defaultDataUrl(this.preset), by: `the preset "${this.id}"` } : null);
+      (this.loadedFrom ? { url: this.loadedFrom, by: { key: 'error.byStore' } } : this.preset ? { url: defaultDataUrl(this.preset), by: { key: 'error.byPreset', args: { id: this.id } } } : null);
     if (current?.url === url) return;
     if (current) {
-      const what = current.url === CUSTOM ? 'data given by setDataset()' : current.url;
-      throw new AEError('data-conflict', `Model "${this.id}" already uses ${what} (named by ${current.by}); ${by} asks for ${source}. Elements that share a model must share its data: give them the same data, or another model id.`, { current: current.url, asked: url });
+      const what = current.url === CUSTOM ? { key: 'error.dataCustom' } : current.url;
+      throw AEError.of('data-conflict', 'error.dataConflict', { id: this.id, what, by: current.by, asker: by, source }, { current: current.url, asked: url });
     }
     this.dataChoice = { url, by };
   }
@@ -231,7 +232,7 @@ export abstract class StoreCore extends EventTarget {
     } catch (e) {
       const err = AEError.from(e);
       if (err.code === 'weights-fetch-failed' && err.details?.status === 404) {
-        throw new AEError('weights-missing', `No pretrained weights for preset "${this.id}" at ${url}. The model is freshly initialised: train it, or load weights.`, { url });
+        throw AEError.of('weights-missing', 'weights.presetMissing', { id: this.id, url }, { url });
       }
       throw err;
     }
@@ -240,7 +241,7 @@ export abstract class StoreCore extends EventTarget {
   /** Runs one of this store's session operations in the engine. */
   protected call<O extends SessionOp>(op: O, ...args: SessionArgs<O>): Promise<SessionResult<O>> {
     const host = this.host;
-    if (!host) return Promise.reject(new AEError('not-ready', `Store "${this.id}" is not ready; await store.ready() first.`));
+    if (!host) return Promise.reject(AEError.of('not-ready', 'error.storeNotReady', { id: this.id }));
     return host.channel.call('session', this.id, op, args) as Promise<SessionResult<O>>;
   }
 

@@ -94,8 +94,8 @@ const weights: BadCase[] = [
   { group: 'weights', name: 'a model saved for other samples', code: 'weights-shape-mismatch', message: /was trained on 28x28x3 image samples; this store's data holds 8x8x1 image samples/, run: async ({ s, files }) => s.load(await serveModel(files, (j) => (j.userDefinedMetadata!.autoencoderWidgets.shape = { kind: 'image', height: 28, width: 28, channels: 3 }))) },
   { group: 'weights', name: 'an unknown sample kind in the file', code: 'weights-invalid', message: /records samples of kind "audio"/, run: async ({ s, files }) => s.load(await serveModel(files, (j) => (j.userDefinedMetadata!.autoencoderWidgets.shape = { kind: 'audio' }))) },
   { group: 'weights', name: 'files without a model.json', code: 'weights-invalid', message: /No model\.json among the files \(w\.bin\)/, run: ({ s }) => s.load([new File([new ArrayBuffer(8)], 'w.bin')]) },
-  { group: 'weights', name: 'load(null)', code: 'input-invalid', message: /load\(\) takes a model\.json URL.*; got null/, run: ({ s }) => s.load(any(null)) },
-  { group: 'weights', name: 'load of an empty string', code: 'input-invalid', message: /load\(\) takes a model\.json URL.*; got ""/, run: ({ s }) => s.load('') },
+  { group: 'weights', name: 'load(null)', code: 'input-invalid', message: /load\(\) takes a model\.json or \.safetensors URL.*; got null/, run: ({ s }) => s.load(any(null)) },
+  { group: 'weights', name: 'load of an empty string', code: 'input-invalid', message: /load\(\) takes a model\.json or \.safetensors URL.*; got ""/, run: ({ s }) => s.load('') },
   { group: 'weights', name: 'load of a number', code: 'input-invalid', message: /got 42/, run: ({ s }) => s.load(any(42)) },
 ];
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { AEError, configure, getModelStore, type AeLatentScatter, type AeReconstructionGrid, type ModelStore, type VaeLatentWalk } from '../../src/index.js';
-import { formatLoss } from '../../src/shared/format.js';
+import { formatsOf } from '../../src/l10n/formats.js';
 import { freshStore, mse, subset } from '../helpers.js';
 
 // An element's refresh that was started on one store (or for one attribute value) and
@@ -160,6 +160,7 @@ describe('stale refreshes', () => {
     const pca = await b.pcaCodes(2, 'test');
     const evaluation = await b.evaluate();
     const strong = [...el.shadowRoot!.querySelectorAll('.summary strong')].map((s) => s.textContent);
+    const formatLoss = formatsOf('en').loss;
     expect(strong).to.deep.equal([formatLoss(evaluation.testMse), formatLoss(pca.testMse)]);
     expect(formatLoss((await a.pcaCodes(2, 'test')).testMse)).to.not.equal(formatLoss(pca.testMse)); // the check can tell them apart
     await expectQuiet(w, a, b);

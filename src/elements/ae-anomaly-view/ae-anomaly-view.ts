@@ -5,7 +5,6 @@ import { invalidAttribute, numberIn, wholeNumber } from '../../shared/attributes
 import { LiveElement } from '../../shared/live-element.js';
 import type { TaskRun } from '../../shared/store-task.js';
 import { mse, paintSamples, sampleColors } from '../../shared/render.js';
-import { formatLoss, formatPercent } from '../../shared/format.js';
 import { describeImage, gatherImages, labelName, valuesPerSample } from '../../shared/samples.js';
 import '../ae-draw-pad/define.js';
 import { binValues, Histogram, type Bins } from './histogram.js';
@@ -162,7 +161,7 @@ export class AeAnomalyView extends LiveElement {
       if (this.errors) this.pickWorst();
     }
     if (changed.has('bins')) this.check('bins', () => wholeNumber(this, 'bins', this.bins ?? 40, 5, 200));
-    if (changed.has('threshold')) this.check('threshold', () => (this.threshold == null ? undefined : numberIn(this, 'threshold', this.threshold, 0, Infinity, ', a reconstruction error such as 0.05')));
+    if (changed.has('threshold')) this.check('threshold', () => (this.threshold == null ? undefined : numberIn(this, 'threshold', this.threshold, 0, Infinity, 'anomaly.attr.threshold')));
     this.scoreLabels();
     const l = this.labelled;
     this.confusion = l && this.errors ? confusionAt(this.errors, l.positive, this.effectiveThreshold) : null;
@@ -185,7 +184,7 @@ export class AeAnomalyView extends LiveElement {
     const positive = Uint8Array.from(this.indices, (i) => (classes.has(labels[i]) ? 1 : 0));
     const anomalies = positive.reduce((a, b) => a + b, 0);
     const points = rocCurve(errors, positive);
-    this.labelled = { positive, anomalies, normals: positive.length - anomalies, names: [...classes].map((c) => labelName(ds, c)), points, auc: rocAuc(points) };
+    this.labelled = { positive, anomalies, normals: positive.length - anomalies, names: [...classes].map((c) => labelName(this.localize, ds, c)), points, auc: rocAuc(points) };
   }
 
   private get topCount() {
@@ -256,7 +255,8 @@ export class AeAnomalyView extends LiveElement {
       this.binned = binValues(this.errors, this.binCount);
       this.binnedFrom = this.errors;
     }
-    this.histogram.update(this.binned, this.effectiveThreshold, this.drawnError, this.labelled ? binValues(this.errors, this.binCount, this.binned.max, this.labelled.positive).counts : null);
+    const marked = this.labelled ? binValues(this.errors, this.binCount, this.binned.max, this.labelled.positive).counts : null;
+    this.histogram.update(this.binned, this.effectiveThreshold, this.drawnError, marked, { marker: this.localize.term('anomaly.yourDrawing'), formats: this.localize.formats });
     const ds = this.loaded;
     if (ds && this.worstImages) {
       const colors = sampleColors(this);
@@ -267,47 +267,50 @@ export class AeAnomalyView extends LiveElement {
     if (plot && this.labelled && this.confusion) {
       if (this.rocChart?.root !== plot) this.rocChart = new RocChart(plot);
       const c = this.confusion;
-      this.rocChart.update(this.labelled.points, c.fpr === null || c.recall === null ? null : { fpr: c.fpr, tpr: c.recall });
+      const text = { fpr: this.localize.term('anomaly.fprAxis'), tpr: this.localize.term('anomaly.tprAxis'), formats: this.localize.formats };
+      this.rocChart.update(this.labelled.points, c.fpr === null || c.recall === null ? null : { fpr: c.fpr, tpr: c.recall }, text);
     } else if (!plot) this.rocChart = null;
   }
 
   override render() {
     const errors = this.errors;
-    const t = this.effectiveThreshold;
+    const limit = this.effectiveThreshold;
     const max = this.binned?.max ?? this.sorted.at(-1) ?? 1;
-    const flagged = errors ? errors.length - upperBound(this.sorted, t) : 0;
+    const flagged = errors ? errors.length - upperBound(this.sorted, limit) : 0;
     const drawn = this.drawnError;
     const vectors = this.loaded?.sample === 'vector';
-    const noun = vectors ? 'samples' : 'images';
+    const l = this.localize;
+    const t = l.term.bind(l);
+    const threshold = l.loss(limit);
     return html`
-      <svg class="histogram" part="histogram" role="img" aria-label=${errors ? `Histogram of ${errors.length} test reconstruction errors; threshold ${formatLoss(t)}` : 'Loading errors'}></svg>
-      <label class="threshold">Threshold <output>${formatLoss(t)}</output>
-        <input part="threshold" type="range" min="0" max=${max} step=${max / 500} .value=${String(t)} ?disabled=${!errors} @input=${this.onThreshold} />
+      <svg class="histogram" part="histogram" role="img" aria-label=${errors ? t('anomaly.histogram', { count: errors.length, threshold }) : t('anomaly.loading')}></svg>
+      <label class="threshold">${t('anomaly.threshold')} <output>${threshold}</output>
+        <input part="threshold" type="range" min="0" max=${max} step=${max / 500} .value=${String(limit)} ?disabled=${!errors} @input=${this.onThreshold} />
       </label>
       <p class="summary" part="summary" aria-live="polite">
         ${errors
-          ? html`<strong>${flagged}</strong> of ${errors.length} test ${noun} (${formatPercent(flagged / errors.length)}) have an error above ${formatLoss(t)}.`
+          ? html`<strong>${t('anomaly.flagged', { flagged })}</strong> ${t('anomaly.flaggedOf', { flagged, total: errors.length, vectors, share: l.percent(flagged / errors.length), threshold })}`
           : html`<span class="muted">${this.waitingText}</span>`}
         ${drawn !== null
-          ? html`<br />Your drawing: error <strong>${formatLoss(drawn)}</strong>, higher than ${formatPercent(upperBound(this.sorted, drawn) / Math.max(1, this.sorted.length))} of test images:
-              <strong class=${drawn > t ? 'flagged' : ''}>${drawn > t ? 'unusual' : 'looks like the data'}</strong>.`
+          ? html`<br />${t('anomaly.drawing')} <strong>${l.loss(drawn)}</strong>${t('anomaly.drawingHigher', { share: l.percent(upperBound(this.sorted, drawn) / Math.max(1, this.sorted.length)) })}
+              <strong class=${drawn > limit ? 'flagged' : ''}>${t(drawn > limit ? 'anomaly.unusual' : 'anomaly.usual')}</strong>.`
           : nothing}
       </p>
-      ${this.renderDetection(t)}
+      ${this.renderDetection(limit)}
       <div class="row">
         <div>
-          ${this.loaded && whyNoDrawing(this.loaded) ? nothing : html`<p class="title">Draw a digit, or a letter</p>`}
-          ${drawPadFor(this.loaded, this.onDraw)}
+          ${this.loaded && whyNoDrawing(this.localize, this.loaded) ? nothing : html`<p class="title">${t('anomaly.drawPrompt')}</p>`}
+          ${drawPadFor(this.localize, this.loaded, this.onDraw)}
         </div>
         ${this.worst.length
           ? html`<div>
-              <p class="title">Worst reconstructed test ${noun}</p>
-              ${vectors ? html`<p class="key"><span class="input">input</span> <span class="reconstruction">reconstruction</span></p>` : nothing}
+              <p class="title">${t('anomaly.worst', { vectors })}</p>
+              ${vectors ? html`<p class="key"><span class="input">${t('anomaly.keyInput')}</span> <span class="reconstruction">${t('anomaly.keyReconstruction')}</span></p>` : nothing}
               <ul class="worst digit-list" part="worst">
                 ${this.worst.map(
                   (w) => html`<li>
-                    <canvas class="digit worst ${vectors ? 'vector' : ''}" role="img" aria-label=${`${this.loaded ? describeImage(this.loaded, w.index) : `image ${w.index}`}, error ${formatLoss(w.error)}${vectors ? ', input and reconstruction drawn as lines' : ''}`}></canvas>
-                    <span>${vectors && this.loaded?.labels ? `${labelName(this.loaded, this.loaded.labels[w.index])} · ` : ''}${formatLoss(w.error)}</span>
+                    <canvas class="digit worst ${vectors ? 'vector' : ''}" role="img" aria-label=${t('anomaly.worstLabel', { sample: this.loaded ? describeImage(this.localize, this.loaded, w.index) : t('anomaly.image', { index: w.index }), error: l.loss(w.error), vectors })}></canvas>
+                    <span>${vectors && this.loaded?.labels ? `${labelName(this.localize, this.loaded, this.loaded.labels[w.index])} · ` : ''}${l.loss(w.error)}</span>
                   </li>`,
                 )}
               </ul>
@@ -319,36 +322,35 @@ export class AeAnomalyView extends LiveElement {
   }
 
   /** Precision, recall and the ROC curve, when `anomaly-label` names the anomalies. */
-  private renderDetection(t: number) {
+  private renderDetection(limit: number) {
     const l = this.labelled;
     const c = this.confusion;
     if (!l || !c) return nothing;
-    const names = l.names.join(', ');
+    const lc = this.localize;
+    const t = lc.term.bind(lc);
     if (!l.points.length) {
-      return html`<p class="note" part="scores" role="note">
-        The test split has ${l.anomalies ? 'no normal samples' : `no anomalies (${names})`}: precision, recall and the ROC curve need both.
-      </p>`;
+      return html`<p class="note" part="scores" role="note">${t('anomaly.missing', { anomalies: l.anomalies, names: l.names })}</p>`;
     }
-    const auc = l.auc.toFixed(3);
-    const at = `At the threshold ${formatLoss(t)}, ${formatPercent(c.fpr)} of normal samples and ${formatPercent(c.recall)} of anomalies are flagged.`;
+    const auc = lc.number(l.auc, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+    const at = t('anomaly.at', { threshold: lc.loss(limit), fpr: lc.percent(c.fpr), recall: lc.percent(c.recall) });
     return html`<div class="row detection">
       <svg class="roc" part="roc" role="img" viewBox="0 0 ${ROC_BOX.width} ${ROC_BOX.height}" aria-labelledby="roc-title" aria-describedby="roc-desc">
-        <title id="roc-title">ROC curve of the reconstruction error, AUC ${auc}</title>
-        <desc id="roc-desc">The share of anomalies flagged (true-positive rate) against the share of normal samples flagged (false-positive rate) as the threshold falls from the highest error to zero. ${at}</desc>
+        <title id="roc-title">${t('anomaly.rocTitle', { auc })}</title>
+        <desc id="roc-desc">${t('anomaly.rocDesc', { at })}</desc>
         <g class="plot"></g>
       </svg>
       <dl class="scores" part="scores" aria-live="polite">
         <div>
-          <dt>Precision</dt>
-          <dd><strong>${formatPercent(c.precision)}</strong> <span class="muted">${c.tp + c.fp ? `${c.tp} of ${c.tp + c.fp} flagged are anomalies` : 'nothing flagged'}</span></dd>
+          <dt>${t('anomaly.precision')}</dt>
+          <dd><strong>${lc.percent(c.precision)}</strong> <span class="muted">${c.tp + c.fp ? t('anomaly.flaggedAre', { tp: c.tp, flagged: c.tp + c.fp }) : t('anomaly.nothingFlagged')}</span></dd>
         </div>
         <div>
-          <dt>Recall</dt>
-          <dd><strong>${formatPercent(c.recall)}</strong> <span class="muted">${c.tp} of ${l.anomalies} anomalies flagged</span></dd>
+          <dt>${t('anomaly.recall')}</dt>
+          <dd><strong>${lc.percent(c.recall)}</strong> <span class="muted">${t('anomaly.anomaliesFlagged', { tp: c.tp, anomalies: l.anomalies })}</span></dd>
         </div>
         <div>
-          <dt>ROC AUC</dt>
-          <dd><strong>${auc}</strong> <span class="muted">${l.anomalies} anomalies (${names}), ${l.normals} normal</span></dd>
+          <dt>${t('anomaly.auc')}</dt>
+          <dd><strong>${auc}</strong> <span class="muted">${t('anomaly.counts', { anomalies: l.anomalies, names: l.names, normals: l.normals })}</span></dd>
         </div>
       </dl>
     </div>`;
@@ -361,19 +363,18 @@ export class AeAnomalyView extends LiveElement {
  */
 export function anomalyClasses(el: Element, ds: Dataset, text: string): Set<number> {
   const labels = ds.labels;
-  if (!labels) throw invalidAttribute(el, 'anomaly-label', text, `needs data with labels; ${ds.name ? `"${ds.name}"` : 'this data'} has none.`);
+  if (!labels) throw invalidAttribute(el, 'anomaly-label', text, 'anomaly.attr.needsLabels', { data: ds.name || null });
   const present = [...new Set(labels)].sort((a, b) => a - b);
   const names = ds.classNames;
-  const known = names ? `the classes are ${names.map((n) => `"${n}"`).join(', ')} (or their numbers 0 to ${names.length - 1})` : `the labels are ${present.join(', ')}`;
-  const allowed = `must name the classes that are anomalies, separated by commas: ${known}.`;
+  const known = { classes: names ? [...names] : null, labels: present };
   const entries = String(text).split(',').map((e) => e.trim());
-  if (entries.some((e) => e === '')) throw invalidAttribute(el, 'anomaly-label', text, allowed);
+  if (entries.some((e) => e === '')) throw invalidAttribute(el, 'anomaly-label', text, 'anomaly.attr.labels', known);
   const out = new Set<number>();
   for (const entry of entries) {
     const byName = names ? names.indexOf(entry) : -1;
     const number = /^\d+$/.test(entry) ? Number(entry) : NaN;
     const label = byName >= 0 ? byName : names ? (number < names.length ? number : NaN) : present.includes(number) ? number : NaN;
-    if (Number.isNaN(label)) throw invalidAttribute(el, 'anomaly-label', text, `names no class of this data ("${entry}"); it ${allowed}`);
+    if (Number.isNaN(label)) throw invalidAttribute(el, 'anomaly-label', text, 'anomaly.attr.noClass', { ...known, entry });
     out.add(label);
   }
   return out;

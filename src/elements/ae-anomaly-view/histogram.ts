@@ -1,6 +1,7 @@
 import { axisBottom } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
+import type { Formats } from '../../l10n/formats.js';
 
 const [W, H] = [480, 150];
 const M = { top: 18, right: 12, bottom: 26, left: 12 };
@@ -22,6 +23,12 @@ export function binValues(values: ArrayLike<number>, count: number, upTo?: numbe
   const counts = new Array<number>(count).fill(0);
   for (let i = 0; i < values.length; i++) if (!only || only[i]) counts[Math.max(0, Math.min(count - 1, Math.floor((values[i] / max) * count)))]++;
   return { max, counts };
+}
+
+/** The histogram's words and numbers: the drawing marker's label, and the language's formats for the axis. */
+export interface HistogramText {
+  marker: string;
+  formats: Formats;
 }
 
 /**
@@ -49,13 +56,20 @@ export class Histogram {
     this.marker.append('text').attr('text-anchor', 'middle').attr('y', M.top - 5);
   }
 
-  /** `anomalies`: per bin, how many of its values are known anomalies (drawn inside the bars). */
-  update(bins: Bins, threshold: number, marker: number | null, anomalies: number[] | null = null) {
+  /**
+   * `anomalies`: per bin, how many of its values are known anomalies (drawn inside the bars);
+   * `text`: the marker's label and the axis's numbers, in the element's language.
+   */
+  update(bins: Bins, threshold: number, marker: number | null, anomalies: number[] | null, text: HistogramText) {
     // The marker may lie beyond every test image: widen the axis to show it.
     const top = Math.max(bins.max, marker ?? 0);
     this.x.domain([0, top]);
     this.y.domain([0, Math.max(1, ...bins.counts)]);
-    this.axis.call(axisBottom(this.x).ticks(6, '.2~g'));
+    this.axis.call(
+      axisBottom(this.x)
+        .ticks(6)
+        .tickFormat((v) => text.formats.number(+v, { maximumSignificantDigits: 2 })),
+    );
     const width = bins.max / bins.counts.length;
     this.bars
       .selectAll('rect')
@@ -81,7 +95,7 @@ export class Histogram {
     if (marker !== null) {
       const mx = this.x(marker);
       this.marker.select('line').attr('x1', mx).attr('x2', mx).attr('y1', M.top).attr('y2', H - M.bottom);
-      this.marker.select('text').attr('x', Math.min(W - 40, Math.max(40, mx))).text('your drawing');
+      this.marker.select('text').attr('x', Math.min(W - 40, Math.max(40, mx))).text(text.marker);
     }
   }
 }

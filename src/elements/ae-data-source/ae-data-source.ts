@@ -1,18 +1,20 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { DatasetInput } from '../../engine/dataset-input.js';
-import { AEError } from '../../engine/errors.js';
-import { describeShape, IMAGE_SIDES, sampleShapeOf, type SampleShape } from '../../engine/sample.js';
+import { AEError, shown } from '../../engine/errors.js';
+import { IMAGE_SIDES, sampleShapeOf, type SampleShape } from '../../engine/sample.js';
+import type { NestedText } from '../../l10n/english.js';
 import { AEElement } from '../../shared/ae-element.js';
 import { attributeOf } from '../../shared/ae-base.js';
-import { invalidAttribute, written } from '../../shared/attributes.js';
+import { invalidAttribute } from '../../shared/attributes.js';
 import type { AEEventMap } from '../../shared/events.js';
+import type { LocalizeController } from '../../shared/localize.js';
 import { paintSamples } from '../../shared/render.js';
 import { StoreController } from '../../shared/store-controller.js';
 import { StoreTask, type TaskRun } from '../../shared/store-task.js';
 import { styles } from './ae-data-source.styles.js';
 import { droppedFiles, type PathedFile } from './images.js';
-import { count, fromFiles, fromUrl, invalidData, isDatasetFile, type AddFilesOptions, type LoadContext, type Loaded, type Options, type SkippedItem, type Source } from './loaders.js';
+import { fromFiles, fromUrl, isDatasetFile, said, skippedItem, textIn, type AddFilesOptions, type LoadContext, type Loaded, type Options, type Skip, type Source } from './loaders.js';
 
 export { MAX_FILE_BYTES, MAX_IMAGES, MAX_IMAGE_VALUES, type AddFilesOptions, type SkippedItem } from './loaders.js';
 
@@ -104,10 +106,11 @@ export class AeDataSource extends AEElement {
   /** The data the element last gave its store, or null. */
   @state() summary: DataSummary | null = null;
   /** What the last load skipped, with reasons. */
-  @state() private skipped: SkippedItem[] = [];
+  @state() private skipped: Skip[] = [];
   /** Remarks on the last load (images resized, say). */
-  @state() private notes: string[] = [];
-  @state() private progress = '';
+  @state() private notes: NestedText[] = [];
+  /** How far the load has got; null when none is running. */
+  @state() private progress: NestedText | null = null;
   @state() private over = false;
   private thumbs: { values: Float32Array; shape: SampleShape; count: number } | null = null;
 
@@ -176,7 +179,7 @@ export class AeDataSource extends AEElement {
     if (changed.has('labelColumn')) this.options = { ...this.options, labelColumn: this.labelColumn?.trim() || undefined };
     if (changed.has('standardize')) {
       const value = this.check('standardize', () => {
-        if (typeof this.standardize !== 'boolean') throw invalidAttribute(this, 'standardize', this.standardize, 'must be "true" or "false" (or present, which is true).');
+        if (typeof this.standardize !== 'boolean') throw invalidAttribute(this, 'standardize', this.standardize, 'dataSource.attr.standardize', {});
         return this.standardize;
       });
       if (value !== undefined) this.options = { ...this.options, standardize: value };
@@ -216,42 +219,58 @@ export class AeDataSource extends AEElement {
       this.skipped = loaded.skipped;
       this.notes = loaded.notes;
       this.reportSkipped(loaded);
-      this.progress = 'Handing the data to the model…';
+      this.progress = said('dataSource.progress.handing');
       const input = this.withTrainLabels(loaded.input);
       await run.step(run.store.setDataset(input).catch((e: unknown) => Promise.reject(this.trainLabelsError(e))));
-      if (input.trainLabels) this.notes = [...this.notes, `The model trains on ${input.trainLabels.map((l) => (typeof l === 'string' ? `"${l}"` : String(l))).join(', ')} only; every other sample is in the test split.`];
+      if (input.trainLabels) this.notes = [...this.notes, said('dataSource.note.trainLabels', { labels: input.trainLabels })];
       this.took(input, loaded.skipped);
     } finally {
-      this.progress = '';
+      this.progress = null;
     }
   }
 
-  /** `train-labels` as the input's trainLabels: class names as they are, other whole numbers as label numbers. */
+  /**
+   * `train-labels` as the input's trainLabels: class names as they are, other whole numbers
+   * as label numbers. Each must be a class of the data, checked here as the store would so
+   * that the message names the attribute in the reader's language.
+   */
   private withTrainLabels(input: DatasetInput): DatasetInput {
     const chosen = this.options.trainLabels;
     if (!chosen) return input;
-    if (!input.labels) throw invalidAttribute(this, 'train-labels', this.trainLabels, 'needs data with labels: a label-column, class folders or a labels file.');
-    return { ...input, trainLabels: chosen.map((t) => (input.classNames?.includes(t) || !/^\d+$/.test(t) ? t : Number(t))) };
+    const { labels, classNames } = input;
+    if (!labels) throw invalidAttribute(this, 'train-labels', this.trainLabels, 'dataSource.attr.trainLabelsNeedLabels', {});
+    const trainLabels = chosen.map((t) => (classNames?.includes(t) || !/^\d+$/.test(t) ? t : Number(t)));
+    const present = new Set(Array.from(labels));
+    const unknown = trainLabels.find((c) => {
+      const k = typeof c === 'string' && classNames ? classNames.indexOf(c) : c;
+      return typeof k !== 'number' || !present.has(k);
+    });
+    if (unknown !== undefined) {
+      throw invalidAttribute(this, 'train-labels', this.trainLabels, 'dataSource.attr.trainLabelsClass', { label: shown(unknown), classes: classNames ? [...classNames] : null });
+    }
+    return { ...input, trainLabels };
   }
 
   /** The store's refusal of trainLabels, as the attribute's error. */
   private trainLabelsError(e: unknown): unknown {
     const err = AEError.from(e);
     if (!this.options.trainLabels || !/"trainLabels"/.test(err.message)) return e;
-    return new AEError('input-invalid', `${written(this, 'train-labels', this.trainLabels)}: ${err.message.replace(/^Dataset "trainLabels" /, '')}`, { attribute: 'train-labels', value: this.trainLabels });
+    return invalidAttribute(this, 'train-labels', this.trainLabels, 'attr.about', { reason: err.message.replace(/^Dataset "trainLabels" /, '') });
   }
 
   /** Each load's problems (skipped items, images of mixed sizes), reported once as one `ae-error`. */
   private reportSkipped({ input, skipped, mixedSizes }: Loaded) {
     if (!skipped.length && !mixedSizes) return;
-    const listed = skipped.slice(0, 3).map((s) => `${s.name}: ${s.reason}`).join('; ') + (skipped.length > 3 ? `; and ${skipped.length - 3} more` : '');
-    const parts = [skipped.length ? `${count(skipped.length)} ${skipped.length === 1 ? 'item was' : 'items were'} skipped (${listed}); the other ${count(input.n)} are used.` : '', mixedSizes ?? ''];
-    this.emit('ae-error', { code: 'dataset-invalid', message: `${input.name ?? 'The data'}: ${parts.filter(Boolean).join(' ')}`, source: this.localName });
+    const lang = this.localize.lang;
+    const items = skipped.slice(0, 3).map((s) => ({ name: textIn(lang, s.name), reason: s.reason }));
+    const [left, mixed] = [Math.max(0, skipped.length - 3), mixedSizes ? textIn(lang, mixedSizes) : null];
+    const message = this.localize.term('dataSource.skippedReport', { name: input.name ?? null, count: skipped.length, items, left, used: input.n, mixed });
+    this.emit('ae-error', { code: 'dataset-invalid', message, source: this.localName });
   }
 
-  private took(input: DatasetInput, skipped: SkippedItem[]) {
+  private took(input: DatasetInput, skipped: Skip[]) {
     const shape: SampleShape = input.sample === 'vector' ? { kind: 'vector', length: input.length! } : { kind: 'image', height: input.height!, width: input.width!, channels: input.channels ?? 1 };
-    const summary: DataSummary = { name: input.name ?? 'data', n: input.n, shape, classes: classCounts(input.labels, input.classNames, input.n), skipped };
+    const summary: DataSummary = { name: input.name ?? 'data', n: input.n, shape, classes: classCounts(input.labels, input.classNames, input.n), skipped: skipped.map(skippedItem) };
     this.thumbs = thumbnails(input.images, input.n, shape);
     this.summary = summary;
     this.emit('ae-data', summary);
@@ -260,7 +279,7 @@ export class AeDataSource extends AEElement {
   /** A dataset file through the store's own loading: it must be the data the store uses. */
   private async loadDatasetFile(run: TaskRun, url: string) {
     run.store.useData(url, `<ae-data-source src="${url}">`);
-    this.progress = `Loading ${url}…`;
+    this.progress = said('dataSource.progress.loading', { url });
     await run.step(run.store.ready());
     const ds = await run.step(run.store.dataset());
     this.took({ ...ds, sample: sampleShapeOf(ds).kind, length: ds.width }, []);
@@ -290,24 +309,25 @@ export class AeDataSource extends AEElement {
     this.over = false;
     if (!e.dataTransfer) return;
     const files = await droppedFiles(e.dataTransfer).catch((err: unknown) => {
-      this.reportError(invalidData(`The dropped files could not be read: ${(err as Error)?.message ?? err}.`), 'load');
+      this.reportError(AEError.of('dataset-invalid', 'dataSource.dropUnreadable', { reason: String((err as Error)?.message ?? err) }), 'load');
       return null;
     });
     if (files?.length) void this.take(files);
   };
 
   override render() {
+    const t = this.localize.term.bind(this.localize);
     return html`
       <button class="zone ${this.over ? 'over' : ''}" part="drop-zone" @click=${this.openPicker} @dragenter=${this.dragOver} @dragover=${this.dragOver} @dragleave=${this.dragLeave} @drop=${this.drop}>
-        Drop images, a folder of class folders, or one CSV/TSV file here, or press to choose files
+        ${t('dataSource.dropZone')}
       </button>
       <div class="actions">
-        <button part="folder-button" @click=${this.openFolder}>Choose a folder…</button>
-        <span class="note">Images are resized to ${this.options.height}x${this.options.width}.</span>
+        <button part="folder-button" @click=${this.openFolder}>${t('dataSource.chooseFolder')}</button>
+        <span class="note">${t('dataSource.resizedTo', { height: this.options.height, width: this.options.width })}</span>
       </div>
       <input class="files" type="file" multiple hidden accept="image/*,.csv,.tsv,.txt,text/csv,text/tab-separated-values" @change=${this.picked} />
       <input class="folder" type="file" webkitdirectory hidden @change=${this.picked} />
-      <p class="progress" role="status" part="progress">${this.progress}</p>
+      <p class="progress" role="status" part="progress">${this.progress ? textIn(this.localize.lang, this.progress) : ''}</p>
       ${this.renderSummary()} ${this.renderError()}
     `;
   }
@@ -315,19 +335,21 @@ export class AeDataSource extends AEElement {
   private renderSummary() {
     const s = this.summary;
     if (!s && !this.skipped.length) return nothing;
-    const what = s?.shape.kind === 'vector' ? 'rows' : 'images';
+    const l = this.localize;
+    const t = l.term.bind(l);
+    const vectors = s?.shape.kind === 'vector';
     return html`<div part="summary" class="summary">
       ${s
-        ? html`<p class="counts"><strong>${s.name}</strong>: ${count(s.n)} ${s.shape.kind === 'vector' ? 'samples' : 'images'}, each a ${describeShape(s.shape)}${s.classes.length ? html`, in ${s.classes.length} ${s.classes.length === 1 ? 'class' : 'classes'}:` : '.'}</p>
-            ${s.classes.length ? html`<ul class="classes">${s.classes.map((c) => html`<li>${c.name}: ${count(c.count)}</li>`)}</ul>` : nothing}
+        ? html`<p class="counts"><strong>${s.name}</strong>: ${t('dataSource.counts', { n: s.n, vectors, shape: shapeText(s.shape, l), classes: s.classes.length })}</p>
+            ${s.classes.length ? html`<ul class="classes">${s.classes.map((c) => html`<li>${c.name}: ${l.number(c.count)}</li>`)}</ul>` : nothing}
             ${this.thumbs
-              ? html`<canvas part="thumbnails" class="strip ${s.shape.kind}" role="img" aria-label="${this.thumbs.count} of the ${count(s.n)} ${what}, spread over the data"></canvas>`
+              ? html`<canvas part="thumbnails" class="strip ${s.shape.kind}" role="img" aria-label=${t('dataSource.thumbnails', { count: this.thumbs.count, n: s.n, vectors })}></canvas>`
               : nothing}`
         : nothing}
-      ${this.notes.map((n) => html`<p class="note">${n}</p>`)}
+      ${this.notes.map((n) => html`<p class="note">${textIn(l.lang, n)}</p>`)}
       ${this.skipped.length
-        ? html`<p>${count(this.skipped.length)} skipped:</p>
-            <ul class="problems" part="problems">${this.skipped.map((p) => html`<li>${p.name}: ${p.reason}</li>`)}</ul>`
+        ? html`<p>${t('dataSource.skippedCount', { count: this.skipped.length })}</p>
+            <ul class="problems" part="problems">${this.skipped.map((p) => html`<li>${textIn(l.lang, p.name)}: ${textIn(l.lang, p.reason)}</li>`)}</ul>`
         : nothing}
     </div>`;
   }
@@ -339,7 +361,12 @@ function parseSides(el: Element, attribute: string, value: unknown): { height: n
   const m = /^\s*(\d+)\s*(?:[x×]\s*(\d+)\s*)?$/i.exec(String(value ?? ''));
   const [height, width] = m ? [Number(m[1]), Number(m[2] ?? m[1])] : [NaN, NaN];
   if (height >= min && height <= max && width >= min && width <= max) return { height, width };
-  throw invalidAttribute(el, attribute, value, `must be a side from ${min} to ${max} pixels, such as "32", or height x width, such as "28x28".`);
+  throw invalidAttribute(el, attribute, value, 'dataSource.attr.sides', { min, max });
+}
+
+/** "24x20x3 image", "vector of 140", in the element's language. */
+function shapeText(shape: SampleShape, l: LocalizeController): string {
+  return shape.kind === 'image' ? l.term('dataSource.shape.image', { height: shape.height, width: shape.width, channels: shape.channels }) : l.term('dataSource.shape.vector', { length: shape.length });
 }
 
 /** `channels`: "1", "3", or left out (0: follow the images). */
@@ -347,7 +374,7 @@ function parseChannels(el: Element, value: unknown): 0 | 1 | 3 {
   if (value === undefined || value === null) return 0;
   const v = String(value).trim();
   if (v === '1' || v === '3') return Number(v) as 1 | 3;
-  throw invalidAttribute(el, 'channels', value, 'must be "1" (grey) or "3" (colour), or left out to use colour when any image has it.');
+  throw invalidAttribute(el, 'channels', value, 'dataSource.attr.channels', {});
 }
 
 function classCounts(labels: DatasetInput['labels'], classNames: string[] | undefined, n: number): { name: string; count: number }[] {

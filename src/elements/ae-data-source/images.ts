@@ -1,3 +1,6 @@
+import { AEError } from '../../engine/errors.js';
+import type { PlainKey } from '../../l10n/english.js';
+
 // Image files to pixels in the browser: decoded with createImageBitmap, resized on an
 // OffscreenCanvas (alpha over white, as the bundled emoji are), read back as RGB bytes.
 
@@ -21,19 +24,22 @@ export interface DecodedImage {
 /** Channels further apart than this (of 255) make a pixel coloured rather than grey. */
 const COLOUR_GAP = 8;
 
-/** Decodes `file` (first frame) and resizes it to height x width; throws a reason when it is no image. */
+/** Why a file was skipped: its message is the reason ("could not be decoded as an image"). */
+const unreadable = (key: PlainKey) => AEError.of('dataset-invalid', key, undefined);
+
+/** Decodes `file` (first frame) and resizes it to height x width; throws a reason (an AEError) when it is no image. */
 export async function decodeImage(file: Blob, height: number, width: number): Promise<DecodedImage> {
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
   } catch {
-    throw new Error('could not be decoded as an image');
+    throw unreadable('dataSource.skip.notDecoded');
   }
   try {
-    if (!bitmap.width || !bitmap.height) throw new Error('has no pixels');
+    if (!bitmap.width || !bitmap.height) throw unreadable('dataSource.skip.noPixels');
     const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), { width, height });
     const ctx = canvas.getContext('2d', { willReadFrequently: true }) as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
-    if (!ctx) throw new Error('could not be drawn (no 2D canvas)');
+    if (!ctx) throw unreadable('dataSource.skip.noCanvas');
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, width, height);
     ctx.imageSmoothingEnabled = true;
@@ -164,8 +170,11 @@ export async function readSprite(bitmap: ImageBitmap, height: number, width: num
   return { rgb, n, total, colour, layout };
 }
 
-/** Labels of a sprite's tiles: one byte per tile, or one-hot rows of k bytes per tile (the tfjs MNIST labels). */
-export function spriteLabels(bytes: Uint8Array, total: number, n: number): Uint8Array | string {
+/**
+ * Labels of a sprite's tiles: one byte per tile, or one-hot rows of k bytes per tile (the
+ * tfjs MNIST labels); null when the file's length fits neither.
+ */
+export function spriteLabels(bytes: Uint8Array, total: number, n: number): Uint8Array | null {
   if (bytes.length === total) return bytes.slice(0, n);
   const k = bytes.length / total;
   if (Number.isInteger(k) && k >= 2 && k <= 256) {
@@ -177,5 +186,5 @@ export function spriteLabels(bytes: Uint8Array, total: number, n: number): Uint8
     }
     return labels;
   }
-  return `has ${bytes.length.toLocaleString('en')} bytes; the sprite has ${total.toLocaleString('en')} tiles: give one byte per tile, or one-hot rows of one byte per class`;
+  return null;
 }

@@ -2,6 +2,8 @@ import { MAX_TABLE_VALUES, parseTableInSlices } from '../../data/table.js';
 import type { DatasetInput } from '../../engine/dataset-input.js';
 import { AEError, shown } from '../../engine/errors.js';
 import { nextTask } from '../../engine/schedule.js';
+import type { ArgList, MessageArgs, MessageKey, NestedText } from '../../l10n/english.js';
+import { translateText } from '../../l10n/languages.js';
 import { BUNDLED_DATA } from '../../store/data-sources.js';
 import type { TaskRun } from '../../shared/store-task.js';
 import { decodeImage, folderOf, isImageFile, isImageName, isTableFile, isTableName, readSprite, spriteLabels, toChannels, type DecodedImage, type PathedFile } from './images.js';
@@ -19,11 +21,26 @@ export const MAX_IMAGE_VALUES = MAX_TABLE_VALUES;
 /** Images decoded between yields to the page. */
 const BATCH = 16;
 
-/** Something left out of a load: a file (`cat.txt`) or a table line (`line 12`), and why. */
+/** Something left out of a load: a file (`cat.txt`) or a table line (`line 12`), and why (in English). */
 export interface SkippedItem {
   name: string;
   reason: string;
 }
+
+/** A message kept as data (catalogue key and arguments), shown in the element's language when it renders. */
+export const said = <K extends MessageKey>(key: K, ...args: ArgList<K>): NestedText => (args.length ? { key, args: args[0] as Record<string, unknown> } : { key });
+
+/** A skipped item as the element keeps it: the file or table line, and why; a text is a reason no catalogue entry has. */
+export interface Skip {
+  name: string | NestedText;
+  reason: NestedText | string;
+}
+
+/** `text` in `lang`: a catalogue entry, or text that has none. */
+export const textIn = (lang: string, text: NestedText | string) => (typeof text === 'string' ? text : translateText(lang, text));
+
+/** The item as `ae-data` and the summary carry it: in English. */
+export const skippedItem = (s: Skip): SkippedItem => ({ name: textIn('en', s.name), reason: textIn('en', s.reason) });
 
 /** Options of `addFiles()`. */
 export interface AddFilesOptions {
@@ -49,10 +66,10 @@ export interface Options {
 
 export interface Loaded {
   input: DatasetInput;
-  skipped: SkippedItem[];
-  notes: string[];
+  skipped: Skip[];
+  notes: NestedText[];
   /** Images of more than one size, all resized: said in the summary and reported once. */
-  mixedSizes?: string;
+  mixedSizes?: NestedText;
 }
 
 /** What a load reads from its element: the run, the parsed options, and where to say how far it got. */
@@ -61,19 +78,18 @@ export interface LoadContext {
   options: Options;
   /** The `tile` attribute as written, for messages. */
   tile?: string;
-  progress(text: string): void;
+  progress(text: NestedText): void;
 }
 
-export const invalidData = (message: string, details?: Record<string, unknown>) => new AEError('dataset-invalid', message, details);
-export const count = (n: number) => n.toLocaleString('en');
-const megabytes = (bytes: number) => `${count(Math.ceil(bytes / (1024 * 1024)))} MB`;
-const tooBig = (name: string, bytes: number) => invalidData(`${name} is ${megabytes(bytes)}; files over ${megabytes(MAX_FILE_BYTES)} are refused.`, { bytes, limit: MAX_FILE_BYTES });
+const invalid = <K extends MessageKey>(key: K, args: MessageArgs<K>, details?: Record<string, unknown>) => AEError.of('dataset-invalid', key, args, details);
+const tooBig = (name: string, bytes: number) => AEError.of('dataset-invalid', 'dataSource.tooBig', { name, bytes, limit: MAX_FILE_BYTES }, { bytes, limit: MAX_FILE_BYTES });
 
 /** Fetches the URL an attribute named (and only it); refuses an answer over MAX_FILE_BYTES before reading it. */
 async function fetched(run: TaskRun, attribute: string, url: string): Promise<{ response: Response; name: string; type: string }> {
-  const failed = (why: string, details: Record<string, unknown> = {}) => new AEError('dataset-fetch-failed', `${attribute}=${shown(url)} could not be loaded: ${why}.`, { url, ...details });
+  const failed = (why: string | NestedText, details: Record<string, unknown> = {}) =>
+    AEError.of('dataset-fetch-failed', 'dataSource.fetchFailed', { written: `${attribute}=${shown(url)}`, why }, { url, ...details });
   const response = await run.step(fetch(new URL(url, document.baseURI), { signal: run.signal }).catch((e: Error) => Promise.reject(failed(e.message))));
-  if (!response.ok) throw failed(`the server answered ${response.status} ${response.statusText}`.trim(), { status: response.status });
+  if (!response.ok) throw failed(said('dataSource.serverAnswered', { status: response.status, text: response.statusText }), { status: response.status });
   const bytes = Number(response.headers.get('content-length'));
   const name = decodeURIComponent(new URL(url, document.baseURI).pathname.split('/').pop() || url);
   if (bytes > MAX_FILE_BYTES) {
@@ -85,19 +101,19 @@ async function fetched(run: TaskRun, attribute: string, url: string): Promise<{ 
 
 /** A CSV/TSV table or a sprite sheet at a URL: only that URL (and `labels`) is fetched. */
 export async function fromUrl(ctx: LoadContext, url: string): Promise<Loaded> {
-  ctx.progress(`Loading ${url}…`);
+  ctx.progress(said('dataSource.progress.loading', { url }));
   const { response, name, type } = await fetched(ctx.run, 'src', url);
   const image = isImageName(name) || type.startsWith('image/');
   if (image || ctx.options.tile) {
     if (!ctx.options.tile) {
       void response.body?.cancel();
-      throw new AEError('input-invalid', `src=${shown(url)} is an image: give its tile size, such as tile="28x28", to read it as a sprite sheet.`, { attribute: 'tile', value: ctx.tile });
+      throw AEError.of('input-invalid', 'dataSource.attr.imageNeedsTile', { written: `src=${shown(url)}` }, { attribute: 'tile', value: ctx.tile });
     }
     return fromSprite(ctx, await ctx.run.step(response.blob()), name);
   }
   if (!isTableName(name) && !/^text\/(csv|tab-separated-values|plain)\b/.test(type)) {
     void response.body?.cancel();
-    throw new AEError('input-invalid', `src=${shown(url)} is neither a CSV/TSV table (.csv, .tsv, or served as text/csv), a sprite sheet (an image, with tile), nor a dataset file (.bin); it was served as ${shown(type || 'no type')}.`, { attribute: 'src', value: url });
+    throw AEError.of('input-invalid', 'dataSource.attr.notTable', { written: `src=${shown(url)}`, type: type ? shown(type) : null }, { attribute: 'src', value: url });
   }
   const text = await ctx.run.step(response.text());
   if (text.length > MAX_FILE_BYTES) throw tooBig(name, text.length);
@@ -107,17 +123,17 @@ export async function fromUrl(ctx: LoadContext, url: string): Promise<Loaded> {
 /** A sprite sheet: its tiles at the tile's size, labelled by the `labels` file when there is one. */
 async function fromSprite(ctx: LoadContext, blob: Blob, name: string): Promise<Loaded> {
   const { height, width } = ctx.options.tile!;
-  const bitmap = await ctx.run.step(createImageBitmap(blob).catch(() => Promise.reject(invalidData(`${name} could not be decoded as an image.`))));
-  const notes: string[] = [];
+  const bitmap = await ctx.run.step(createImageBitmap(blob).catch(() => Promise.reject(invalid('dataSource.sheetUndecodable', { name }))));
+  const notes: NestedText[] = [];
   try {
     const most = Math.floor(MAX_IMAGE_VALUES / (height * width * (ctx.options.channels ?? 1)));
     const tiles = await readSprite(bitmap, height, width, most, async (done, total) => {
-      ctx.progress(`Reading tile ${count(done)} of ${count(total)}…`);
+      ctx.progress(said('dataSource.progress.tile', { done, total }));
       await ctx.run.step(nextTask());
     });
-    if (!tiles.n) throw invalidData(`${name} is ${bitmap.width}x${bitmap.height} pixels: smaller than one ${height}x${width} tile.`);
-    if (tiles.n < tiles.total) notes.push(`The sheet holds ${count(tiles.total)} tiles; the first ${count(tiles.n)} were taken (at most ${count(MAX_IMAGE_VALUES)} values).`);
-    notes.push(tiles.layout === 'rows' ? `One ${height}x${width} tile per pixel row of the ${bitmap.width}-pixel-wide sheet.` : `A grid of ${height}x${width} tiles, read row by row.`);
+    if (!tiles.n) throw invalid('dataSource.sheetTooSmall', { name, sheetWidth: bitmap.width, sheetHeight: bitmap.height, height, width });
+    if (tiles.n < tiles.total) notes.push(said('dataSource.note.sheetCut', { total: tiles.total, n: tiles.n, most: MAX_IMAGE_VALUES }));
+    notes.push(tiles.layout === 'rows' ? said('dataSource.note.rows', { height, width, sheetWidth: bitmap.width }) : said('dataSource.note.grid', { height, width }));
     const channels = ctx.options.channels ?? (tiles.colour ? 3 : 1);
     const size = height * width * channels;
     const pixels = new Uint8Array(tiles.n * size);
@@ -125,8 +141,9 @@ async function fromSprite(ctx: LoadContext, blob: Blob, name: string): Promise<L
     const input: DatasetInput = { name, images: pixels, n: tiles.n, height, width, channels };
     if (ctx.options.labels) {
       const { response, name: labelsName } = await fetched(ctx.run, 'labels', ctx.options.labels);
-      const labels = spriteLabels(new Uint8Array(await ctx.run.step(response.arrayBuffer())), tiles.total, tiles.n);
-      if (typeof labels === 'string') throw invalidData(`The labels file ${labelsName} ${labels}.`);
+      const bytes = new Uint8Array(await ctx.run.step(response.arrayBuffer()));
+      const labels = spriteLabels(bytes, tiles.total, tiles.n);
+      if (!labels) throw invalid('dataSource.labelsFile', { name: labelsName, bytes: bytes.length, tiles: tiles.total });
       input.labels = labels;
     }
     return { input, skipped: [], notes };
@@ -141,25 +158,25 @@ async function fromTable(ctx: LoadContext, text: string, name: string): Promise<
   const table = await parseTableInSlices(
     text,
     { labelColumn, name },
-    (line) => ctx.progress(`Reading ${name}: line ${count(line)}…`),
+    (line) => ctx.progress(said('dataSource.progress.line', { name, line })),
     () => ctx.run.step(nextTask()),
   );
-  const skipped = table.skipped.map((s) => ({ name: `line ${s.line}`, reason: s.reason }));
+  const skipped = table.skipped.map((s, k): Skip => ({ name: said('dataSource.line', { line: s.line }), reason: table.reasons[k] }));
   return { input: { ...table.input, standardize }, skipped, notes: [] };
 }
 
 export async function fromFiles(ctx: LoadContext, source: Source & { kind: 'files' }): Promise<Loaded> {
   const { files } = source;
-  if (!files.length) throw invalidData('No files were given.');
+  if (!files.length) throw invalid('dataSource.noFiles', undefined);
   const images = files.filter(({ file }) => isImageFile(file));
   if (!images.length) {
     const tables = files.filter(({ file }) => isTableFile(file));
     if (tables.length !== 1 || files.length !== 1) {
-      throw invalidData(tables.length > 1 ? `${count(tables.length)} tables were given; give one CSV/TSV file at a time.` : `${files.map((f) => f.file.name).slice(0, 3).join(', ')}: neither images (PNG, JPEG, WebP, GIF) nor a CSV/TSV table.`);
+      throw tables.length > 1 ? invalid('dataSource.manyTables', { count: tables.length }) : invalid('dataSource.neither', { names: files.map((f) => f.file.name).slice(0, 3) });
     }
     const { file } = tables[0];
     if (file.size > MAX_FILE_BYTES) throw tooBig(file.name, file.size);
-    ctx.progress(`Reading ${file.name}…`);
+    ctx.progress(said('dataSource.progress.reading', { name: file.name }));
     return fromTable(ctx, await ctx.run.step(file.text()), file.name);
   }
   return fromImages(ctx, source, images);
@@ -167,28 +184,31 @@ export async function fromFiles(ctx: LoadContext, source: Source & { kind: 'file
 
 async function fromImages(ctx: LoadContext, source: Source & { kind: 'files' }, images: PathedFile[]): Promise<Loaded> {
   const { height, width } = ctx.options;
-  const skipped: SkippedItem[] = source.files.filter((f) => !isImageFile(f.file)).map((f) => ({ name: f.path, reason: 'not an image' }));
-  if (images.length > MAX_IMAGES) throw invalidData(`${count(images.length)} images were given; at most ${count(MAX_IMAGES)} are taken at once.`, { limit: MAX_IMAGES });
+  const skipped: Skip[] = source.files.filter((f) => !isImageFile(f.file)).map((f) => ({ name: f.path, reason: said('dataSource.skip.notImage') }));
+  if (images.length > MAX_IMAGES) throw invalid('dataSource.tooManyImages', { count: images.length, most: MAX_IMAGES }, { limit: MAX_IMAGES });
   const least = images.length * height * width * (ctx.options.channels ?? 1);
   if (least > MAX_IMAGE_VALUES) {
-    throw invalidData(`${count(images.length)} images of ${height}x${width} hold ${count(least)} values; at most ${count(MAX_IMAGE_VALUES)} are allowed: give fewer images or a smaller size.`, { limit: MAX_IMAGE_VALUES });
+    throw invalid('dataSource.tooManyValues', { count: images.length, height, width, values: least, most: MAX_IMAGE_VALUES }, { limit: MAX_IMAGE_VALUES });
   }
   const sorted = [...images].sort((a, b) => a.path.localeCompare(b.path));
   const decoded: { item: PathedFile; image: DecodedImage }[] = [];
   for (let i = 0; i < sorted.length; i += BATCH) {
-    ctx.progress(`Decoding ${count(i)} of ${count(sorted.length)} images…`);
+    ctx.progress(said('dataSource.progress.decoding', { done: i, total: sorted.length }));
     const batch = sorted.slice(i, i + BATCH);
     const results = await ctx.run.step(
-      Promise.allSettled(batch.map(({ file }) => (file.size > MAX_FILE_BYTES ? Promise.reject(new Error(`is ${megabytes(file.size)}; files over ${megabytes(MAX_FILE_BYTES)} are refused`)) : decodeImage(file, height, width)))),
+      Promise.allSettled(batch.map(({ file }) => (file.size > MAX_FILE_BYTES ? Promise.reject(invalid('dataSource.skip.tooBig', { bytes: file.size, limit: MAX_FILE_BYTES })) : decodeImage(file, height, width)))),
     );
     results.forEach((r, k) => {
       if (r.status === 'fulfilled') decoded.push({ item: batch[k], image: r.value });
-      else skipped.push({ name: batch[k].path, reason: (r.reason as Error)?.message || 'could not be decoded as an image' });
+      else skipped.push({ name: batch[k].path, reason: reasonOf(r.reason) });
     });
     await ctx.run.step(nextTask()); // let the page breathe
   }
   const name = commonFolder(sorted) || (sorted.length === 1 ? sorted[0].file.name : 'images');
-  if (!decoded.length) throw invalidData(`None of the ${count(images.length)} images could be read: ${skipped.slice(0, 3).map((s) => `${s.name} ${s.reason}`).join('; ')}.`, { skipped });
+  if (!decoded.length) {
+    const items = skipped.slice(0, 3).map((s) => ({ name: textIn('en', s.name), reason: s.reason }));
+    throw invalid('dataSource.noneRead', { count: images.length, items }, { skipped: skipped.map(skippedItem) });
+  }
   const channels = ctx.options.channels ?? (decoded.some((d) => d.image.colour) ? 3 : 1);
   const n = decoded.length;
   const size = height * width * channels;
@@ -196,8 +216,14 @@ async function fromImages(ctx: LoadContext, source: Source & { kind: 'files' }, 
   decoded.forEach((d, k) => toChannels(d.image.rgb, channels, pixels, k * size));
   const input: DatasetInput = { name, images: pixels, n, height, width, channels };
   Object.assign(input, labelsOf(decoded.map((d) => d.item), source.label));
-  const notes = sizeNotes(decoded.map((d) => d.image), height, width);
-  return { input, skipped, notes, mixedSizes: notes.find((n) => n.startsWith('The images came in')) };
+  const sizes = sizeNote(decoded.map((d) => d.image), height, width);
+  return { input, skipped, notes: sizes ? [sizes.note] : [], mixedSizes: sizes?.mixed ? sizes.note : undefined };
+}
+
+/** Why an image was skipped: the catalogue entry of the reason it was refused with, else its own words. */
+function reasonOf(e: unknown): NestedText | string {
+  if (e instanceof AEError && e.text) return e.text;
+  return (e as Error)?.message || said('dataSource.skip.notDecoded');
 }
 
 
@@ -219,18 +245,19 @@ function labelsOf(items: PathedFile[], label?: AddFilesOptions['label']): Pick<D
   const distinct = [...new Set(names)];
   if (!label && distinct.length < 2) return {};
   if (distinct.length === 1 && distinct[0] === '') return {};
-  if (distinct.length > 256) throw invalidData(`The images fall in ${count(distinct.length)} classes; at most 256 are allowed.`);
+  if (distinct.length > 256) throw invalid('dataSource.tooManyClasses', { count: distinct.length });
   const classNames = distinct.map((n) => n || '(no folder)').sort((a, b) => a.localeCompare(b));
   const index = new Map(classNames.map((n, k) => [n, k]));
   return { labels: Uint8Array.from(names, (n) => index.get(n || '(no folder)')!), classNames };
 }
 
-function sizeNotes(images: DecodedImage[], height: number, width: number): string[] {
+/** What resizing did, when the images were not all at the target size; `mixed` when they came in several sizes. */
+function sizeNote(images: DecodedImage[], height: number, width: number): { note: NestedText; mixed: boolean } | null {
   const sizes = new Map<string, number>();
   for (const im of images) sizes.set(`${im.height}x${im.width}`, (sizes.get(`${im.height}x${im.width}`) ?? 0) + 1);
   const target = `${height}x${width}`;
-  if (sizes.size === 1 && sizes.has(target)) return [];
-  const list = [...sizes].map(([s, k]) => `${s} (${count(k)})`).join(', ');
-  return [sizes.size > 1 ? `The images came in ${sizes.size} sizes, ${list}; all were resized to ${target}.` : `The images were ${[...sizes.keys()][0]}; they were resized to ${target}.`];
+  if (sizes.size === 1 && sizes.has(target)) return null;
+  if (sizes.size === 1) return { note: said('dataSource.note.resized', { size: [...sizes.keys()][0], target }), mixed: false };
+  return { note: said('dataSource.note.mixedSizes', { sizes: [...sizes].map(([size, count]) => ({ size, count })), target }), mixed: true };
 }
 

@@ -10,7 +10,7 @@ import { imageIndex, invalidAttribute, numberIn, oneOf, seedValue, wholeNumber }
 import { LiveElement } from '../../shared/live-element.js';
 import type { TaskRun } from '../../shared/store-task.js';
 import { mse, paintSamples, sampleColors } from '../../shared/render.js';
-import { describeKind, formatLoss } from '../../shared/format.js';
+import { describeKind } from '../../shared/kind-text.js';
 import { describeImage, gatherImages, randomTestImage } from '../../shared/samples.js';
 import '../ae-draw-pad/define.js';
 import { describeNoise, FACTORS, NO_DRAWING, NOISES, PANELS, TASKS, taskFor, type Noise, type Task } from './corruption.js';
@@ -20,11 +20,14 @@ import { findKind, normalizeSpec } from '../../engine/spec.js';
 
 const SOURCES = ['test', 'draw'] as const;
 
+/** The clean image's origin, named at render time in the element's language: a dataset image, or null for the reader's drawing. */
+type Source = { ds: Dataset; index: number } | null;
+
 interface Panels {
   clean: Float32Array;
   corrupted: Float32Array;
   restored: Float32Array;
-  name: string;
+  source: Source;
 }
 
 /**
@@ -115,15 +118,15 @@ export class AeDenoiseDemo extends LiveElement {
    * chosen); the engine's corruption, or null when one the task needs is bad.
    */
   private corruption(side: number): { noiseType: NoiseType; noise: number } | null {
-    const task = this.check('task', () => oneOf(this, 'task', this.shownTask, Object.keys(TASKS) as Task[]));
+    const task = this.check('task', () => oneOf(this, 'task', this.shownTask, TASKS));
     const type = this.check('noise-type', () => oneOf(this, 'noise-type', this.noiseType ?? 'gaussian', Object.keys(NOISES) as Noise[]));
     const range = NOISES[type ?? 'gaussian'];
-    const noise = this.check('noise', () => numberIn(this, 'noise', this.noise ?? range.fallback, 0, range.max, ` for ${type ?? 'gaussian'} noise`));
+    const noise = this.check('noise', () => numberIn(this, 'noise', this.noise ?? range.fallback, 0, range.max, 'denoise.attr.noise', { noise: type ?? 'gaussian' }));
     const block = this.check('block', () => wholeNumber(this, 'block', this.block ?? 10, 1, side, 'pixels'));
     const factor = this.check('factor', () => {
       const f = this.factor ?? 2;
       if ((FACTORS as readonly unknown[]).includes(f)) return f;
-      throw invalidAttribute(this, 'factor', this.factor, `must be ${FACTORS.join(' or ')}.`);
+      throw invalidAttribute(this, 'factor', this.factor, 'denoise.attr.factor', { factors: [...FACTORS] });
     });
     if (task === 'inpaint') return block === undefined ? null : { noiseType: 'inpaint', noise: block / side };
     if (task === 'superres') return factor === undefined ? null : { noiseType: 'superres', noise: factor };
@@ -132,18 +135,23 @@ export class AeDenoiseDemo extends LiveElement {
   }
 
   /** The clean image: the drawing, the `index` image, or a seeded test image. */
-  private pick(ds: Dataset, source: 'test' | 'draw', index: number | undefined, seed: number): { image: Float32Array; name: string } | null {
-    if (source === 'draw') return this.drawing && !NO_DRAWING[this.shownTask] ? { image: this.drawing, name: 'your drawing' } : null;
-    if (index !== undefined) return { image: gatherImages(ds, [index]), name: describeImage(ds, index) };
+  private pick(ds: Dataset, source: 'test' | 'draw', index: number | undefined, seed: number): { image: Float32Array; source: Source } | null {
+    if (source === 'draw') return this.drawing && !NO_DRAWING[this.shownTask] ? { image: this.drawing, source: null } : null;
+    if (index !== undefined) return { image: gatherImages(ds, [index]), source: { ds, index } };
     const i = randomTestImage(ds, mulberry32(seed * 7919 + this.draws));
-    return { image: gatherImages(ds, [i]), name: describeImage(ds, i) };
+    return { image: gatherImages(ds, [i]), source: { ds, index: i } };
+  }
+
+  /** The clean image in words: its dataset image, or the reader's drawing. */
+  private sourceName(source: Source): string {
+    return source ? describeImage(this.localize, source.ds, source.index) : this.localize.term('denoise.yourDrawing');
   }
 
   protected async refresh(run: TaskRun, data: Dataset) {
     const { store } = run;
     const ds = await this.reach(run, data, this.index);
     const seed = this.check('seed', () => seedValue(this, 'seed', this.seed ?? 1)) ?? 1;
-    const source = this.check('source', () => oneOf(this, 'source', this.source ?? 'test', SOURCES, ' (the drawing pad)')) ?? 'test';
+    const source = this.check('source', () => oneOf(this, 'source', this.source ?? 'test', SOURCES, 'denoise.attr.source')) ?? 'test';
     const index = this.check('index', () => imageIndex(this, 'index', this.index, ds.n));
     this.kind = store.spec.kind;
     this.trained = findKind(store.spec.kind)?.restores?.(store.spec) ?? null;
@@ -158,7 +166,7 @@ export class AeDenoiseDemo extends LiveElement {
     const corrupted = await run.step(store.corrupt(sample.image, 1, { ...corruption, seed: noiseSeed }));
     const restored = await run.step(store.reconstruct(corrupted, 1));
     this.clearError(); // a failure of an earlier refresh is over
-    this.panels = { clean: sample.image, corrupted, restored, name: sample.name };
+    this.panels = { clean: sample.image, corrupted, restored, source: sample.source };
     await run.step(this.rendered());
     const split = await run.attempt(store.evaluateDenoising({ ...corruption, seed: noiseSeed }));
     if (split) this.split = split;
@@ -195,39 +203,42 @@ export class AeDenoiseDemo extends LiveElement {
     const noise = NOISES[this.noiseType] ?? NOISES.gaussian;
     const amount = this.noise ?? noise.fallback;
     const side = Math.min(this.loaded?.height ?? 28, this.loaded?.width ?? 28);
+    const l = this.localize;
+    const t = l.term.bind(l);
+    const type = this.noiseType in NOISES ? this.noiseType : 'gaussian';
     return html`
       <div class="controls" part="controls">
-        <label>Task
+        <label>${t('denoise.task')}
           <select @change=${(e: Event) => (this.task = (e.target as HTMLSelectElement).value as Task)}>
-            ${Object.entries(TASKS).map(([k, label]) => html`<option value=${k} ?selected=${k === task}>${label}</option>`)}
+            ${TASKS.map((k) => html`<option value=${k} ?selected=${k === task}>${t(`denoise.task.${k}`)}</option>`)}
           </select>
         </label>
         ${task === 'colorize'
           ? nothing
           : task === 'denoise'
-          ? html`<label>Noise
+          ? html`<label>${t('denoise.noise')}
                 <select @change=${(e: Event) => ((this.noiseType = (e.target as HTMLSelectElement).value as Noise), (this.noise = undefined))}>
-                  ${Object.keys(NOISES).map((k) => html`<option value=${k} ?selected=${k === this.noiseType}>${k}</option>`)}
+                  ${(Object.keys(NOISES) as Noise[]).map((k) => html`<option value=${k} ?selected=${k === this.noiseType}>${t(`denoise.noise.${k}`)}</option>`)}
                 </select>
               </label>
-              <label>${noise.label} <output>${amount}</output>
+              <label>${t(`denoise.amount.${type}`)} <output>${l.number(amount)}</output>
                 <input type="range" min="0" max=${noise.max} step=${noise.step} .value=${String(amount)} @input=${(e: Event) => (this.noise = Number((e.target as HTMLInputElement).value))} />
               </label>`
           : task === 'inpaint'
-            ? html`<label>Square side, pixels <output>${this.block}</output>
+            ? html`<label>${t('denoise.block')} <output>${l.number(this.block)}</output>
                 <input type="range" min="2" max=${side} step="1" .value=${String(this.block)} @input=${(e: Event) => (this.block = Number((e.target as HTMLInputElement).value))} />
               </label>`
-            : html`<label>Downsampled
+            : html`<label>${t('denoise.factor')}
                 <select @change=${(e: Event) => (this.factor = Number((e.target as HTMLSelectElement).value))}>
-                  ${FACTORS.map((f) => html`<option value=${f} ?selected=${f === this.factor}>${f}x</option>`)}
+                  ${FACTORS.map((f) => html`<option value=${f} ?selected=${f === this.factor}>${t('denoise.factorOption', { factor: f })}</option>`)}
                 </select>
               </label>`}
         <fieldset>
-          <legend>Image</legend>
-          <label><input type="radio" name="source" value="test" .checked=${this.source === 'test'} @change=${() => (this.source = 'test')} /> Test image</label>
-          <label title=${noDrawing ?? nothing}><input type="radio" name="source" value="draw" .checked=${this.source === 'draw'} ?disabled=${!!noDrawing && this.source !== 'draw'} @change=${() => (this.source = 'draw')} /> Draw</label>
+          <legend>${t('denoise.image')}</legend>
+          <label><input type="radio" name="source" value="test" .checked=${this.source === 'test'} @change=${() => (this.source = 'test')} /> ${t('denoise.testImage')}</label>
+          <label title=${noDrawing ? t(noDrawing) : nothing}><input type="radio" name="source" value="draw" .checked=${this.source === 'draw'} ?disabled=${!!noDrawing && this.source !== 'draw'} @change=${() => (this.source = 'draw')} /> ${t('denoise.draw')}</label>
         </fieldset>
-        ${this.source === 'test' ? html`<button @click=${this.newSample}>New sample</button>` : nothing}
+        ${this.source === 'test' ? html`<button @click=${this.newSample}>${t('denoise.newSample')}</button>` : nothing}
       </div>
     `;
   }
@@ -236,28 +247,31 @@ export class AeDenoiseDemo extends LiveElement {
     const e = this.errors;
     const p = this.panels;
     const task = this.shownTask;
-    const names = PANELS[task] ?? PANELS.denoise; // a bad task attribute is reported; the panels keep their names
+    const l = this.localize;
+    const t = l.term.bind(l);
+    const names = this.panelNames(task);
     const noDrawing = NO_DRAWING[task];
+    const name = p ? this.sourceName(p.source) : '';
     return html`
       ${this.renderControls()}
       <div class="body">
-        ${this.source !== 'draw' ? nothing : noDrawing ? html`<p class="note" part="pad-note" role="note">${noDrawing}</p>` : drawPadFor(this.loaded, this.onDraw)}
+        ${this.source !== 'draw' ? nothing : noDrawing ? html`<p class="note" part="pad-note" role="note">${t(noDrawing)}</p>` : drawPadFor(this.localize, this.loaded, this.onDraw)}
         <div class="panels" part="panels" aria-busy=${!p && this.source === 'test'}>
           <figure>
-            <canvas class="digit clean" part="clean" role="img" aria-label=${`${names.clean}: ${p?.name ?? 'no image yet'}`}></canvas>
-            <figcaption>${names.clean}${p ? html`<span class="muted"> · ${p.name}</span>` : nothing}</figcaption>
+            <canvas class="digit clean" part="clean" role="img" aria-label=${t('denoise.cleanLabel', { panel: names.clean, name: p ? name : t('denoise.noImage') })}></canvas>
+            <figcaption>${names.clean}${p ? html`<span class="muted"> · ${name}</span>` : nothing}</figcaption>
           </figure>
           <figure>
-            <canvas class="digit corrupted" part="corrupted" role="img" aria-label=${`${names.corrupted}, error ${formatLoss(e?.corrupted)}`}></canvas>
-            <figcaption>${names.corrupted} · MSE <strong>${formatLoss(e?.corrupted)}</strong></figcaption>
+            <canvas class="digit corrupted" part="corrupted" role="img" aria-label=${t('denoise.errorLabel', { panel: names.corrupted, error: l.loss(e?.corrupted) })}></canvas>
+            <figcaption>${names.corrupted} · MSE <strong>${l.loss(e?.corrupted)}</strong></figcaption>
           </figure>
           <figure>
-            <canvas class="digit restored" part="restored" role="img" aria-label=${`${names.restored}, error ${formatLoss(e?.restored)}`}></canvas>
-            <figcaption>${names.restored} · MSE <strong>${formatLoss(e?.restored)}</strong></figcaption>
+            <canvas class="digit restored" part="restored" role="img" aria-label=${t('denoise.errorLabel', { panel: names.restored, error: l.loss(e?.restored) })}></canvas>
+            <figcaption>${names.restored} · MSE <strong>${l.loss(e?.restored)}</strong></figcaption>
           </figure>
         </div>
       </div>
-      ${this.source === 'draw' && !p && !noDrawing && this.loaded && !whyNoDrawing(this.loaded) ? html`<p class="muted">Draw a digit on the pad; it is corrupted and restored when you lift the pen.</p>` : nothing}
+      ${this.source === 'draw' && !p && !noDrawing && this.loaded && !whyNoDrawing(this.localize, this.loaded) ? html`<p class="muted">${t('denoise.drawHint')}</p>` : nothing}
       ${this.renderSummary(task)}
       ${this.renderError()}
     `;
@@ -272,25 +286,35 @@ export class AeDenoiseDemo extends LiveElement {
     })?.id;
   }
 
+  /** The three panels' names for `task` in the element's language (a bad task attribute is reported; the panels keep their names). */
+  private panelNames(task: Task) {
+    const keys = PANELS[task] ?? PANELS.denoise;
+    const t = this.localize.term.bind(this.localize);
+    return { clean: t(keys.clean), corrupted: t(keys.corrupted), restored: t(keys.restored) };
+  }
+
   private renderSummary(task: Task) {
     const s = this.split;
-    const names = PANELS[task] ?? PANELS.denoise;
+    const l = this.localize;
+    const t = l.term.bind(l);
+    const names = this.panelNames(task);
+    const lower = (text: string) => text.toLocaleLowerCase(l.lang);
     const preset = this.kind && !this.trained ? this.presetFor(task) : undefined;
-    const verb = task === 'colorize' ? 'colorize' : 'denoise';
+    const colorize = task === 'colorize';
     const notice = !this.kind
       ? nothing
       : !this.trained
-        ? html`<p class="note">This model, ${describeKind(this.kind)}, was not trained to ${verb}: it learned to copy clean images, so much of the corruption passes through. Train it with kind “${task === 'colorize' ? 'colorize' : 'denoising'}”${preset ? html`, or use <code>model="${preset}"</code>` : nothing}.</p>`
-        : html`<p class="muted">Trained on ${describeNoise(this.trained.noiseType, this.trained.noise)}.</p>`;
+        ? html`<p class="note">${t('denoise.untrained', { kind: describeKind(l, this.kind), colorize, kindName: colorize ? 'colorize' : 'denoising' })}${preset ? html`${t('denoise.orUse')} <code>model="${preset}"</code>` : nothing}.</p>`
+        : html`<p class="muted">${t('denoise.trainedOn', { noise: describeNoise(l, this.trained.noiseType, this.trained.noise) })}</p>`;
     return html`
       ${notice}
       <p class="summary" part="summary">
         ${!this.panels && !s
           ? nothing
           : s
-          ? html`Whole test split: ${names.corrupted.toLowerCase()} <strong>${formatLoss(s.noisyMse)}</strong> → ${names.restored.toLowerCase()} <strong>${formatLoss(s.restoredMse)}</strong>
-              (${s.restoredMse < s.noisyMse ? `${(s.noisyMse / Math.max(s.restoredMse, 1e-9)).toFixed(1)}× lower` : 'no better'}).`
-          : html`<span class="muted">Measuring the test split…</span>`}
+          ? html`${t('denoise.wholeSplit')} ${lower(names.corrupted)} <strong>${l.loss(s.noisyMse)}</strong> → ${lower(names.restored)} <strong>${l.loss(s.restoredMse)}</strong>
+              (${s.restoredMse < s.noisyMse ? t('denoise.lower', { ratio: s.noisyMse / Math.max(s.restoredMse, 1e-9) }) : t('denoise.noBetter')}).`
+          : html`<span class="muted">${t('denoise.measuring')}</span>`}
       </p>
     `;
   }

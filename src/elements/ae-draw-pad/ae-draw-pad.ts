@@ -10,7 +10,7 @@ import { styles } from './ae-draw-pad.styles.js';
 const CANVAS = 280;
 /** Stroke width on that canvas: about two MNIST pixels once reduced. */
 const STROKE = 22;
-/** The pad's accessible name while `label` is empty. */
+/** The default `label`: the pad shows it in the page's language (`draw.label`). */
 const DEFAULT_LABEL = 'Drawing pad: draw a digit with mouse, touch or pen';
 
 /**
@@ -77,7 +77,7 @@ export class AeDrawPad extends AEBase {
     }
     if (changed.has('label')) {
       this.check('label', () => {
-        if (!this.label?.trim()) throw invalidAttribute(this, 'label', this.label, 'must name the pad for screen readers, such as "Draw a digit".');
+        if (!this.label?.trim()) throw invalidAttribute(this, 'label', this.label, 'draw.attr.label', {});
       });
     }
     if ((this.size.height !== before.height || this.size.width !== before.width) && !this.empty) {
@@ -166,13 +166,13 @@ export class AeDrawPad extends AEBase {
         width=${CANVAS}
         height=${CANVAS}
         role="img"
-        aria-label=${this.label?.trim() ? this.label : DEFAULT_LABEL}
+        aria-label=${this.label?.trim() && this.label !== DEFAULT_LABEL ? this.label : this.localize.term('draw.label')}
         @pointerdown=${this.down}
         @pointermove=${this.move}
         @pointerup=${this.up}
         @pointercancel=${this.up}
       ></canvas>
-      <button part="clear" @click=${() => this.clear()} ?disabled=${this.empty}>Clear</button>
+      <button part="clear" @click=${() => this.clear()} ?disabled=${this.empty}>${this.localize.term('draw.clear')}</button>
       ${this.renderError()}
     `;
   }

@@ -7,7 +7,6 @@ import { invalidAttribute, wholeNumber } from '../../shared/attributes.js';
 import { LiveElement } from '../../shared/live-element.js';
 import type { TaskRun } from '../../shared/store-task.js';
 import { paintSamples, sampleColors } from '../../shared/render.js';
-import { formatPercent } from '../../shared/format.js';
 import { describeImage, gatherImages, valuesPerSample } from '../../shared/samples.js';
 import { drawPadFor, whyNoDrawing } from '../../shared/drawing.js';
 import '../ae-draw-pad/define.js';
@@ -23,8 +22,6 @@ type DrawDetail = { image: Float32Array; empty: boolean };
 
 /** A class as the matrix shows it: its name ("Food & Drink"), else its label number. */
 const className = (ds: Dataset, label: number) => ds.classNames?.[label] ?? String(label);
-
-const count = (n: number) => n.toLocaleString('en');
 
 /**
  * @summary Classifying from the latent space: every test sample labelled by its `k`
@@ -138,7 +135,7 @@ export class AeLatentClassifier extends LiveElement {
       this.clearError('pad');
       return found as AeDrawPad;
     }
-    this.reportError(invalidAttribute(this, 'pad', id, `names no <ae-draw-pad> beside this element; give the id of one, such as pad="my-pad".`));
+    this.reportError(invalidAttribute(this, 'pad', id, 'classifier.attr.pad', {}));
     return null;
   }
 
@@ -167,7 +164,7 @@ export class AeLatentClassifier extends LiveElement {
   private async classifyDrawing(run: TaskRun) {
     const drawing = this.drawing;
     const ds = this.whole ?? this.loaded;
-    if (!drawing || !ds?.labels || whyNoDrawing(ds)) {
+    if (!drawing || !ds?.labels || whyNoDrawing(this.localize, ds)) {
       this.drawn = null;
       return;
     }
@@ -205,8 +202,12 @@ export class AeLatentClassifier extends LiveElement {
     return Array.from({ length: classes }, (_, i) => className(ds, i));
   }
 
+  /** Counts in cells, as the language writes them (ungrouped: a cell holds at most a few thousand). */
+  private cellCount = (n: number) => this.localize.number(n, { useGrouping: false });
+
   protected override updated() {
     const ds = this.whole ?? this.loaded;
+    const text = { truth: this.localize.term('classifier.trueClass'), predicted: this.localize.term('classifier.predictedClass'), count: this.cellCount };
     for (const space of KNN_SPACES) {
       const svg = this.renderRoot.querySelector<SVGSVGElement>(`svg.matrix.${space}`);
       const r = this.byspace[space];
@@ -216,7 +217,7 @@ export class AeLatentClassifier extends LiveElement {
       }
       let chart = this.charts.get(space);
       if (chart?.svg !== svg) this.charts.set(space, (chart = new ConfusionChart(svg)));
-      chart.update(r.confusion, r.classes, this.names(r.classes, ds));
+      chart.update(r.confusion, r.classes, this.names(r.classes, ds), text);
     }
     const drawn = this.drawn;
     if (drawn && ds) {
@@ -229,22 +230,24 @@ export class AeLatentClassifier extends LiveElement {
     const r = this.byspace[space];
     const latent = this.stores.store?.spec.latentDim ?? 0;
     const values = ds ? valuesPerSample(ds) : 0;
-    if (space === 'model') return `Autoencoder code (${r?.dim ?? latent} numbers)`;
-    if (space === 'pca') return `PCA (${r?.dim ?? Math.min(latent, values || latent)} components)`;
-    return `${ds?.sample === 'vector' ? 'Raw values' : 'Raw pixels'} (${r?.dim ?? values} numbers)`;
+    const t = this.localize.term.bind(this.localize);
+    if (space === 'model') return t('classifier.space.model', { dim: r?.dim ?? latent });
+    if (space === 'pca') return t('classifier.space.pca', { dim: r?.dim ?? Math.min(latent, values || latent) });
+    return t('classifier.space.pixels', { dim: r?.dim ?? values, vectors: ds?.sample === 'vector' });
   }
 
   override render() {
     const ds = this.whole ?? this.loaded;
+    const t = this.localize.term.bind(this.localize);
     return html`
       <div class="controls" part="controls">
-        <label>Neighbours (k)
+        <label>${t('classifier.k')}
           <input part="k" type="number" min="1" max=${MAX_NEIGHBOURS} step="1" .value=${String(this.goodK)} @change=${this.onK} />
         </label>
-        <button part="tables-toggle" aria-pressed=${this.showTables ? 'true' : 'false'} @click=${() => (this.showTables = !this.showTables)}>Show counts as tables</button>
+        <button part="tables-toggle" aria-pressed=${this.showTables ? 'true' : 'false'} @click=${() => (this.showTables = !this.showTables)}>${t('classifier.showTables')}</button>
       </div>
       ${this.unlabelled
-        ? html`<p class="note" role="note">Classifying needs labelled data; ${ds?.name ? `"${ds.name}"` : 'this data'} has no labels.</p>`
+        ? html`<p class="note" role="note">${t('classifier.unlabelled', { data: ds?.name || null })}</p>`
         : html`<div class="spaces">${KNN_SPACES.map((s) => this.renderSpace(s, ds))}</div>`}
       ${this.renderDrawing(ds)}
       ${this.renderError()}
@@ -254,37 +257,41 @@ export class AeLatentClassifier extends LiveElement {
   private renderSpace(space: KnnSpace, ds: Dataset | null) {
     const r = this.byspace[space];
     const title = this.spaceTitle(space, ds);
-    const noun = ds?.sample === 'vector' ? 'samples' : 'images';
+    const vectors = ds?.sample === 'vector';
+    const l = this.localize;
+    const t = l.term.bind(l);
+    const accuracy = r ? l.percent(r.accuracy) : '';
     return html`<figure class="space" part="space ${space}" aria-busy=${r ? 'false' : 'true'}>
       <figcaption>
         <span class="title">${title}</span>
         ${r
-          ? html`<span class="accuracy"><strong>${formatPercent(r.accuracy)}</strong> right <span class="muted">(${count(diagonal(r))} of ${count(r.truth.length)} test ${noun}, k = ${r.k})</span></span>`
-          : html`<span class="muted">${this.stores.store ? 'Classifying…' : this.waitingText}</span>`}
+          ? html`<span class="accuracy"><strong>${accuracy}</strong> ${t('classifier.right')} <span class="muted">${t('classifier.rightOf', { right: diagonal(r), total: r.truth.length, vectors, k: r.k })}</span></span>`
+          : html`<span class="muted">${this.stores.store ? t('classifier.classifying') : this.waitingText}</span>`}
       </figcaption>
       ${r && ds
-        ? html`<svg class="matrix ${space}" part="matrix" role="img" aria-label=${`Confusion matrix, ${title}: ${formatPercent(r.accuracy)} of test ${noun} on the diagonal; rows are the true class, columns the predicted class.`}></svg>
-            ${matrixTable(r, this.names(r.classes, ds), title, this.showTables)}`
+        ? html`<svg class="matrix ${space}" part="matrix" role="img" aria-label=${t('classifier.matrix', { title, accuracy, vectors })}></svg>
+            ${matrixTable(r, this.names(r.classes, ds), { caption: t('classifier.tableCaption', { title }), corner: t('classifier.tableCorner'), count: this.cellCount }, this.showTables)}`
         : nothing}
     </figure>`;
   }
 
   private renderDrawing(ds: Dataset | null) {
     if (!this.draw && !this.pad) return nothing;
-    const why = ds && whyNoDrawing(ds);
+    const why = ds && whyNoDrawing(this.localize, ds);
     const drawn = this.drawn;
     const whole = this.whole ?? ds;
+    const t = this.localize.term.bind(this.localize);
     return html`<div class="drawing" part="drawing">
-      ${this.draw ? drawPadFor(ds, this.onOwnDraw) : why ? html`<p class="note" part="pad-note" role="note">${why}</p>` : nothing}
+      ${this.draw ? drawPadFor(this.localize, ds, this.onOwnDraw) : why ? html`<p class="note" part="pad-note" role="note">${why}</p>` : nothing}
       ${why
         ? nothing
         : html`<div class="verdict" aria-live="polite">
             ${drawn && whole
-              ? html`<p>Your drawing looks like <strong class="label">${className(whole, drawn.result.predicted[0])}</strong> to its ${drawn.result.k} nearest training codes${drawn.shown.length < drawn.result.k ? html` (the nearest ${drawn.shown.length} shown)` : nothing}:</p>
+              ? html`<p>${t('classifier.looksLike')} <strong class="label">${className(whole, drawn.result.predicted[0])}</strong> ${t('classifier.nearest', { k: drawn.result.k, shown: drawn.shown.length })}</p>
                   <ul class="neighbours digit-list" part="neighbours">
-                    ${drawn.shown.map((i) => html`<li><canvas class="digit neighbour" role="img" aria-label=${`Train ${describeImage(whole, i)}`}></canvas><span>${className(whole, whole.labels![i])}</span></li>`)}
+                    ${drawn.shown.map((i) => html`<li><canvas class="digit neighbour" role="img" aria-label=${t('classifier.neighbour', { image: describeImage(this.localize, whole, i) })}></canvas><span>${className(whole, whole.labels![i])}</span></li>`)}
                   </ul>`
-              : html`<p class="muted">Draw a digit${this.draw ? '' : ' on the pad'}: its code is compared with the training codes, and the ${this.goodK} nearest vote on its class.</p>`}
+              : html`<p class="muted">${t('classifier.drawPrompt', { own: this.draw, k: this.goodK })}</p>`}
           </div>`}
     </div>`;
   }

@@ -19,6 +19,13 @@ const CHAR = 5.5;
 /** The column labels lean when any name is wider than a cell. */
 const leans = (names: readonly string[]) => names.some((n) => n.length * CHAR > CELL);
 
+/** The chart's axis titles, and its counts as the element's language writes them. */
+export interface ConfusionText {
+  truth: string;
+  predicted: string;
+  count: (n: number) => string;
+}
+
 /**
  * A confusion matrix as a heatmap inside an existing <svg>: a row per true class, a
  * column per predicted class, each cell shaded by its share of the row, with the count
@@ -37,12 +44,12 @@ export class ConfusionChart {
     this.cells = root.append('g').attr('class', 'cells');
     this.rows = root.append('g').attr('class', 'row-names');
     this.cols = root.append('g').attr('class', 'col-names');
-    this.rowTitle = root.append('text').attr('class', 'axis-title').attr('text-anchor', 'middle').text('true class');
-    this.colTitle = root.append('text').attr('class', 'axis-title').attr('text-anchor', 'middle').text('predicted class');
+    this.rowTitle = root.append('text').attr('class', 'axis-title').attr('text-anchor', 'middle');
+    this.colTitle = root.append('text').attr('class', 'axis-title').attr('text-anchor', 'middle');
   }
 
-  /** `confusion`: classes x classes counts, row = true class; `names`: each class as shown. */
-  update(confusion: Uint32Array, classes: number, names: readonly string[]) {
+  /** `confusion`: classes x classes counts, row = true class; `names`: each class as shown; `text`: the words and number format. */
+  update(confusion: Uint32Array, classes: number, names: readonly string[], text: ConfusionText) {
     const widest = Math.max(1, ...names.map((n) => n.length));
     const left = 16 + Math.min(90, widest * CHAR + 6);
     const lean = leans(names);
@@ -82,7 +89,7 @@ export class ConfusionChart {
       .select('text')
       .attr('x', x.bandwidth() / 2)
       .attr('y', y.bandwidth() / 2)
-      .text((c) => (numbered && c.count ? String(c.count) : ''));
+      .text((c) => (numbered && c.count ? text.count(c.count) : ''));
 
     this.rows
       .selectAll('text')
@@ -100,7 +107,7 @@ export class ConfusionChart {
       .attr('text-anchor', lean ? 'start' : 'middle')
       .attr('transform', (i) => `translate(${x(i)! + x.bandwidth() / 2},${top - 4})${lean ? ' rotate(-45)' : ''}`)
       .text((i) => names[i]);
-    this.rowTitle.attr('transform', `translate(8,${top + side / 2}) rotate(-90)`);
-    this.colTitle.attr('x', left + side / 2).attr('y', 9);
+    this.rowTitle.attr('transform', `translate(8,${top + side / 2}) rotate(-90)`).text(text.truth);
+    this.colTitle.attr('x', left + side / 2).attr('y', 9).text(text.predicted);
   }
 }

@@ -1,17 +1,24 @@
 import { html } from 'lit';
 import type { KnnResult } from '../../engine/types.js';
 
+/** The table's words, and its counts as the element's language writes them. */
+export interface MatrixText {
+  caption: string;
+  corner: string;
+  count: (n: number) => string;
+}
+
 /**
  * A confusion matrix as a real table (what screen readers read in place of the heatmap):
  * a row per true class, a column per predicted class, counts in the cells.
  */
-export function matrixTable(r: KnnResult, names: readonly string[], title: string, visible: boolean) {
+export function matrixTable(r: KnnResult, names: readonly string[], text: MatrixText, visible: boolean) {
   const c = r.classes;
   return html`<table class=${visible ? 'counts' : 'counts visually-hidden'} part="table">
-    <caption>${title}: test samples by true class (rows) and predicted class (columns)</caption>
+    <caption>${text.caption}</caption>
     <thead>
       <tr>
-        <th scope="col">true \\ predicted</th>
+        <th scope="col">${text.corner}</th>
         ${names.map((n) => html`<th scope="col">${n}</th>`)}
       </tr>
     </thead>
@@ -19,7 +26,7 @@ export function matrixTable(r: KnnResult, names: readonly string[], title: strin
       ${names.map(
         (n, t) => html`<tr>
           <th scope="row">${n}</th>
-          ${names.map((_, p) => html`<td class=${t === p ? 'hit' : ''}>${r.confusion[t * c + p]}</td>`)}
+          ${names.map((_, p) => html`<td class=${t === p ? 'hit' : ''}>${text.count(r.confusion[t * c + p])}</td>`)}
         </tr>`,
       )}
     </tbody>

@@ -6,7 +6,6 @@ import { invalidAttribute, oneOf } from '../../shared/attributes.js';
 import { LiveElement } from '../../shared/live-element.js';
 import type { TaskRun } from '../../shared/store-task.js';
 import { paintSamples, sampleColors } from '../../shared/render.js';
-import { formatLoss, formatPercent } from '../../shared/format.js';
 import { LABEL_COLORS, labelColors } from '../../shared/palette.js';
 import { describeImage } from '../../shared/samples.js';
 import { planeOf, type PlaneView } from '../../shared/projection.js';
@@ -15,6 +14,9 @@ import { ScatterPlot } from './scatter-plot.js';
 import { styles } from './ae-latent-scatter.styles.js';
 
 const SPLITS: readonly Split[] = ['all', 'train', 'test'];
+
+/** What the plot shows, kept as data so the status line follows the language: loading, waiting for a model, or the plotted codes. */
+type Status = 'loading' | 'waiting' | { n: number; split: Split; dim: number; projected: boolean };
 
 /**
  * @summary The dataset's latent codes as a scatter plot coloured by label, refreshed live
@@ -53,7 +55,7 @@ export class AeLatentScatter extends LiveElement {
   @state() private decoded: { latent: number[]; image: Float32Array } | null = null;
   @state() private pcaMse: number | null = null;
   @state() private metrics: Metrics | null = null;
-  @state() private status = 'Loading…';
+  @state() private status: Status = 'loading';
   @query('.plot.model .surface') private surface?: HTMLElement;
   @query('.plot.model canvas') private canvas?: HTMLCanvasElement;
   @query('.plot.model svg') private svg?: SVGSVGElement;
@@ -70,6 +72,9 @@ export class AeLatentScatter extends LiveElement {
   private plot: ScatterPlot | null = null;
   private pcaPlot: ScatterPlot | null = null;
   private resizer = new ResizeObserver(() => this.layout());
+  /** The language the axes were last drawn in. */
+  private axesLang = '';
+  private formats = () => this.localize.formats;
 
   override disconnectedCallback() {
     super.disconnectedCallback();
@@ -105,7 +110,7 @@ export class AeLatentScatter extends LiveElement {
     this.rows = new Uint32Array(0);
     this.plot?.setData(new Float32Array(0), null);
     this.pcaPlot?.setData(new Float32Array(0), null);
-    this.status = this.waitingText;
+    this.status = 'waiting';
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -115,7 +120,7 @@ export class AeLatentScatter extends LiveElement {
       if (!ok) this.split = (changed.get('split') as Split | undefined) ?? 'test';
     }
     if (changed.has('compare')) {
-      const ok = this.check('compare', () => (this.compare ? oneOf(this, 'compare', this.compare, ['pca'], ' or empty') : ''));
+      const ok = this.check('compare', () => (this.compare ? oneOf(this, 'compare', this.compare, ['pca'], 'scatter.attr.compare') : ''));
       if (ok === undefined) this.compare = '';
     }
     if (changed.has('split') || changed.has('dims') || changed.has('compare')) this.pcaMse = null;
@@ -134,7 +139,7 @@ export class AeLatentScatter extends LiveElement {
     const parts = this.dims.split(/[\s,]+/).map(Number);
     const ok = parts.length === 2 && parts.every((d) => Number.isInteger(d) && d >= 0 && d < latentDim) && parts[0] !== parts[1];
     return this.check('dims', () => {
-      if (!ok) throw invalidAttribute(this, 'dims', this.dims, `must name two different code dimensions from 0 to ${latentDim - 1}, such as "0,1".`);
+      if (!ok) throw invalidAttribute(this, 'dims', this.dims, 'attr.dims', { max: latentDim - 1 });
       return [parts[0], parts[1]] as [number, number];
     }) ?? null;
   }
@@ -148,7 +153,7 @@ export class AeLatentScatter extends LiveElement {
     this.rows = projection.indices;
     this.rowLabels = ds.labels ? Uint8Array.from(projection.indices, (i) => ds.labels![i]) : null;
     this.view = view;
-    this.status = `${n.toLocaleString()} ${this.split === 'all' ? '' : `${this.split} `}images, ${projection.dim}-number code${view.projected ? ', shown on its first two principal components' : ''}`;
+    this.status = { n, split: this.split, dim: projection.dim, projected: view.projected };
     await run.step(this.rendered()); // the plot's canvas exists after this render
     this.plot?.setData(view.points, this.rowLabels);
     if (this.compare === 'pca' && this.pcaMse === null) {
@@ -160,6 +165,13 @@ export class AeLatentScatter extends LiveElement {
     this.metrics = this.scores ? await run.step(store.metrics()) : null;
   }
 
+  /** The status line in the element's language. */
+  private statusText(): string {
+    const s = this.status;
+    if (s === 'loading') return this.localize.term('scatter.loading');
+    return s === 'waiting' ? this.waitingText : this.localize.term('scatter.status', s);
+  }
+
   private pointStyle = (): PointStyle => {
     const size = parseFloat(getComputedStyle(this).getPropertyValue('--ae-point-size')) || 2;
     const count = (this.labelSet.at(-1) ?? 0) + 1;
@@ -168,11 +180,11 @@ export class AeLatentScatter extends LiveElement {
 
   protected override updated() {
     if (this.canvas && !this.plot) {
-      this.plot = new ScatterPlot(this.surface!, this.canvas, this.svg!, this.pointStyle, () => this.remark());
+      this.plot = new ScatterPlot(this.surface!, this.canvas, this.svg!, this.pointStyle, this.formats, () => this.remark());
       this.observe();
     }
     if (this.pcaCanvas && !this.pcaPlot) {
-      this.pcaPlot = new ScatterPlot(this.pcaSurface!, this.pcaCanvas, this.pcaSvg!, this.pointStyle);
+      this.pcaPlot = new ScatterPlot(this.pcaSurface!, this.pcaCanvas, this.pcaSvg!, this.pointStyle, this.formats);
       this.resizer.observe(this.pcaSurface!);
     }
     if (!this.pcaCanvas && this.pcaPlot) {
@@ -180,6 +192,12 @@ export class AeLatentScatter extends LiveElement {
       this.pcaPlot = null;
     }
     this.layout();
+    if (this.axesLang !== this.localize.lang) {
+      // The axes' numbers are written in the language: redraw them when it changes.
+      this.axesLang = this.localize.lang;
+      this.plot?.schedule();
+      this.pcaPlot?.schedule();
+    }
     this.paintThumbs();
     this.paintSwatches();
   }
@@ -266,16 +284,17 @@ export class AeLatentScatter extends LiveElement {
 
   private renderPlot(kind: 'model' | 'pca') {
     const model = kind === 'model';
+    const t = this.localize.term.bind(this.localize);
     const axes = model ? (this.view?.axes ?? ['z0', 'z1']) : ['PC1', 'PC2'];
-    const title = model ? `Latent codes of “${this.model}”` : 'PCA, 2 components';
+    const title = model ? t('scatter.title', { model: this.model }) : t('scatter.pcaTitle');
     return html`<figure class="plot ${kind}" part=${model ? 'plot' : 'pca'}>
       <figcaption>${title}${this.scoreText(kind)}</figcaption>
       <div
         class="surface"
         tabindex=${model ? 0 : -1}
         role=${model ? 'application' : 'img'}
-        aria-roledescription=${model ? 'latent space plot' : nothing}
-        aria-label=${model ? `${title}: ${this.status}. Arrow keys move a cursor, Enter decodes it, plus and minus zoom, 0 resets.` : `${title}: the same images projected by PCA`}
+        aria-roledescription=${model ? t('scatter.roleDescription') : nothing}
+        aria-label=${model ? t('scatter.plotLabel', { title, status: this.statusText() }) : t('scatter.pcaLabel', { title })}
         @pointermove=${model ? this.onPointer : nothing}
         @pointerleave=${model ? () => ((this.hovered = -1), this.plot?.markHover(-1)) : nothing}
         @click=${model ? this.onClick : nothing}
@@ -293,7 +312,8 @@ export class AeLatentScatter extends LiveElement {
     const m = this.metrics;
     // metrics() compares with a PCA of as many components as the code: its kNN is this plot's only for a 2-D code.
     const [knn, mse] = kind === 'model' ? [m?.knnAccuracy, m?.testMse] : [m?.pca.components === 2 ? m.pca.knnAccuracy : null, this.pcaMse];
-    const parts = [knn != null ? `5-NN ${formatPercent(knn)}` : '', mse != null ? `test MSE ${formatLoss(mse)}` : ''].filter(Boolean);
+    const l = this.localize;
+    const parts = [knn != null ? l.term('scatter.knn', { accuracy: l.percent(knn) }) : '', mse != null ? l.term('scatter.testMse', { mse: l.loss(mse) }) : ''].filter(Boolean);
     return parts.length ? html` <span class="muted">(${parts.join(' · ')})</span>` : nothing;
   }
 
@@ -301,24 +321,26 @@ export class AeLatentScatter extends LiveElement {
     const ds = this.loaded;
     const hover = this.hovered >= 0 && ds ? { index: this.rows[this.hovered] } : null;
     const labels = this.labelSet;
+    const t = this.localize.term.bind(this.localize);
+    const latent = this.decoded?.latent ?? [];
     return html`
       <div class="plots ${this.compare === 'pca' ? 'compare' : ''}">
         ${this.renderPlot('model')} ${this.compare === 'pca' ? this.renderPlot('pca') : nothing}
       </div>
-      <p class="status muted" role="status">${this.status}${this.view?.projected ? ' (PCA projection of the code)' : ''}</p>
+      <p class="status muted" role="status">${this.statusText()}${this.view?.projected ? t('scatter.projected') : ''}</p>
       ${labels.length
-        ? html`<ul class="legend" part="legend" aria-label="Label colours">
+        ? html`<ul class="legend" part="legend" aria-label=${t('scatter.legend')}>
             ${labels.map((l) => html`<li><span class="swatch label-${l}"></span>${ds?.classNames?.[l] ?? l}</li>`)}
           </ul>`
         : nothing}
       <div class="details">
         <div class="tooltip" part="tooltip" ?hidden=${!hover}>
-          <canvas class="digit thumb" role="img" aria-label=${hover && ds ? describeImage(ds, hover.index) : 'No image'}></canvas>
-          <span>${hover && ds ? describeImage(ds, hover.index) : ''}</span>
+          <canvas class="digit thumb" role="img" aria-label=${hover && ds ? describeImage(this.localize, ds, hover.index) : t('scatter.noImage')}></canvas>
+          <span>${hover && ds ? describeImage(this.localize, ds, hover.index) : ''}</span>
         </div>
         <div class="decoded-view" part="decoded" ?hidden=${!this.decoded}>
-          <canvas class="digit decoded" role="img" aria-label=${this.decoded ? `Decoded image of (${this.decoded.latent.map((v) => v.toFixed(2)).join(', ')})` : 'Nothing decoded'}></canvas>
-          <span>decoded z = (${this.decoded?.latent.map((v) => v.toFixed(2)).join(', ')})</span>
+          <canvas class="digit decoded" role="img" aria-label=${this.decoded ? t('scatter.decodedLabel', { latent }) : t('scatter.nothingDecoded')}></canvas>
+          <span>${t('scatter.decoded', { latent })}</span>
         </div>
       </div>
       ${this.renderError()}

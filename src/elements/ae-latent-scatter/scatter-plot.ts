@@ -2,6 +2,8 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import type { Formats } from '../../l10n/formats.js';
+import { localTicks } from '../../shared/ticks.js';
 import { drawPoints, type PointStyle } from './point-layer.js';
 
 const MARGIN = { left: 36, bottom: 22, top: 6, right: 6 };
@@ -28,6 +30,8 @@ export class ScatterPlot {
     private canvas: HTMLCanvasElement,
     svg: SVGSVGElement,
     private style: () => PointStyle,
+    /** The element's number formats, read at each draw: tick labels follow its language. */
+    private formats: () => Formats,
     private onDraw: () => void = () => {},
   ) {
     const root = select(svg);
@@ -111,8 +115,9 @@ export class ScatterPlot {
     const d = this.size.dpr;
     const [sx, sy] = [(x(1) - x(0)) * d, (y(1) - y(0)) * d];
     const drawn = drawPoints(ctx, this.points, this.labels, { sx, tx: x(0) * d, sy, ty: y(0) * d }, this.style());
-    this.xAxis.attr('transform', `translate(0,${this.size.height - MARGIN.bottom})`).call(axisBottom(x).ticks(Math.max(2, this.size.width / 80)));
-    this.yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(axisLeft(y).ticks(Math.max(2, this.size.height / 60)));
+    const [xTicks, yTicks] = [Math.max(2, this.size.width / 80), Math.max(2, this.size.height / 60)];
+    this.xAxis.attr('transform', `translate(0,${this.size.height - MARGIN.bottom})`).call(axisBottom(x).ticks(xTicks).tickFormat(ticksIn(x, xTicks, this.formats())));
+    this.yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(axisLeft(y).ticks(yTicks).tickFormat(ticksIn(y, yTicks, this.formats())));
     this.onDraw();
     return drawn;
   }
@@ -169,4 +174,11 @@ export class ScatterPlot {
     if (this.frame) cancelAnimationFrame(this.frame);
     select(this.surface).on('.zoom', null);
   }
+}
+
+/** Tick labels in the language, with as many decimals as d3's own labels (enough to tell the ticks apart). */
+function ticksIn(scale: ScaleLinear<number, number>, count: number, f: Formats) {
+  const [a, b] = scale.ticks(count);
+  const digits = b === undefined ? 0 : Math.max(0, -Math.floor(Math.log10(Math.abs(b - a)) + 1e-9));
+  return localTicks(scale, count, ',f', f, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }

@@ -5,7 +5,6 @@ import { invalidAttribute, wholeNumber } from '../../shared/attributes.js';
 import { LiveElement } from '../../shared/live-element.js';
 import type { TaskRun } from '../../shared/store-task.js';
 import { mse, paintSamples, sampleColors } from '../../shared/render.js';
-import { formatLoss } from '../../shared/format.js';
 import { describeImage, gatherImages, pickByLabel, valuesPerSample } from '../../shared/samples.js';
 import { styles } from './ae-reconstruction-grid.styles.js';
 
@@ -83,7 +82,7 @@ export class AeReconstructionGrid extends LiveElement {
       // Past the test part of bundled data: the refresh loads the train images, then chooses.
       if (ds.trainPart && list.some((i) => Number.isInteger(i) && i >= ds.n)) return;
       const ok = this.check('indices', () => {
-        if (list.some((i) => !Number.isInteger(i) || i < 0 || i >= ds.n)) throw invalidAttribute(this, 'indices', this.indices, `must list image numbers from 0 to ${ds.n - 1}, such as "0,7,42".`);
+        if (list.some((i) => !Number.isInteger(i) || i < 0 || i >= ds.n)) throw invalidAttribute(this, 'indices', this.indices, 'grid.attr.indices', { max: ds.n - 1 });
         return list;
       });
       if (ok) this.shown = ok;
@@ -147,21 +146,23 @@ export class AeReconstructionGrid extends LiveElement {
     const ds = this.loaded;
     const latent = this.stores.store?.spec.latentDim;
     const vector = ds?.sample === 'vector';
+    const l = this.localize;
+    const t = l.term.bind(l);
     return html`
-      <ul class=${vector ? 'digit-list vectors' : 'digit-list'} part="grid" aria-label="Test images and their reconstructions" aria-busy=${this.loading}>
+      <ul class=${vector ? 'digit-list vectors' : 'digit-list'} part="grid" aria-label=${t('grid.list')} aria-busy=${this.loading}>
         ${this.shown.map(
           (i, k) => html`<li>
-            <canvas class="digit original" part="original" role="img" aria-label=${`Test ${ds ? describeImage(ds, i) : `image ${i}`}`}></canvas>
-            <canvas class="digit reconstruction" part="reconstruction" role="img" aria-label=${`${vector ? 'Input and reconstruction' : 'Reconstruction'} of ${vector ? 'sample' : 'image'} ${i}, error ${formatLoss(this.errors[k])}`}></canvas>
-            <span class="mse">${formatLoss(this.errors[k])}</span>
+            <canvas class="digit original" part="original" role="img" aria-label=${t('grid.original', { image: ds ? describeImage(this.localize, ds, i) : t('grid.imageNumber', { index: i }) })}></canvas>
+            <canvas class="digit reconstruction" part="reconstruction" role="img" aria-label=${t('grid.reconstruction', { vector, index: i, error: l.loss(this.errors[k]) })}></canvas>
+            <span class="mse">${l.loss(this.errors[k])}</span>
           </li>`,
         )}
       </ul>
       <p class="summary" part="summary">
         ${this.loading
           ? html`<span class="muted">${this.waitingText}</span>`
-          : html`Mean test error (MSE) <strong>${formatLoss(this.testMse)}</strong> with a ${latent}-number code${this.pca && this.pca.components === latent
-                ? html`; PCA with ${latent} components: <strong>${formatLoss(this.pca.testMse)}</strong>`
+          : html`${t('grid.summary.mean')} <strong>${l.loss(this.testMse)}</strong> ${t('grid.summary.code', { dim: latent ?? 0 })}${this.pca && this.pca.components === latent
+                ? html`; ${t('grid.summary.pca', { components: latent })} <strong>${l.loss(this.pca.testMse)}</strong>`
                 : nothing}.`}
       </p>
       ${this.renderError()}

@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { kindOf, type ModelSpec } from '../../engine/spec.js';
+import type { ModelSpec } from '../../engine/spec.js';
 import type { TrainOptions, TrainProgress } from '../../engine/types.js';
 import type { ModelStore } from '../../store/model-store.js';
 import { AEElement } from '../../shared/ae-element.js';
-import { formatLoss, formatRate } from '../../shared/format.js';
+import type { PlainKey } from '../../l10n/languages.js';
+import { kindText, titleOf } from '../../shared/kind-text.js';
 import { StoreController } from '../../shared/store-controller.js';
 import { written } from '../../shared/attributes.js';
 import { LossChart, LossHistory, MAX_SERIES } from './loss-chart.js';
@@ -178,7 +179,7 @@ export class AeTrainer extends AEElement {
 
   protected override updated() {
     if (this.svg && !this.chart) this.chart = new LossChart(this.svg);
-    this.chart?.update(this.history);
+    this.chart?.update(this.history, this.localize.formats);
   }
 
   /** Applies the attributes' spec to the store, or holds it while a run is going. */
@@ -209,18 +210,19 @@ export class AeTrainer extends AEElement {
       return;
     }
     if (p.phase === 'graph') {
-      this.announcement = `Building the neighbour graph: ${p.graph!.done.toLocaleString()} of ${p.graph!.total.toLocaleString()} samples`;
+      this.announcement = this.localize.term('trainer.said.graph', p.graph!);
       return;
     }
     if (p.testLoss !== undefined) this.history.test.push({ step: this.history.train.length, loss: p.testLoss });
-    this.announcement = `Epoch ${p.epoch} of ${p.epochs}, test loss ${formatLoss(p.testLoss)}`;
+    this.announcement = this.localize.term('trainer.said.epoch', { epoch: p.epoch, epochs: p.epochs, test: this.localize.loss(p.testLoss) });
     this.emit('ae-epoch', { epoch: p.epoch, epochs: p.epochs, loss: p.loss, testLoss: p.testLoss, testMse: p.testMse });
   }
 
   private onStatus(status: ModelStore['status']) {
     this.emit('ae-status', { status, model: this.model });
-    if (status === 'paused') this.announcement = 'Training paused';
-    if (status === 'training' && this.announcement === 'Training paused') this.announcement = 'Training resumed';
+    const paused = this.localize.term('trainer.said.paused');
+    if (status === 'paused') this.announcement = paused;
+    if (status === 'training' && this.announcement === paused) this.announcement = this.localize.term('trainer.said.resumed');
     if (status === 'ready' || status === 'idle') this.syncSpec(); // a held spec change may now apply on reset only
   }
 
@@ -233,13 +235,13 @@ export class AeTrainer extends AEElement {
     const store = this.store;
     if (!store) return;
     this.clearError();
-    this.announcement = `Training ${this.train.epochs} epochs`;
+    this.announcement = this.localize.term('trainer.said.training', { epochs: this.train.epochs ?? TRAIN_DEFAULTS.epochs });
     try {
       const result = await store.train(this.train);
-      this.announcement = `${result.stopped ? 'Training stopped' : 'Training finished'}: test loss ${formatLoss(result.testLoss)}`;
+      this.announcement = this.localize.term(result.stopped ? 'trainer.said.stopped' : 'trainer.said.finished', { test: this.localize.loss(result.testLoss) });
       this.emit('ae-train-end', { stopped: result.stopped, epochs: result.epochs, loss: result.loss, testLoss: result.testLoss });
     } catch {
-      this.announcement = 'Training failed';
+      this.announcement = this.localize.term('trainer.said.failed');
     }
   }
 
@@ -261,16 +263,16 @@ export class AeTrainer extends AEElement {
     } else {
       await store.reset().catch(() => undefined);
     }
-    this.announcement = 'Model reset with fresh weights';
+    this.announcement = this.localize.term('trainer.said.reset');
   }
 
-  private async run(op: (store: ModelStore) => Promise<unknown>, done: string) {
+  private async run(op: (store: ModelStore) => Promise<unknown>, done: () => string) {
     const store = this.store;
     if (!store) return;
     this.clearError();
     try {
       await op(store);
-      this.announcement = done;
+      this.announcement = done();
     } catch {
       // reported through the store's error event
     }
@@ -279,19 +281,20 @@ export class AeTrainer extends AEElement {
   private async openFiles() {
     const files = this.fileInput?.files;
     if (!files?.length) return;
-    await this.run((s) => s.load(Array.from(files)), `Loaded ${Array.from(files, (f) => f.name).join(', ')}`);
+    await this.run((s) => s.load(Array.from(files)), () => this.localize.term('trainer.said.loadedFiles', { names: Array.from(files, (f) => f.name) }));
     this.fileInput!.value = '';
   }
 
   private renderProgress() {
     const p = this.store?.progress;
+    const t = this.localize.term.bind(this.localize);
     const epochFrac = p ? p.step / Math.max(1, p.stepsPerEpoch) : 0;
     const overall = p ? (p.epoch - 1 + epochFrac) / Math.max(1, p.epochs) : 0;
     // Before the first step (the train images may still be loading): an indeterminate bar.
     const starting = !p && this.store?.status === 'training';
     return html`<div class="progress" part="progress">
-      <label>Epoch ${p ? `${p.epoch} of ${p.epochs}` : starting ? 'starting…' : ''}${starting ? html`<progress></progress>` : html`<progress max="1" .value=${epochFrac}></progress>`}</label>
-      <label>Overall <progress max="1" .value=${overall}></progress></label>
+      <label>${t('trainer.epoch')} ${p ? t('trainer.epochOf', p) : starting ? t('trainer.starting') : ''}${starting ? html`<progress></progress>` : html`<progress max="1" .value=${epochFrac}></progress>`}</label>
+      <label>${t('trainer.overall')} <progress max="1" .value=${overall}></progress></label>
     </div>`;
   }
 
@@ -302,48 +305,51 @@ export class AeTrainer extends AEElement {
     const busy = running || status === 'loading';
     const p = store?.progress;
     const lastTest = this.history.test.at(-1)?.loss;
-    const lossName = store ? kindOf(store.spec.kind).lossName ?? 'loss' : 'loss';
+    const l = this.localize;
+    const t = l.term.bind(l);
+    const lossName = (store && kindText(l, store.spec.kind, 'lossName')) || t('trainer.lossName');
+    const said = (key: PlainKey) => () => t(key);
     return html`
       <header part="header">
-        <strong>${store?.preset?.title ?? `Model “${this.model}”`}</strong>
-        <span class="badge" title="TensorFlow.js backend">${store?.backend ?? '…'}</span>
-        <span class="status status-${status}">${status}</span>
+        <strong>${store?.preset ? titleOf(l, store.preset) : t('trainer.model', { model: this.model })}</strong>
+        <span class="badge" title=${t('trainer.backendTitle')}>${store?.backend ?? '…'}</span>
+        <span class="status status-${status}">${t(`common.status.${status}`)}</span>
       </header>
-      <p class="spec muted">${store ? describeSpec(store.spec) : ''}${store?.pretrained ? ' · pretrained' : ''}</p>
+      <p class="spec muted">${store ? describeSpec(store.spec, l) : ''}${store?.pretrained ? ` · ${t('common.pretrained')}` : ''}</p>
       ${this.pending
         ? html`<p class="pending" part="pending">
-            The new architecture applies when training ends or on Reset.
-            <button @click=${() => this.resetModel()}>Apply now</button>
+            ${t('trainer.pending')}
+            <button @click=${() => this.resetModel()}>${t('trainer.applyNow')}</button>
           </p>`
         : nothing}
-      <div class="controls" part="controls" role="group" aria-label="Training">
-        <button class="primary" ?disabled=${busy} @click=${() => this.startTraining()}>Train</button>
-        <button ?disabled=${!running} aria-pressed=${status === 'paused'} @click=${() => this.togglePause()}>${status === 'paused' ? 'Resume' : 'Pause'}</button>
-        <button ?disabled=${!running} @click=${() => store?.stop()}>Stop</button>
-        <button ?disabled=${status === 'loading'} @click=${() => this.resetModel()}>Reset</button>
-        ${store?.preset ? html`<button ?disabled=${status === 'loading'} @click=${() => this.run((s) => s.loadPretrained(), 'Pretrained weights loaded')}>Load pretrained</button>` : nothing}
+      <div class="controls" part="controls" role="group" aria-label=${t('trainer.controls')}>
+        <button class="primary" ?disabled=${busy} @click=${() => this.startTraining()}>${t('trainer.train')}</button>
+        <button ?disabled=${!running} aria-pressed=${status === 'paused'} @click=${() => this.togglePause()}>${t(status === 'paused' ? 'trainer.resume' : 'trainer.pause')}</button>
+        <button ?disabled=${!running} @click=${() => store?.stop()}>${t('trainer.stop')}</button>
+        <button ?disabled=${status === 'loading'} @click=${() => this.resetModel()}>${t('trainer.reset')}</button>
+        ${store?.preset ? html`<button ?disabled=${status === 'loading'} @click=${() => this.run((s) => s.loadPretrained(), said('trainer.said.pretrained'))}>${t('trainer.loadPretrained')}</button>` : nothing}
       </div>
-      <div class="files" part="files" role="group" aria-label="Save and load">
-        <button ?disabled=${busy} @click=${() => this.run((s) => s.save(`downloads://${this.model}`), 'Model downloaded')}>Download</button>
-        <button ?disabled=${busy} @click=${() => this.run((s) => s.save(`indexeddb://${this.model}`), 'Saved in this browser')}>Save in browser</button>
-        <button ?disabled=${busy} @click=${() => this.run((s) => s.load(`indexeddb://${this.model}`), 'Loaded from this browser')}>Load from browser</button>
-        <button ?disabled=${busy} @click=${() => this.fileInput?.click()}>Open files…</button>
-        <input type="file" multiple accept=".json,.bin,application/json,application/octet-stream" hidden aria-label="Model files (model.json and weights)" @change=${() => this.openFiles()} />
+      <div class="files" part="files" role="group" aria-label=${t('trainer.files')}>
+        <button ?disabled=${busy} @click=${() => this.run((s) => s.save(`downloads://${this.model}`), said('trainer.said.downloaded'))}>${t('trainer.download')}</button>
+        <button ?disabled=${busy} @click=${() => this.run((s) => s.save(`indexeddb://${this.model}`), said('trainer.said.saved'))}>${t('trainer.saveBrowser')}</button>
+        <button ?disabled=${busy} @click=${() => this.run((s) => s.load(`indexeddb://${this.model}`), said('trainer.said.loaded'))}>${t('trainer.loadBrowser')}</button>
+        <button ?disabled=${busy} @click=${() => this.fileInput?.click()}>${t('trainer.openFiles')}</button>
+        <input type="file" multiple accept=".json,.bin,application/json,application/octet-stream" hidden aria-label=${t('trainer.fileInput')} @change=${() => this.openFiles()} />
       </div>
       ${this.renderProgress()}
       <figure part="chart">
-        <svg class="loss" role="img" aria-label=${`Loss chart: ${this.history.train.length} steps, latest test loss ${formatLoss(lastTest)}`}></svg>
+        <svg class="loss" role="img" aria-label=${t('trainer.chartLabel', { steps: this.history.train.length, test: l.loss(lastTest) })}></svg>
         <figcaption class="muted">
-          <span class="key train"></span> train ${lossName} per step
+          <span class="key train"></span> ${t('trainer.trainKey', { loss: lossName })}
           ${[...this.history.series.keys()].slice(0, MAX_SERIES).map((name, i) => html`<span class=${`key series series-${i + 1}`}></span> ${name} `)}
-          <span class="key test"></span> test ${lossName} per epoch
+          <span class="key test"></span> ${t('trainer.testKey', { loss: lossName })}
         </figcaption>
       </figure>
       <dl class="stats" part="stats">
-        <div><dt>Loss</dt><dd>${formatLoss(p?.loss)}</dd></div>
-        <div><dt>Test loss</dt><dd>${formatLoss(lastTest)}</dd></div>
-        <div><dt>Samples/s</dt><dd>${p ? formatRate(p.samplesPerSec) : '–'}</dd></div>
-        <div><dt>Backend</dt><dd>${store?.backend ?? '–'}</dd></div>
+        <div><dt>${t('trainer.loss')}</dt><dd>${l.loss(p?.loss)}</dd></div>
+        <div><dt>${t('trainer.testLoss')}</dt><dd>${l.loss(lastTest)}</dd></div>
+        <div><dt>${t('trainer.rate')}</dt><dd>${p ? l.formats.rate(p.samplesPerSec) : '–'}</dd></div>
+        <div><dt>${t('trainer.backend')}</dt><dd>${store?.backend ?? '–'}</dd></div>
       </dl>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${this.renderError()}

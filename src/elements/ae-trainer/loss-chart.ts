@@ -2,6 +2,8 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { line } from 'd3-shape';
+import type { Formats } from '../../l10n/formats.js';
+import { localTicks } from '../../shared/ticks.js';
 
 const [W, H] = [480, 180];
 const M = { top: 8, right: 12, bottom: 26, left: 48 };
@@ -59,7 +61,8 @@ export class LossChart {
     this.dots = root.append('g').attr('class', 'test-dots');
   }
 
-  update(history: LossHistory) {
+  /** Redraws from `history`, with tick labels as `f`'s language writes numbers. */
+  update(history: LossHistory, f: Formats) {
     const train = downsample(history.train);
     // A series that started later (a kind changed mid-history) is offset to end with the train line.
     const named = [...history.series].slice(0, MAX_SERIES).map(([name, values]) => ({ name, points: downsample(values).map(([s, v]) => [s + history.train.length - values.length, v] as [number, number]) }));
@@ -70,8 +73,8 @@ export class LossChart {
     // Log only when the loss spans a decade or more; a narrow log range gets no tick labels.
     this.y = (hi / lo >= 10 ? scaleLog() : scaleLinear()).range([H - M.bottom, M.top]);
     this.y.domain(lo === hi ? [lo / 1.5, hi * 1.5] : [lo / 1.05, hi * 1.05]);
-    this.xAxis.call(axisBottom(this.x).ticks(5, 's'));
-    this.yAxis.call(axisLeft(this.y).ticks(4, '.2~g'));
+    this.xAxis.call(axisBottom(this.x).ticks(5).tickFormat(localTicks(this.x, 5, 's', f, { notation: 'compact' })));
+    this.yAxis.call(axisLeft(this.y).ticks(4).tickFormat(localTicks(this.y, 4, '.2~g', f, { maximumSignificantDigits: 2 })));
     const path = line<[number, number]>()
       .defined((p) => p[1] > 0 && Number.isFinite(p[1]))
       .x((p) => this.x(p[0]))

@@ -1,6 +1,9 @@
 import { AEError, shown } from '../../engine/errors.js';
 import { kindOf, normalizeSpec, specField, specFields, type ModelSpec } from '../../engine/spec.js';
 import type { TrainOptions } from '../../engine/types.js';
+import type { NestedText } from '../../l10n/english.js';
+import { kindText } from '../../shared/kind-text.js';
+import type { LocalizeController } from '../../shared/localize.js';
 
 /** Attribute -> spec field, for the fields that declare an attribute (the kinds' and the common ones). */
 export const SPEC_ATTRIBUTES: Readonly<Record<string, keyof ModelSpec>> = Object.freeze(
@@ -26,8 +29,11 @@ export function checkSpecAttribute(attr: SpecAttribute, raw: unknown, current: M
     const spec = normalizeSpec({ [field]: value } as Partial<ModelSpec>, current);
     return { [field]: spec[field] } as Partial<ModelSpec>;
   } catch (e) {
-    const reason = AEError.from(e).message.replace(/^Model spec "[^"]+" /, '');
-    throw new AEError('input-invalid', `${written} ${reason}`, { attribute: attr, value: raw });
+    // The spec's reason, told about the attribute instead of the field.
+    const err = AEError.from(e);
+    const reason = err.text?.key === 'spec.field' ? (err.text.args?.reason as NestedText) : undefined;
+    const english = err.message.replace(/^Model spec "[^"]+" /, '');
+    throw new AEError('input-invalid', `${written} ${english}`, { attribute: attr, value: raw }, reason ? { key: 'attr.reason', args: { written, reason } } : undefined);
   }
 }
 
@@ -36,17 +42,14 @@ export function checkTrainAttribute(attr: TrainAttribute, raw: unknown, written 
   const value = typeof raw === 'string' ? Number(raw) : raw;
   const whole = attr !== 'learning-rate';
   const ok = typeof value === 'number' && Number.isFinite(value) && value > 0 && (!whole || Number.isInteger(value)) && (attr !== 'learning-rate' || value < 1);
-  if (!ok) {
-    const accepts = whole ? 'a whole number of at least 1' : 'a number between 0 and 1, such as 0.001';
-    throw new AEError('input-invalid', `${written} must be ${accepts}.`, { attribute: attr, value: raw });
-  }
+  if (!ok) throw AEError.of('input-invalid', whole ? 'attr.trainWhole' : 'attr.learningRate', { written }, { attribute: attr, value: raw });
   return { [TRAIN_ATTRIBUTES[attr]]: value } as Partial<TrainOptions>;
 }
 
-/** A one-line summary of a spec: "ae · 200-200-2 · relu, tanh code · mse". */
-export function describeSpec(spec: ModelSpec): string {
+/** A one-line summary of a spec: "ae · 200-200-2 · relu, tanh code · mse", in the element's language. */
+export function describeSpec(spec: ModelSpec, l: LocalizeController): string {
   const kind = kindOf(spec.kind);
   const layers = kind.architecture === 'conv' ? `conv ${spec.filters.join('-')} → ${spec.latentDim}` : [...spec.hidden, spec.latentDim].join('-');
-  const code = kind.code === 'gaussian' ? 'gaussian code' : `${spec.codeActivation} code`;
-  return `${spec.kind} · ${layers} · ${spec.activation}, ${code} · ${spec.loss}${kind.describe?.(spec) ?? ''}`;
+  const code = kind.code === 'gaussian' ? l.term('common.gaussianCode') : l.term('common.code', { activation: spec.codeActivation });
+  return `${spec.kind} · ${layers} · ${spec.activation}, ${code} · ${spec.loss}${kindText(l, spec.kind, 'describe', spec)}`;
 }

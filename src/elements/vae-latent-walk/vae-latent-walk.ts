@@ -7,9 +7,9 @@ import { LiveElement } from '../../shared/live-element.js';
 import type { TaskRun } from '../../shared/store-task.js';
 import { paintSamples, sampleColors } from '../../shared/render.js';
 import { describeImage, gatherImages, randomTestImage, valuesPerSample } from '../../shared/samples.js';
-import { describeKind } from '../../shared/format.js';
+import { describeKind, kindText } from '../../shared/kind-text.js';
 import { mulberry32 } from '../../engine/random.js';
-import { kindOf } from '../../engine/spec.js';
+import { kindOf, type ModelSpec } from '../../engine/spec.js';
 import '../ae-draw-pad/define.js';
 import { codeStats, gridLatents, interpolate, parsePair, planePoint, randomLatents, type CodeStats, type Plane } from './latents.js';
 import { styles } from './vae-latent-walk.styles.js';
@@ -20,7 +20,8 @@ const RANDOM_COUNT = 32;
 
 interface Endpoint {
   image: Float32Array;
-  name: string;
+  /** The dataset image it is, named at render time in the element's language; null for the reader's drawing. */
+  source: { ds: Dataset; index: number } | null;
 }
 
 /**
@@ -71,8 +72,8 @@ export class VaeLatentWalk extends LiveElement {
   @state() private ends: [Endpoint, Endpoint] | null = null;
   @state() private loading = true;
   @state() private kind = '';
-  /** How the kind's prior draws are made, when it has one. */
-  private priorText = '';
+  /** The spec the walk was drawn with: the kind's prior text depends on it. */
+  private spec: ModelSpec | null = null;
   /** Whether the pad holds a drawing to use as an endpoint. */
   @state() private hasDrawing = false;
   @query('canvas.manifold') private gridCanvas?: HTMLCanvasElement;
@@ -112,6 +113,7 @@ export class VaeLatentWalk extends LiveElement {
     this.focusImage = null;
     this.plane = null;
     this.kind = '';
+    this.spec = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -132,13 +134,13 @@ export class VaeLatentWalk extends LiveElement {
       this.check('dims', () => {
         const pair = parsePair(this.dims ?? '0,1');
         if (pair && pair.every((d) => Number.isInteger(d) && d >= 0 && d < latentDim) && (pair[0] !== pair[1] || latentDim === 1)) return pair;
-        throw invalidAttribute(this, 'dims', this.dims, `must name two different code dimensions from 0 to ${latentDim - 1}, such as "0,1".`);
+        throw invalidAttribute(this, 'dims', this.dims, 'attr.dims', { max: latentDim - 1 });
       }) ?? ([0, Math.min(1, latentDim - 1)] as [number, number]);
     const range =
       this.check('range', () => {
         if (this.range == null || this.range.trim() === '') return null;
         const pair = parsePair(this.range);
-        if (!pair || !(pair[0] < pair[1])) throw invalidAttribute(this, 'range', this.range, 'must be two numbers "low,high" with low < high, such as "-3,3".');
+        if (!pair || !(pair[0] < pair[1])) throw invalidAttribute(this, 'range', this.range, 'walk.attr.range', {});
         return pair;
       }) ?? null;
     const from = this.check('from', () => imageIndex(this, 'from', this.from, ds.n));
@@ -181,7 +183,7 @@ export class VaeLatentWalk extends LiveElement {
     this.plane = plane;
     this.ends = ends;
     this.kind = store.spec.kind;
-    this.priorText = kind.priorText?.(store.spec) ?? '';
+    this.spec = store.spec;
     this.loading = false;
     this.requestUpdate();
     await run.step(this.cursorDecoder.request());
@@ -195,8 +197,8 @@ export class VaeLatentWalk extends LiveElement {
     let b = to ?? pick();
     for (let k = 0; to === undefined && k < 50 && ds.labels && ds.labels[b] === ds.labels[a]; k++) b = pick();
     return [
-      { image: gatherImages(ds, [a]), name: describeImage(ds, a) },
-      { image: gatherImages(ds, [b]), name: describeImage(ds, b) },
+      { image: gatherImages(ds, [a]), source: { ds, index: a } },
+      { image: gatherImages(ds, [b]), source: { ds, index: b } },
     ];
   }
 
@@ -248,7 +250,7 @@ export class VaeLatentWalk extends LiveElement {
     const image = this.pad?.value;
     if (!image || !this.ends) return;
     const ends: [Endpoint, Endpoint] = [...this.ends];
-    ends[which] = { image, name: 'your drawing' };
+    ends[which] = { image, source: null };
     this.ends = ends;
     void this.refresher.restart();
   }
@@ -282,13 +284,22 @@ export class VaeLatentWalk extends LiveElement {
     }
   }
 
+  /** An endpoint in words: its image, or the reader's drawing. */
+  private endName(end: Endpoint | undefined): string | undefined {
+    if (!end) return undefined;
+    return end.source ? describeImage(this.localize, end.source.ds, end.source.index) : this.localize.term('walk.yourDrawing');
+  }
+
   override render() {
     const p = this.plane;
     const z = this.cursorLatent;
     const [d0, d1] = p?.dims ?? [0, 1];
-    const fmt = (v: number) => v.toFixed(2);
-    const where = p ? `z${d0} = ${fmt(z[d0])}, z${d1} = ${fmt(z[d1])}` : '';
+    const t = this.localize.term.bind(this.localize);
+    const where = p ? t('walk.where', { dims: [d0, d1], values: [z[d0], z[d1]] }) : '';
     const n = this.drawn?.n ?? this.grid;
+    // How the kind's prior draws are made; empty for a kind without a prior.
+    const priorText = this.kind ? kindText(this.localize, this.kind, 'priorText', this.spec ?? undefined) : '';
+    const [from, to] = [this.endName(this.ends?.[0]), this.endName(this.ends?.[1])];
     return html`
       <div class="top" aria-busy=${this.loading}>
         <figure class="manifold-figure">
@@ -297,8 +308,8 @@ export class VaeLatentWalk extends LiveElement {
             part="plane"
             tabindex="0"
             role="slider"
-            aria-label="Latent cursor: arrow keys move it one grid cell (Shift: a fifth), Home centres it"
-            aria-roledescription="2-D slider"
+            aria-label=${t('walk.cursorLabel')}
+            aria-roledescription=${t('walk.roleDescription')}
             aria-valuemin=${p?.x[0] ?? -3}
             aria-valuemax=${p?.x[1] ?? 3}
             aria-valuenow=${p ? z[d0] : 0}
@@ -313,47 +324,45 @@ export class VaeLatentWalk extends LiveElement {
           <figcaption>
             ${this.loading
               ? html`<span class="muted">${this.waitingText}</span>`
-              : html`${n}×${n} decoded grid over z${d0} ∈ [${fmt(p!.x[0])}, ${fmt(p!.x[1])}], z${d1} ∈ [${fmt(p!.y[0])}, ${fmt(p!.y[1])}]${(this.stats?.dim ?? 2) > 2 ? ', other dimensions at the mean code' : ''}.`}
+              : t('walk.gridCaption', { n, dims: [d0, d1], x: p!.x, y: p!.y, others: (this.stats?.dim ?? 2) > 2 })}
           </figcaption>
         </figure>
         <figure class="focus-figure">
-          <canvas class="digit focus" part="decoded" role="img" aria-label=${`Decoded image at ${where}`}></canvas>
+          <canvas class="digit focus" part="decoded" role="img" aria-label=${t('walk.decodedAt', { where })}></canvas>
           <figcaption class="mono">${where}</figcaption>
         </figure>
       </div>
-      ${this.kind && !this.priorText
-        ? html`<p class="note">This is ${describeKind(this.kind)}, not a VAE: nothing pulls its codes toward a prior, so the grid spans the codes' observed range and random values follow their mean and spread. Gaps in that range decode to blends that look like no image of the data.</p>`
-        : nothing}
-      <section class="interpolation" part="interpolation" aria-label="Interpolation between two images">
-        <p class="title">Interpolation in latent space, ${this.drawn?.steps ?? this.steps} steps</p>
+      ${this.kind && !priorText ? html`<p class="note">${t('walk.notVae', { kind: describeKind(this.localize, this.kind) })}</p>` : nothing}
+      <section class="interpolation" part="interpolation" aria-label=${t('walk.interpolation')}>
+        <p class="title">${t('walk.interpolationTitle', { steps: this.drawn?.steps ?? this.steps })}</p>
         <div class="strip-row">
-          <canvas class="digit end-a" role="img" aria-label=${`From ${this.ends?.[0].name ?? ''}`}></canvas>
-          <canvas class="digit strip" part="strip" role="img" aria-label="Decoded images along the straight line between the two codes"></canvas>
-          <canvas class="digit end-b" role="img" aria-label=${`To ${this.ends?.[1].name ?? ''}`}></canvas>
+          <canvas class="digit end-a" role="img" aria-label=${t('walk.from', { name: from ?? '' })}></canvas>
+          <canvas class="digit strip" part="strip" role="img" aria-label=${t('walk.strip')}></canvas>
+          <canvas class="digit end-b" role="img" aria-label=${t('walk.to', { name: to ?? '' })}></canvas>
         </div>
-        <p class="muted">From ${this.ends?.[0].name ?? '…'} to ${this.ends?.[1].name ?? '…'}.</p>
+        <p class="muted">${t('walk.fromTo', { from: from ?? '…', to: to ?? '…' })}</p>
         <div class="actions">
-          <button @click=${this.newPair}>New pair</button>
-          ${this.loaded && whyNoDrawing(this.loaded)
+          <button @click=${this.newPair}>${t('walk.newPair')}</button>
+          ${this.loaded && whyNoDrawing(this.localize, this.loaded)
             ? nothing
             : html`<details>
-                <summary>Draw your own endpoints</summary>
+                <summary>${t('walk.drawOwn')}</summary>
                 <div class="draw">
-                  ${drawPadFor(this.loaded, (e) => (this.hasDrawing = !e.detail.empty))}
+                  ${drawPadFor(this.localize, this.loaded, (e) => (this.hasDrawing = !e.detail.empty))}
                   <div class="actions">
-                    <button ?disabled=${!this.hasDrawing} @click=${() => this.useDrawing(0)}>Use as first</button>
-                    <button ?disabled=${!this.hasDrawing} @click=${() => this.useDrawing(1)}>Use as last</button>
+                    <button ?disabled=${!this.hasDrawing} @click=${() => this.useDrawing(0)}>${t('walk.useFirst')}</button>
+                    <button ?disabled=${!this.hasDrawing} @click=${() => this.useDrawing(1)}>${t('walk.useLast')}</button>
                   </div>
                 </div>
               </details>`}
         </div>
       </section>
-      <section class="random-section" aria-label="Random latent values">
+      <section class="random-section" aria-label=${t('walk.random')}>
         <div class="actions">
-          <button @click=${this.newRandom}>Decode random values</button>
-          <span class="muted">${!this.kind ? '' : this.priorText || "Drawn from a normal with the codes' mean and spread."}</span>
+          <button @click=${this.newRandom}>${t('walk.decodeRandom')}</button>
+          <span class="muted">${!this.kind ? '' : priorText || t('walk.fromCodes')}</span>
         </div>
-        <canvas class="digit random" part="random" role="img" aria-label=${`${RANDOM_COUNT} images decoded from random latent vectors`}></canvas>
+        <canvas class="digit random" part="random" role="img" aria-label=${t('walk.randomLabel', { count: RANDOM_COUNT })}></canvas>
       </section>
       ${this.renderError()}
     `;

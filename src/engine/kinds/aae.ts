@@ -52,10 +52,10 @@ export const aae = defineKind({
   lossName: 'reconstruction',
   labels(s, data) {
     if (!s.supervised) return false;
-    if (s.prior !== 'circle') throw badField('supervised', 'needs the circle prior (prior: "circle"), whose components the classes are sent to.');
-    if (s.latentDim < 2) throw badField('latentDim', 'must be at least 2 for the circle prior.');
-    if (!data.labeled) throw badField('supervised', 'needs labelled data: this dataset has no labels.');
-    if (data.classes > s.components) throw badField('components', `must be at least the data's ${data.classes} classes for the supervised prior; got ${s.components}.`);
+    if (s.prior !== 'circle') throw badField('supervised', 'spec.aae.circle');
+    if (s.latentDim < 2) throw badField('latentDim', 'spec.aae.latentDim');
+    if (!data.labeled) throw badField('supervised', 'spec.aae.labels');
+    if (data.classes > s.components) throw badField('components', 'spec.aae.components', { classes: data.classes, components: s.components });
     return true;
   },
   prior: (s, n, rand) => drawPrior(s, n, rand),

@@ -18,8 +18,8 @@ export const colorize = defineKind({
   code: 'luma-map',
   restores: () => ({ noiseType: 'grayscale', noise: 1 }),
   refuses: (s, shape) => {
-    if (!(shape.kind === 'image' && shape.channels === 3)) return 'needs colour images (3 channels), to learn colour from their grey version.';
-    if (s.loss !== 'mse') return 'needs loss "mse": its output is the grey image plus colour offsets, which may pass 0 or 1 a little.';
+    if (!(shape.kind === 'image' && shape.channels === 3)) return { key: 'spec.refuses.colour' };
+    if (s.loss !== 'mse') return { key: 'spec.refuses.mse' };
     return undefined;
   },
   updates: [

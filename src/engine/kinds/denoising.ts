@@ -15,7 +15,7 @@ export const denoising = defineKind({
     }),
   },
   restores: (s) => ({ noiseType: s.noiseType, noise: s.noise }),
-  refuses: (s, shape) => (s.noiseType === 'grayscale' && !(shape.kind === 'image' && shape.channels === 3) ? 'with noiseType "grayscale" needs colour images (3 channels).' : undefined),
+  refuses: (s, shape) => (s.noiseType === 'grayscale' && !(shape.kind === 'image' && shape.channels === 3) ? { key: 'spec.refuses.grayscale' } : undefined),
   describe: (s) => `, ${s.noiseType} noise ${s.noise}`,
   updates: [{ weights: 'autoencoder', loss: (b) => ({ loss: reconstruct(b, b.corrupt(b.x, b.spec.noiseType, b.spec.noise)).loss }) }],
 });

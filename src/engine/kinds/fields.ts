@@ -1,4 +1,5 @@
 import { AEError, shown } from '../errors.js';
+import type { ArgList, MessageKey } from '../../l10n/english.js';
 
 // Spec fields as data: each says its default, how it is checked and which <ae-trainer>
 // attribute sets it. Kinds declare their own; spec.ts declares the ones every kind has.
@@ -21,7 +22,9 @@ export interface Field<T> {
 export type Fields = Record<string, Field<unknown>>;
 export type FieldValues<F extends Fields> = { [K in keyof F]: F[K] extends Field<infer T> ? T : never };
 
-export const badField = (field: string, msg: string) => new AEError('spec-invalid', `Model spec "${field}" ${msg}`, { field });
+/** A spec-invalid error naming `field`; its reason, entry `key` alone, lets an element tell it about an attribute instead. */
+export const badField = <K extends MessageKey>(field: string, key: K, ...args: ArgList<K>) =>
+  AEError.of('spec-invalid', 'spec.field', { field, reason: args.length ? { key, args: args[0] as Record<string, unknown> } : { key } }, { field });
 
 type Extra = Pick<Field<unknown>, 'attribute'>;
 
@@ -31,7 +34,7 @@ export function choice<T extends string>(values: readonly T[], fallback: T, doc:
     doc,
     ...extra,
     check(v, _s, field) {
-      if (!values.includes(v as T)) throw badField(field, `must be one of ${values.join(', ')}; got ${shown(v)}.`);
+      if (!values.includes(v as T)) throw badField(field, 'spec.oneOf', { values, got: shown(v) });
       return v as T;
     },
   };
@@ -47,7 +50,7 @@ function numeric(fallback: number, doc: string, attribute: string | undefined, w
     check(v, s, field) {
       const [min, max] = bounds(s);
       const ok = typeof v === 'number' && Number.isFinite(v) && (!whole || Number.isInteger(v)) && v >= min && v <= max;
-      if (!ok) throw badField(field, `must be a ${whole ? 'whole number' : 'number'} from ${min} to ${max}; got ${shown(v)}.`);
+      if (!ok) throw badField(field, 'spec.number', { whole, min, max, got: shown(v) });
       return v;
     },
   };
@@ -70,7 +73,7 @@ export function flag(fallback: boolean, doc: string, extra: Extra = {}): Field<b
     ...extra,
     parse: (text) => (text === '' || text === 'true' ? true : text === 'false' ? false : text),
     check(v, _s, field) {
-      if (typeof v !== 'boolean') throw badField(field, `must be true or false; got ${shown(v)}.`);
+      if (typeof v !== 'boolean') throw badField(field, 'spec.boolean', { got: shown(v) });
       return v;
     },
   };
@@ -93,9 +96,9 @@ export function widths(fallback: number[], doc: string, extra: Extra & { empty?:
     parse: parseIntList,
     check(v, s, field) {
       const list = typeof v === 'string' ? parseIntList(v) : v;
-      if (!Array.isArray(list) || (list.length === 0 && !extra.empty?.(s))) throw badField(field, `must be a list of layer widths such as [200, 200]; got ${shown(v)}.`);
+      if (!Array.isArray(list) || (list.length === 0 && !extra.empty?.(s))) throw badField(field, 'spec.widths', { got: shown(v) });
       return list.map((x, i) => {
-        if (!Number.isInteger(x) || x < 1 || x > 4096) throw badField(`${field}[${i}]`, `must be a whole number from 1 to 4096; got ${shown(x)}.`);
+        if (!Number.isInteger(x) || x < 1 || x > 4096) throw badField(`${field}[${i}]`, 'spec.number', { whole: true, min: 1, max: 4096, got: shown(x) });
         return x as number;
       });
     },

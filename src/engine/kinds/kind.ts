@@ -2,6 +2,7 @@ import type * as TF from '@tensorflow/tfjs-core';
 import type { Fields, FieldValues } from './fields.js';
 import type { CommonSpec, NoiseType } from './common.js';
 import type { SampleShape } from '../sample.js';
+import type { NestedText } from '../../l10n/english.js';
 import { mulberry32 } from '../random.js';
 
 // A model kind, in one module: its spec fields, how it is built, what it minimises per
@@ -99,8 +100,11 @@ export interface KindDef<N extends string, F extends Fields> {
   priorText?(spec: SpecOf<F>): string;
   /** The corruption it learns to undo, if it restores (the denoise demo's models). */
   restores?(spec: SpecOf<F>): { noiseType: NoiseType; noise: number };
-  /** Why it cannot train on samples of this shape, if it cannot (conv kinds need images anyway). */
-  refuses?(spec: SpecOf<F>, shape: SampleShape): string | undefined;
+  /**
+   * Why it cannot train on samples of this shape, if it cannot (conv kinds need images
+   * anyway): the end of "A <title> model ...", or a catalogue entry that says it.
+   */
+  refuses?(spec: SpecOf<F>, shape: SampleShape): string | NestedText | undefined;
   /** Its own settings in a summary line: ", β 1". */
   describe?(spec: SpecOf<F>): string;
 }

@@ -5,6 +5,7 @@ import { colorize } from './colorize.js';
 import { contractive } from './contractive.js';
 import { conv } from './conv.js';
 import { denoising } from './denoising.js';
+import { badField } from './fields.js';
 import type { KindModule } from './kind.js';
 import { sparse } from './sparse.js';
 import { umapAe } from './umap-ae.js';
@@ -20,7 +21,7 @@ const extra: KindModule[] = [];
 
 /** Adds a kind at run time (a page's own, or a test's); its fields join the spec. */
 export function registerKind(kind: KindModule) {
-  if (findKind(kind.name)) throw new AEError('input-invalid', `A model kind named ${shown(kind.name)} exists already.`);
+  if (findKind(kind.name)) throw AEError.of('input-invalid', 'spec.kindExists', { name: shown(kind.name) });
   extra.push(kind);
 }
 
@@ -34,7 +35,7 @@ export const findKind = (name: unknown): KindModule | undefined => kindModules()
 /** The module of a kind by name; throws spec-invalid naming the known ones. */
 export function kindOf(name: unknown): KindModule {
   const kind = findKind(name);
-  if (!kind) throw new AEError('spec-invalid', `Model spec "kind" must be one of ${kindModules().map((k) => k.name).join(', ')}; got ${shown(name)}.`, { field: 'kind' });
+  if (!kind) throw badField('kind', 'spec.oneOf', { values: kindModules().map((k) => k.name), got: shown(name) });
   return kind;
 }
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { configure, getModelStore, PRESETS, registerLanguage, type AeTrainer } from '../src/index.js';
-import { KINDS } from '../src/engine/kinds/registry.js';
+import { KIND_MODULES, KINDS } from '../src/engine/kinds/registry.js';
 import { en } from '../src/l10n/en/index.js';
 import { pl } from '../src/l10n/pl/index.js';
 import { freshStore, subset } from './helpers.js';
@@ -99,11 +99,12 @@ describe('languages', () => {
     await store.dispose();
   });
 
-  it('ships Polish for every English entry, every built-in kind and every preset', () => {
+  it("ships Polish for every English entry, every built-in kind, its loss terms and every preset", () => {
     const missing = Object.keys(en).filter((k) => (pl as Record<string, unknown>)[k] === undefined);
     expect(missing).to.deep.equal([]);
     expect(KINDS.filter((k) => !pl.kinds[k]?.title)).to.deep.equal([]);
     expect(Object.keys(PRESETS).filter((id) => !pl.presets[id])).to.deep.equal([]);
+    expect(KIND_MODULES.flatMap((k) => k.updates.flatMap((u) => u.terms ?? [])).filter((t) => !pl.terms[t])).to.deep.equal([]);
   });
 
   it("writes the spec's summary line in Polish", async () => {

@@ -10,7 +10,12 @@ export type { ArgList, MessageArgs, MessageKey, PlainKey } from './english.js';
  * model kinds' words by kind name and the presets' titles by id (what a language lacks
  * stays as the kind module or preset says it, in English).
  */
-export type Catalog = Translation<typeof en> & { kinds?: Readonly<Record<string, KindTexts>>; presets?: Readonly<Record<string, string>> };
+export type Catalog = Translation<typeof en> & {
+  kinds?: Readonly<Record<string, KindTexts>>;
+  presets?: Readonly<Record<string, string>>;
+  /** The kinds' named loss terms ("reconstruction", "kl") as the trainer's legend shows them. */
+  terms?: Readonly<Record<string, string>>;
+};
 
 /** A model kind's words in one language; each defaults to the kind module's English. */
 export interface KindTexts {
@@ -53,6 +58,11 @@ export function languages(): string[] {
 /** The words of model kind `kind` in `lang`, if the language has them. */
 export function kindTexts(lang: string, kind: string): KindTexts | undefined {
   return catalogOf(lang)?.kinds?.[kind];
+}
+
+/** A loss term's name in `lang`, else as the kind names it. */
+export function termName(lang: string, term: string): string {
+  return catalogOf(lang)?.terms?.[term] ?? term;
 }
 
 /** A preset's title in `lang`, if the language has it. */

@@ -4,7 +4,7 @@ import type { ModelSpec } from '../../engine/spec.js';
 import type { TrainOptions, TrainProgress } from '../../engine/types.js';
 import type { ModelStore } from '../../store/model-store.js';
 import { AEElement } from '../../shared/ae-element.js';
-import type { PlainKey } from '../../l10n/languages.js';
+import { termName, type PlainKey } from '../../l10n/languages.js';
 import { kindText, titleOf } from '../../shared/kind-text.js';
 import { StoreController } from '../../shared/store-controller.js';
 import { written } from '../../shared/attributes.js';
@@ -341,7 +341,7 @@ export class AeTrainer extends AEElement {
         <svg class="loss" role="img" aria-label=${t('trainer.chartLabel', { steps: this.history.train.length, test: l.loss(lastTest) })}></svg>
         <figcaption class="muted">
           <span class="key train"></span> ${t('trainer.trainKey', { loss: lossName })}
-          ${[...this.history.series.keys()].slice(0, MAX_SERIES).map((name, i) => html`<span class=${`key series series-${i + 1}`}></span> ${name} `)}
+          ${[...this.history.series.keys()].slice(0, MAX_SERIES).map((name, i) => html`<span class=${`key series series-${i + 1}`}></span> ${termName(l.lang, name)} `)}
           <span class="key test"></span> ${t('trainer.testKey', { loss: lossName })}
         </figcaption>
       </figure>

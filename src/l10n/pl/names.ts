@@ -13,3 +13,14 @@ export const presets: Readonly<Record<keyof typeof PRESETS, string>> = {
   'emoji-ae-2d': 'Autoenkoder splotowy na kolorowych emoji, kod 2-D do mapy',
   'emoji-colorize': 'Koloryzacja emoji: szary obraz na wejściu, kolorowy na wyjściu',
 };
+
+/** The kinds' loss terms, as the trainer's legend names them. */
+export const terms: Readonly<Record<string, string>> = {
+  reconstruction: 'rekonstrukcja',
+  kl: 'KL',
+  sparsity: 'rzadkość',
+  contraction: 'kontrakcja',
+  umap: 'UMAP',
+  discriminator: 'dyskryminator',
+  generator: 'generator',
+};

@@ -119,7 +119,7 @@ describe('languages: anomaly view, classifier and data source', () => {
     expect(texts(el, '[part~="problems"] li')).to.deep.equal(['wiersz 13: ma 3 komórki; nagłówek ma 4', 'wiersz 21: kolumna „b” zawiera „abc”, a nie liczbę']);
     expect(el.shadowRoot!.querySelector('canvas[part~="thumbnails"]')!.getAttribute('aria-label')).to.match(/^12 z 10\s000 wierszy, rozłożone po całych danych$/);
     expect(errors.map((e) => e.code)).to.deep.equal(['dataset-invalid']);
-    expect(errors[0].message).to.match(/^rows\.csv: Pominięto 2 elementy \(wiersz 13: ma 3 komórki; nagłówek ma 4; wiersz 21: kolumna „b” zawiera „abc”, a nie liczbę\); pozostałe 10\s000 są używane\.$/);
+    expect(errors[0].message).to.match(/^rows\.csv: Pominięto 2 elementy \(wiersz 13: ma 3 komórki; nagłówek ma 4; wiersz 21: kolumna „b” zawiera „abc”, a nie liczbę\); pozostałych 10\s000 jest używanych\.$/);
   });
 
   it('a CSV error in <ae-data-source lang="pl"> is in Polish, the ae-error code unchanged, and follows the language', async () => {

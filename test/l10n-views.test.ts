@@ -89,14 +89,14 @@ describe('views in Polish', () => {
 
   it('<ae-denoise-demo>: panels, controls and summary in Polish; errors and amounts with a decimal comma', async () => {
     const el = await mount<AeDenoiseDemo>('ae-denoise-demo', { model: 'mnist-dae' });
-    expect(texts(el, 'figcaption').map((f) => f.split('·')[0].trim())).to.deep.equal(['Czysty', 'Zaszumiony', 'Odtworzony']);
-    expect(texts(el, 'figcaption')[1]).to.match(/^Zaszumiony · MSE 0,\d+$/);
+    expect(texts(el, 'figcaption').map((f) => f.split('·')[0].trim())).to.deep.equal(['Czysty', 'Uszkodzony', 'Odtworzony']);
+    expect(texts(el, 'figcaption')[1]).to.match(/^Uszkodzony · MSE 0,\d+$/);
     expect(texts(el, 'option')).to.include.members(['Usuń szum', 'Uzupełnij wymazany kwadrat', 'gaussowski']);
     expect(texts(el, 'button')).to.include('Nowa próbka');
     expect(text(el, 'output')).to.equal('0,5');
     expect(text(el, 'p.muted')).to.match(/^Trenowany na: mieszanka .*\(siła 0,8\)\.$/);
     await el.updateComplete;
-    expect(text(el, '.summary')).to.match(/^Cały zbiór testowy: zaszumiony 0,\d+ → odtworzony 0,\d+ \(\d+,\d× mniej\)\.$/);
+    expect(text(el, '.summary')).to.match(/^Cały zbiór testowy: uszkodzony 0,\d+ → odtworzony 0,\d+ \(\d+,\d× niższy\)\.$/);
     const fired = oneEvent(el, 'ae-error');
     el.setAttribute('noise', '5');
     expect((await fired).detail.message).to.equal('noise="5": dla szumu „gaussian” wymagana liczba od 0 do 1.');

@@ -59,6 +59,17 @@ describe('languages', () => {
     await store.dispose();
   });
 
+  it('speaks the language of where it is moved to', async () => {
+    const { el, store, wrapper } = await mount();
+    const polish = document.createElement('div');
+    polish.lang = 'pl';
+    wrapper.append(polish);
+    polish.append(el); // disconnected and connected again, under another lang
+    await el.updateComplete;
+    expect(texts(el, '.controls button')).to.include('Trenuj');
+    await store.dispose();
+  });
+
   it('formats numbers in the language: a Polish loss has a decimal comma', async () => {
     const { el, store } = await mount('pl');
     el.epochs = 1;

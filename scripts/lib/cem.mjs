@@ -52,7 +52,7 @@ export function unionParts(text = '') {
     if (quote) quote = ch === quote ? '' : quote;
     else if (ch === "'" || ch === '"') quote = ch;
     else if ('<([{'.includes(ch)) depth++;
-    else if ('>)]}'.includes(ch)) depth--;
+    else if (')]}'.includes(ch) || (ch === '>' && !cur.endsWith('='))) depth--; // the > of => closes nothing
     else if (ch === '|' && depth === 0) {
       parts.push(cur.trim());
       cur = '';

@@ -5,7 +5,7 @@ import { encodeTensor, reconstructTensor } from './losses.js';
 import { fitPca, knnAccuracy, knnPredict, pcaDecode, pcaEncode, pcaFromBasis, type Pca } from './metrics.js';
 import { corrupt } from './noise.js';
 import type { NoiseType } from './spec.js';
-import { describeShape, sampleSize, type DeviceDataset } from './sample.js';
+import { sampleSize, type DeviceDataset } from './sample.js';
 import { checkInput, samplesOf } from './inputs.js';
 import { standardise } from './scaling.js';
 import { gather, gatherRows as rows, labelsAt, mapChunks, perSampleMean, sumChunks } from './chunks.js';

@@ -17,7 +17,7 @@ import type { KnnNeighbours, KnnResult, KnnSpace } from './types.js';
 import type { NoiseType } from './spec.js';
 import type { EmitFn, SessionStatus } from './protocol.js';
 import { Leases } from './leases.js';
-import { describeShape, sameShape, sampleDims, sampleSize, type DeviceDataset } from './sample.js';
+import { sameShape, sampleDims, sampleSize, type DeviceDataset } from './sample.js';
 import { mapChunks } from './chunks.js';
 import { graphOf, type GraphProgress } from './neighbour-graph.js';
 import { checkInput, codesOf, samplesOf } from './inputs.js';

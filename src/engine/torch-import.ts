@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import type { MissingTensor } from '../l10n/en/errors/torch.js';
 import { AEError } from './errors.js';
 import type { Autoencoder } from './model.js';
 import type { SavedMeta } from './persistence.js';
@@ -27,6 +28,7 @@ export function torchMeta(file: SafeTensors): SavedMeta | undefined {
   return meta as unknown as SavedMeta;
 }
 
+
 /** How one of our variables sits in the file: the key, the shape PyTorch stores, and how to reorder it. */
 interface Source {
   key: string;
@@ -44,7 +46,7 @@ const product = (s: number[]) => s.reduce((a, b) => a * b, 1);
 export function torchWeights(ae: Autoencoder, file: SafeTensors): { specs: tf.io.WeightsManifestEntry[]; data: ArrayBuffer } {
   const weighted = (m: tfl.LayersModel) => m.layers.filter((l) => l.weights.length > 0);
   const sources: Source[] = [];
-  const missing: string[] = [];
+  const missing: MissingTensor[] = [];
   for (const [side, layers] of [['encoder', weighted(ae.encoder)], ['decoder', weighted(ae.decoder)]] as const) {
     const byName = (l: tfl.layers.Layer) => file.tensors.has(`${l.name}.weight`) || file.tensors.has(`${l.name}.bias`);
     const positions = sequentialIndices(file, side);
@@ -54,7 +56,7 @@ export function torchWeights(ae: Autoencoder, file: SafeTensors): { specs: tf.io
       for (const variable of layer.weights) {
         const part = variable.originalName.endsWith('/bias') ? 'bias' : 'weight';
         if (!prefix || !file.tensors.has(`${prefix}.${part}`)) {
-          missing.push(prefix ? `${prefix}.${part} (${layer.name})` : `${layer.name}.${part} (or the next layer of "${side}")`);
+          missing.push(prefix ? { key: `${prefix}.${part}`, layer: layer.name } : { key: `${layer.name}.${part}`, side });
           continue;
         }
         sources.push({ key: `${prefix}.${part}`, layer: layer.name, variable, ...layout(layer, part, variable.shape as number[]) });
@@ -63,7 +65,7 @@ export function torchWeights(ae: Autoencoder, file: SafeTensors): { specs: tf.io
   }
   const held = [...file.tensors.keys()];
   if (missing.length) {
-    throw AEError.of('weights-missing', 'torch.missing', { from: file.from, missing, held }, { missing });
+    throw AEError.of('weights-missing', 'torch.missing', { from: file.from, missing, held }, { missing: missing.map((m) => m.key) });
   }
   for (const s of sources) {
     const actual = file.tensors.get(s.key)!.shape;

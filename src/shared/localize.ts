@@ -5,21 +5,21 @@ import { formatsOf, type Formats } from '../l10n/formats.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-const hosts = new Set<Host>();
+const controllers = new Set<LocalizeController>();
 let observer: MutationObserver | null = null;
 let unlisten: (() => void) | null = null;
 
 /** One observer for the page: any `lang` attribute that changes re-renders every localized element. */
 function watch() {
   if (observer) return;
-  const rerender = () => hosts.forEach((h) => h.requestUpdate());
+  const rerender = () => controllers.forEach((c) => c.changed());
   observer = new MutationObserver(rerender);
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
   unlisten = onLanguages(rerender);
 }
 
 function unwatch() {
-  if (hosts.size) return;
+  if (controllers.size) return;
   observer?.disconnect();
   unlisten?.();
   observer = null;
@@ -28,8 +28,8 @@ function unwatch() {
 
 /**
  * The language of an element and its texts: the nearest `lang` attribute (its own, an
- * ancestor's, across shadow roots, else the document's), re-read on every render so a
- * change anywhere above applies at once.
+ * ancestor's, across shadow roots, else the document's), read again whenever a `lang`
+ * attribute in the document changes or the element is connected.
  */
 export class LocalizeController implements ReactiveController {
   constructor(private host: Host) {
@@ -37,17 +37,20 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostConnected() {
-    hosts.add(this.host);
+    controllers.add(this);
     watch();
+    this.changed(); // moved under another lang, perhaps
   }
 
   hostDisconnected() {
-    hosts.delete(this.host);
+    controllers.delete(this);
     unwatch();
   }
 
-  hostUpdate() {
-    this.resolved = undefined; // read it again for this render
+  /** A lang attribute or a language changed: read the language again (before willUpdate runs) and re-render. */
+  changed() {
+    this.resolved = undefined;
+    this.host.requestUpdate();
   }
 
   private resolved: string | undefined;

@@ -25,8 +25,8 @@ interface Labelled {
   /** Anomalies and normal samples in the test split. */
   anomalies: number;
   normals: number;
-  /** The anomaly classes as the reader knows them ("pvc", "af"). */
-  names: string[];
+  /** The anomaly classes' label numbers (named at render, in the element's language). */
+  classes: number[];
   points: RocPoint[];
   auc: number;
 }
@@ -139,7 +139,7 @@ export class AeAnomalyView extends LiveElement {
     const l = this.labelled;
     const c = this.confusion;
     if (!l || !c) return null;
-    return { classes: l.names, anomalies: l.anomalies, normals: l.normals, auc: l.auc, precision: c.precision, recall: c.recall, confusion: c };
+    return { classes: this.classNames(l), anomalies: l.anomalies, normals: l.normals, auc: l.auc, precision: c.precision, recall: c.recall, confusion: c };
   }
 
   protected override rebound() {
@@ -184,7 +184,12 @@ export class AeAnomalyView extends LiveElement {
     const positive = Uint8Array.from(this.indices, (i) => (classes.has(labels[i]) ? 1 : 0));
     const anomalies = positive.reduce((a, b) => a + b, 0);
     const points = rocCurve(errors, positive);
-    this.labelled = { positive, anomalies, normals: positive.length - anomalies, names: [...classes].map((c) => labelName(this.localize, ds, c)), points, auc: rocAuc(points) };
+    this.labelled = { positive, anomalies, normals: positive.length - anomalies, classes: [...classes], points, auc: rocAuc(points) };
+  }
+
+  /** The anomaly classes as the reader knows them ("pvc", "af", "etykieta 3"). */
+  private classNames(l: Labelled): string[] {
+    return l.classes.map((c) => (this.loaded ? labelName(this.localize, this.loaded, c) : String(c)));
   }
 
   private get topCount() {
@@ -329,7 +334,7 @@ export class AeAnomalyView extends LiveElement {
     const lc = this.localize;
     const t = lc.term.bind(lc);
     if (!l.points.length) {
-      return html`<p class="note" part="scores" role="note">${t('anomaly.missing', { anomalies: l.anomalies, names: l.names })}</p>`;
+      return html`<p class="note" part="scores" role="note">${t('anomaly.missing', { anomalies: l.anomalies, names: this.classNames(l) })}</p>`;
     }
     const auc = lc.number(l.auc, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
     const at = t('anomaly.at', { threshold: lc.loss(limit), fpr: lc.percent(c.fpr), recall: lc.percent(c.recall) });
@@ -350,7 +355,7 @@ export class AeAnomalyView extends LiveElement {
         </div>
         <div>
           <dt>${t('anomaly.auc')}</dt>
-          <dd><strong>${auc}</strong> <span class="muted">${t('anomaly.counts', { anomalies: l.anomalies, names: l.names, normals: l.normals })}</span></dd>
+          <dd><strong>${auc}</strong> <span class="muted">${t('anomaly.counts', { anomalies: l.anomalies, names: this.classNames(l), normals: l.normals })}</span></dd>
         </div>
       </dl>
     </div>`;

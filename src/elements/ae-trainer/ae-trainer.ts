@@ -88,7 +88,8 @@ export class AeTrainer extends AEElement {
   @property({ type: Number }) epochs = 10;
 
   @state() private pending: Partial<ModelSpec> | null = null;
-  @state() private announcement = '';
+  /** The live region's last news, made at render so it follows the language. */
+  @state() private announcement: { key: string; text: () => string } | null = null;
   @query('svg.loss') private svg?: SVGSVGElement;
   @query('input[type=file]') private fileInput?: HTMLInputElement;
 
@@ -210,19 +211,19 @@ export class AeTrainer extends AEElement {
       return;
     }
     if (p.phase === 'graph') {
-      this.announcement = this.localize.term('trainer.said.graph', p.graph!);
+      const graph = p.graph!;
+      this.say('trainer.said.graph', () => this.localize.term('trainer.said.graph', graph));
       return;
     }
     if (p.testLoss !== undefined) this.history.test.push({ step: this.history.train.length, loss: p.testLoss });
-    this.announcement = this.localize.term('trainer.said.epoch', { epoch: p.epoch, epochs: p.epochs, test: this.localize.loss(p.testLoss) });
+    this.say('trainer.said.epoch', () => this.localize.term('trainer.said.epoch', { epoch: p.epoch, epochs: p.epochs, test: this.localize.loss(p.testLoss) }));
     this.emit('ae-epoch', { epoch: p.epoch, epochs: p.epochs, loss: p.loss, testLoss: p.testLoss, testMse: p.testMse });
   }
 
   private onStatus(status: ModelStore['status']) {
     this.emit('ae-status', { status, model: this.model });
-    const paused = this.localize.term('trainer.said.paused');
-    if (status === 'paused') this.announcement = paused;
-    if (status === 'training' && this.announcement === paused) this.announcement = this.localize.term('trainer.said.resumed');
+    if (status === 'paused') this.say('trainer.said.paused');
+    if (status === 'training' && this.announcement?.key === 'trainer.said.paused') this.say('trainer.said.resumed');
     if (status === 'ready' || status === 'idle') this.syncSpec(); // a held spec change may now apply on reset only
   }
 
@@ -235,13 +236,15 @@ export class AeTrainer extends AEElement {
     const store = this.store;
     if (!store) return;
     this.clearError();
-    this.announcement = this.localize.term('trainer.said.training', { epochs: this.train.epochs ?? TRAIN_DEFAULTS.epochs });
+    const epochs = this.train.epochs ?? TRAIN_DEFAULTS.epochs;
+    this.say('trainer.said.training', () => this.localize.term('trainer.said.training', { epochs }));
     try {
       const result = await store.train(this.train);
-      this.announcement = this.localize.term(result.stopped ? 'trainer.said.stopped' : 'trainer.said.finished', { test: this.localize.loss(result.testLoss) });
+      const key = result.stopped ? 'trainer.said.stopped' : 'trainer.said.finished';
+      this.say(key, () => this.localize.term(key, { test: this.localize.loss(result.testLoss) }));
       this.emit('ae-train-end', { stopped: result.stopped, epochs: result.epochs, loss: result.loss, testLoss: result.testLoss });
     } catch {
-      this.announcement = this.localize.term('trainer.said.failed');
+      this.say('trainer.said.failed');
     }
   }
 
@@ -263,7 +266,12 @@ export class AeTrainer extends AEElement {
     } else {
       await store.reset().catch(() => undefined);
     }
-    this.announcement = this.localize.term('trainer.said.reset');
+    this.say('trainer.said.reset');
+  }
+
+  /** Announces `key`'s text (or what `text` makes, for one with arguments) in the live region. */
+  private say(key: string, text: () => string = () => this.localize.term(key as PlainKey)) {
+    this.announcement = { key, text };
   }
 
   private async run(op: (store: ModelStore) => Promise<unknown>, done: () => string) {
@@ -272,7 +280,7 @@ export class AeTrainer extends AEElement {
     this.clearError();
     try {
       await op(store);
-      this.announcement = done();
+      this.say('', done);
     } catch {
       // reported through the store's error event
     }
@@ -308,7 +316,7 @@ export class AeTrainer extends AEElement {
     const l = this.localize;
     const t = l.term.bind(l);
     const lossName = (store && kindText(l, store.spec.kind, 'lossName')) || t('trainer.lossName');
-    const said = (key: PlainKey) => () => t(key);
+    const said = (key: PlainKey) => () => this.localize.term(key);
     return html`
       <header part="header">
         <strong>${store?.preset ? titleOf(l, store.preset) : t('trainer.model', { model: this.model })}</strong>
@@ -334,7 +342,7 @@ export class AeTrainer extends AEElement {
         <button ?disabled=${busy} @click=${() => this.run((s) => s.save(`indexeddb://${this.model}`), said('trainer.said.saved'))}>${t('trainer.saveBrowser')}</button>
         <button ?disabled=${busy} @click=${() => this.run((s) => s.load(`indexeddb://${this.model}`), said('trainer.said.loaded'))}>${t('trainer.loadBrowser')}</button>
         <button ?disabled=${busy} @click=${() => this.fileInput?.click()}>${t('trainer.openFiles')}</button>
-        <input type="file" multiple accept=".json,.bin,application/json,application/octet-stream" hidden aria-label=${t('trainer.fileInput')} @change=${() => this.openFiles()} />
+        <input type="file" multiple accept=".json,.bin,.safetensors,application/json,application/octet-stream" hidden aria-label=${t('trainer.fileInput')} @change=${() => this.openFiles()} />
       </div>
       ${this.renderProgress()}
       <figure part="chart">
@@ -351,7 +359,7 @@ export class AeTrainer extends AEElement {
         <div><dt>${t('trainer.rate')}</dt><dd>${p ? l.formats.rate(p.samplesPerSec) : '–'}</dd></div>
         <div><dt>${t('trainer.backend')}</dt><dd>${store?.backend ?? '–'}</dd></div>
       </dl>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement?.text() ?? ''}</div>
       ${this.renderError()}
     `;
   }

@@ -11,7 +11,7 @@ export const common = section({
   'common.status.error': 'error',
   'common.status.disposed': 'disposed',
   /** "a plain autoencoder", from the kind's title (`kind.*.title`). */
-  'common.kindPhrase': ({ title }: { title: string }) => `${/^[aeiou]/i.test(title) ? 'an' : 'a'} ${title} autoencoder`,
+  'common.kindPhrase': ({ title }: { title: string }) => `${/^[aeiou]/.test(title) ? 'an' : 'a'} ${title} autoencoder`,
   'common.code': ({ activation }: { activation: string }) => `${activation} code`,
   'common.gaussianCode': 'gaussian code',
   'common.pretrained': 'pretrained',

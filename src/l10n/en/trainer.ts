@@ -20,7 +20,7 @@ export const trainer = section({
   'trainer.saveBrowser': 'Save in browser',
   'trainer.loadBrowser': 'Load from browser',
   'trainer.openFiles': 'Open files…',
-  'trainer.fileInput': 'Model files (model.json and weights)',
+  'trainer.fileInput': 'Model files (model.json and weights, or a PyTorch .safetensors file)',
   'trainer.epoch': 'Epoch',
   'trainer.epochOf': ({ epoch, epochs }: { epoch: number; epochs: number }) => `${epoch} of ${epochs}`,
   'trainer.starting': 'starting…',

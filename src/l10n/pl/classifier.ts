@@ -23,8 +23,8 @@ export const classifier: Translation<typeof en> = {
   'classifier.predictedClass': 'klasa przewidziana',
   'classifier.looksLike': 'Twój rysunek przypomina',
   'classifier.nearest': ({ k, shown }, f) =>
-    `według ${f.number(k)} ${f.plural(k, { one: 'najbliższego kodu', other: 'najbliższych kodów' })} treningowych${shown < k ? ` (pokazano ${f.number(shown)} ${f.plural(shown, { one: 'najbliższy', few: 'najbliższe', many: 'najbliższych', other: 'najbliższych' })})` : ''}:`,
+    `według ${f.number(k)} ${f.plural(k, { one: 'najbliższego kodu treningowego', other: 'najbliższych kodów treningowych' })}${shown < k ? ` (pokazano ${f.number(shown)} ${f.plural(shown, { one: 'najbliższy', few: 'najbliższe', many: 'najbliższych', other: 'najbliższych' })})` : ''}:`,
   'classifier.neighbour': ({ image }) => `Ze zbioru treningowego: ${image}`,
   'classifier.drawPrompt': ({ own, k }, f) =>
-    `Narysuj cyfrę${own ? '' : ' na padzie'}: jej kod zostanie porównany z kodami treningowymi, a ${f.number(k)} ${f.plural(k, { one: 'najbliższy zagłosuje', few: 'najbliższe zagłosują', many: 'najbliższych zagłosuje', other: 'najbliższych zagłosuje' })} o jej klasie.`,
+    `Narysuj cyfrę${own ? '' : ' na padzie'}: jej kod zostanie porównany z kodami treningowymi, a ${f.number(k)} ${f.plural(k, { one: 'najbliższy zdecyduje', few: 'najbliższe zdecydują', many: 'najbliższych zdecyduje', other: 'najbliższych zdecyduje' })} głosowaniem o jej klasie.`,
 };

@@ -2,11 +2,11 @@ import type { Translation } from '../catalog.js';
 import type { common as en } from '../en/common.js';
 
 export const common: Translation<typeof en> = {
-  'common.notANumber': 'to nie liczba',
+  'common.notANumber': 'nie jest liczbą',
   'common.status.idle': 'bezczynny',
   'common.status.loading': 'wczytywanie',
   'common.status.ready': 'gotowy',
-  'common.status.training': 'trening',
+  'common.status.training': 'trenuje',
   'common.status.paused': 'wstrzymany',
   'common.status.error': 'błąd',
   'common.status.disposed': 'zwolniony',

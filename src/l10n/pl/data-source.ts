@@ -59,7 +59,7 @@ export const dataSource: Translation<typeof en> = {
   'dataSource.skippedReport': ({ name, count, items, left, used, mixed }, f) => {
     const listed = items.map((s) => `${s.name}: ${say(s.reason, f)}`).join('; ') + more(left, f);
     const skipped = f.plural(count, { one: 'Pominięto 1 element', few: `Pominięto ${f.number(count)} elementy`, many: `Pominięto ${f.number(count)} elementów`, other: `Pominięto ${f.number(count)} elementu` });
-    const parts = [count ? `${skipped} (${listed}); pozostałe ${f.number(used)} są używane.` : '', mixed ?? ''];
+    const parts = [count ? `${skipped} (${listed}); ${f.plural(used, { one: 'pozostały 1 jest używany', few: `pozostałe ${f.number(used)} są używane`, many: `pozostałych ${f.number(used)} jest używanych`, other: `pozostałe ${f.number(used)} są używane` })}.` : '', mixed ?? ''];
     return `${name ?? 'Dane'}: ${parts.filter(Boolean).join(' ')}`;
   },
   'dataSource.line': ({ line }, f) => `wiersz ${f.number(line)}`,
@@ -70,7 +70,7 @@ export const dataSource: Translation<typeof en> = {
   'dataSource.progress.decoding': ({ done, total }, f) => `Dekodowanie obrazów: ${f.number(done)} z ${f.number(total)}…`,
   'dataSource.progress.handing': 'Przekazywanie danych do modelu…',
   'dataSource.note.sheetCut': ({ total, n, most }, f) =>
-    `Arkusz ma ${counted(total, { one: 'kafelek', few: 'kafelki', many: 'kafelków' }, f)}; wzięto pierwsze ${f.number(n)} (najwyżej ${f.number(most)} wartości).`,
+    `Arkusz ma ${counted(total, { one: 'kafelek', few: 'kafelki', many: 'kafelków' }, f)}; wzięto ${f.plural(n, { one: 'pierwszy', few: 'pierwsze', many: 'pierwszych', other: 'pierwsze' })} ${f.number(n)} (najwyżej ${f.number(most)} wartości).`,
   'dataSource.note.rows': ({ height, width, sheetWidth }) => `Jeden kafelek ${height}x${width} na wiersz pikseli arkusza szerokiego na ${sheetWidth} pikseli.`,
   'dataSource.note.grid': ({ height, width }) => `Siatka kafelków ${height}x${width}, czytana wierszami.`,
   'dataSource.note.mixedSizes': ({ sizes, target }, f) =>

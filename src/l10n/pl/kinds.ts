@@ -10,8 +10,8 @@ const NOISES: Record<ModelSpec['noiseType'], string> = {
   gaussian: 'szum gaussowski',
   'salt-pepper': 'szum typu sól i pieprz',
   masking: 'maskowanie',
-  inpaint: 'zamalowany prostokąt',
-  superres: 'obniżona rozdzielczość',
+  inpaint: 'wymazane kwadraty',
+  superres: 'pomniejszenie',
   mixed: 'zakłócenia mieszane',
   grayscale: 'skala szarości',
 };
@@ -30,7 +30,7 @@ export const kinds: Readonly<Record<string, KindTexts>> = {
   conv: { title: 'splotowy' },
   aae: {
     title: 'adwersaryjny',
-    lossName: 'rekonstrukcja',
+    lossName: 'strata rekonstrukcji',
     describe: (s) =>
       `, rozkład a priori: ${s.prior === 'circle' ? `${s.supervised ? 'nadzorowany ' : ''}okrąg, ${f.number(s.components)} ${f.plural(s.components, { one: 'składowa', few: 'składowe', many: 'składowych', other: 'składowej' })}` : 'normalny'}`,
     priorText: (s) =>

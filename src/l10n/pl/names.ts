@@ -5,7 +5,7 @@ export const presets: Readonly<Record<keyof typeof PRESETS, string>> = {
   'mnist-ae-2d': 'Autoenkoder, kod 2-D (laboratorium z kursu)',
   'mnist-ae-16': 'Autoenkoder, kod 16-D do ekstrakcji cech',
   'mnist-vae-2d': 'Autoenkoder wariacyjny, przestrzeń latentna 2-D',
-  'mnist-dae': 'Autoenkoder odszumiający, kod 32-D (szum, zamazane kwadraty, zmniejszona rozdzielczość)',
+  'mnist-dae': 'Autoenkoder odszumiający, kod 32-D (szum, wymazane kwadraty, pomniejszenie)',
   'mnist-aae-2d': 'Autoenkoder adwersaryjny, kod 2-D wypełniający okrąg dziesięciu rozkładów gaussowskich, po jednym na cyfrę',
   'mnist-umap-ae-2d': 'Autoenkoder z regularyzacją UMAP, kod 2-D: mapa, która trzyma sąsiadów razem i nadal dekoduje',
   'mnist-conv-ae': 'Autoenkoder splotowy, kod 16-D',

@@ -7,7 +7,7 @@ const epochs = (n: number, f: Formats) => `${f.number(n)} ${f.plural(n, { one: '
 export const trainer: Translation<typeof en> = {
   'trainer.model': ({ model }) => `Model „${model}”`,
   'trainer.backendTitle': 'Backend TensorFlow.js',
-  'trainer.pending': 'Nowa architektura zadziała po zakończeniu treningu lub po Resecie.',
+  'trainer.pending': 'Nowa architektura zadziała po zakończeniu treningu lub po resecie.',
   'trainer.applyNow': 'Zastosuj teraz',
   'trainer.controls': 'Trening',
   'trainer.train': 'Trenuj',
@@ -21,7 +21,7 @@ export const trainer: Translation<typeof en> = {
   'trainer.saveBrowser': 'Zapisz w przeglądarce',
   'trainer.loadBrowser': 'Wczytaj z przeglądarki',
   'trainer.openFiles': 'Otwórz pliki…',
-  'trainer.fileInput': 'Pliki modelu (model.json i wagi)',
+  'trainer.fileInput': 'Pliki modelu (model.json i wagi albo plik PyTorch .safetensors)',
   'trainer.epoch': 'Epoka',
   'trainer.epochOf': ({ epoch, epochs }, f) => `${f.number(epoch)} z ${f.number(epochs)}`,
   'trainer.starting': 'start…',

@@ -1,6 +1,8 @@
 import { section } from '../../catalog.js';
 
 type From = { from: string };
+/** A tensor the model needs: under the layer's own name, or (`side`) as the next layer of an nn.Sequential. */
+export type MissingTensor = { key: string; layer?: string; side?: string };
 /** `key`: the tensor's name in the file. */
 type Where = { key: string };
 
@@ -18,7 +20,8 @@ export const torchErrors = section({
   'torch.offsets': ({ key, got, size }: Where & { got: string; size: number }) => `tensor "${key}" has data_offsets ${got}; they must be [begin, end] within the ${size} data bytes.`,
   'torch.span': ({ key, bytes, dtype, shape, want }: Where & { bytes: number; dtype: string; shape: number[]; want: number }) => `tensor "${key}" spans ${bytes} bytes, but ${dtype} of shape [${shape}] takes ${want}.`,
   'torch.metadataJson': ({ from, field }: From & { field: string }) => `${from}: "__metadata__.${field}" is not valid JSON.`,
-  'torch.missing': ({ from, missing, held }: From & { missing: string[]; held: string[] }) => `${from} lacks tensors this model needs: ${missing.join(', ')}. It holds: ${held.join(', ') || 'nothing'}.`,
+  'torch.missing': ({ from, missing, held }: From & { missing: MissingTensor[]; held: string[] }) =>
+    `${from} lacks tensors this model needs: ${missing.map((m) => `${m.key} (${m.side ? `or the next layer of "${m.side}"` : m.layer})`).join(', ')}. It holds: ${held.join(', ') || 'nothing'}.`,
   'torch.shapeMismatch': ({ from, key, actual, layer, expected }: From & { key: string; actual: number[]; layer: string; expected: number[] }) =>
     `${from}: tensor "${key}" has shape [${actual}], but layer "${layer}" needs [${expected}] (PyTorch layout). The file was saved from a different architecture: set the spec it was trained with.`,
   'torch.extra': ({ from, extra }: From & { extra: string[] }) => `${from} holds tensors this model has no layer for: ${extra.join(', ')}. The file was saved from a different architecture.`,

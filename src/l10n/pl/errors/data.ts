@@ -24,7 +24,7 @@ export const dataErrors: Translation<typeof en> = {
   'data.splitTwice': ({ key, index }) => `Pole „${key}” zbioru danych zawiera próbkę ${index} dwa razy; każda próbka należy do podziału tylko raz.`,
   'data.splitShared': ({ index }) => `Próbka ${index} jest zarówno w trainIndices, jak i w testIndices; próbka testowa musi być taką, na której model nigdy nie trenował.`,
   'data.tooSmall': ({ name, train, test, minTrain, minTest }, f) =>
-    `Zbiór danych „${name}” dzieli się na próbki treningowe (${f.number(train)}) i testowe (${f.number(test)}); model potrzebuje co najmniej ${f.number(minTrain)} do treningu i ${f.number(minTest)} do testu (przy automatycznym podziale 80/20: co najmniej 3 próbek).`,
+    `Zbiór danych „${name}” dzieli się na próbki treningowe (${f.number(train)}) i testowe (${f.number(test)}); model potrzebuje co najmniej ${f.number(minTrain)} do treningu i ${f.number(minTest)} do testu (przy automatycznym podziale 80/20: co najmniej 3 próbki).`,
   'data.trainLabelsNeedLabels': 'Pole „trainLabels” zbioru danych wymaga etykiet.',
   'data.trainLabelsType': ({ got }) => `Pole „trainLabels” zbioru danych musi być niepustą listą etykiet lub nazw klas; podano ${got}.`,
   'data.trainLabelsUnknown': ({ got, classNames }) =>

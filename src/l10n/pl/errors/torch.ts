@@ -14,7 +14,8 @@ export const torchErrors: Translation<typeof en> = {
   'torch.offsets': ({ key, got, size }) => `tensor „${key}” ma data_offsets ${got}; muszą być parą [początek, koniec] w obrębie ${size} B danych.`,
   'torch.span': ({ key, bytes, dtype, shape, want }) => `tensor „${key}” zajmuje ${bytes} B, a ${dtype} o kształcie [${shape}] wymaga ${want} B.`,
   'torch.metadataJson': ({ from, field }) => `${from}: „__metadata__.${field}” nie jest poprawnym JSON-em.`,
-  'torch.missing': ({ from, missing, held }) => `W ${from} brakuje tensorów potrzebnych temu modelowi: ${missing.join(', ')}. Plik zawiera: ${held.join(', ') || 'nic'}.`,
+  'torch.missing': ({ from, missing, held }) =>
+    `W ${from} brakuje tensorów potrzebnych temu modelowi: ${missing.map((m) => `${m.key} (${m.side ? `albo następna warstwa „${m.side}”` : m.layer})`).join(', ')}. Plik zawiera: ${held.join(', ') || 'nic'}.`,
   'torch.shapeMismatch': ({ from, key, actual, layer, expected }) =>
     `${from}: tensor „${key}” ma kształt [${actual}], a warstwa „${layer}” potrzebuje [${expected}] (układ PyTorch). Plik zapisano z innej architektury: ustaw specyfikację, z którą go trenowano.`,
   'torch.extra': ({ from, extra }) => `${from} zawiera tensory, dla których model nie ma warstwy: ${extra.join(', ')}. Plik zapisano z innej architektury.`,

@@ -18,9 +18,9 @@ export const THRESHOLDS = {
     ["test codes' nearest prior component is their digit's for >= 75%", (r) => r.priorAssigned >= 0.75],
     ['test MSE below PCA-2', (r) => r.testMse < r.pcaMse],
   ],
-  // Measured 0.886 (the published figure, on 60,000 train digits, is 0.954; the aim is 0.90).
+  // Measured 0.904, kNN-1 0.863 (the published figure, on 60,000 train digits, is 0.954).
   'mnist-umap-ae-2d': [
-    ['kNN-5 accuracy >= 0.87', (r) => r.knn >= 0.87],
+    ['kNN-5 accuracy >= 0.90', (r) => r.knn >= 0.9],
     ['test MSE <= 0.040', (r) => r.testMse <= 0.04],
   ],
   'emoji-ae': [['test MSE below PCA with as many components (32)', (r) => r.testMse < r.pcaMse]],

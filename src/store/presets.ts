@@ -23,7 +23,7 @@ export const PRESETS: Record<string, Preset> = {
   'mnist-umap-ae-2d': {
     id: 'mnist-umap-ae-2d',
     title: 'UMAP-regularised autoencoder, 2-D code: a map that keeps neighbours together and still decodes',
-    spec: { kind: 'umap-ae', latentDim: 2, hidden: [200, 200], codeActivation: 'linear', loss: 'bce', umapWeight: 3 },
+    spec: { kind: 'umap-ae', latentDim: 2, hidden: [512, 256], codeActivation: 'linear', loss: 'bce', umapWeight: 3 },
   },
   'mnist-conv-ae': { id: 'mnist-conv-ae', title: 'Convolutional autoencoder, 16-D code', spec: { kind: 'conv', latentDim: 16, hidden: [], codeActivation: 'linear', filters: [16, 32] } },
   'emoji-ae': { id: 'emoji-ae', title: 'Convolutional autoencoder on colour emoji, 32-D code', data: 'emoji-32', spec: { kind: 'conv', latentDim: 32, hidden: [], codeActivation: 'linear', filters: [32, 64], loss: 'bce' } },

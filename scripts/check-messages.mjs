@@ -1,6 +1,6 @@
 // Every catalogue key the source names must be in the English and the Polish catalogues:
 // keys given to AEError.of, term() / t(), the attribute checks (invalidAttribute, numberIn,
-// oneOf), badField and the engine's invalid() helpers, and nested texts ({ key: '...' }).
+// oneOf), badField, textOf, the engine's invalid() helpers, and nested texts ({ key: '...' }).
 // TypeScript checks most calls; this catches keys passed as plain strings (nested texts,
 // ternaries) and a catalogue that lost an entry. Part of npm test.
 import { build } from 'esbuild';
@@ -17,7 +17,7 @@ async function catalogue(path, name) {
 }
 
 /** Which argument of each call is a catalogue key. */
-const KEY_ARG = { 'AEError.of': 1, term: 0, t: 0, english: 0, translate: 1, invalidAttribute: 3, numberIn: 5, oneOf: 4, badField: 1, invalid: 0, bad: 0 };
+const KEY_ARG = { 'AEError.of': 1, term: 0, t: 0, english: 0, translate: 1, invalidAttribute: 3, numberIn: 5, oneOf: 4, badField: 1, invalid: 0, bad: 0, textOf: 0 };
 const CALL = new RegExp(`(?<![\\w.$])(${Object.keys(KEY_ARG).map((n) => n.replace('.', '\\.')).join('|')})\\(`, 'g');
 const KEY = /^[a-z][\w-]*(\.[\w-]+)+$/;
 const LITERAL = /'((?:[^'\\]|\\.)*)'/g;

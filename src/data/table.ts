@@ -1,7 +1,7 @@
 import type { DatasetInput } from '../engine/dataset-input.js';
 import { MAX_VECTOR } from '../engine/sample.js';
 import { AEError, shown } from '../engine/errors.js';
-import { english, type ArgList, type MessageArgs, type MessageKey, type NestedText } from '../l10n/english.js';
+import { english, textOf, type MessageArgs, type MessageKey, type NestedText } from '../l10n/english.js';
 
 // CSV and TSV text to a vector dataset: one row a sample, every column but the label a
 // number. Rows that cannot be read are skipped with their reason; nothing is guessed.
@@ -37,8 +37,6 @@ export interface Table {
 }
 
 const invalid = <K extends MessageKey>(key: K, args: MessageArgs<K>, details?: Record<string, unknown>) => AEError.of('dataset-invalid', key, args, details);
-/** A message kept as data: shown later in the reader's language. */
-const said = <K extends MessageKey>(key: K, ...args: ArgList<K>): NestedText => (args.length ? { key, args: args[0] as Record<string, unknown> } : { key });
 
 /** Splits text into rows of cells: RFC 4180 quoting ("a, b", "" for a quote), CRLF or LF. */
 function* rows(text: string, delimiter: string): Generator<{ line: number; cells: string[] }> {
@@ -80,10 +78,10 @@ function guessDelimiter(text: string): string {
 
 /** A cell as a number, or why it is not one (given the column's name). */
 function numberOf(cell: string): number | ((column: string) => NestedText) {
-  if (cell === '') return (column) => said('dataSource.row.empty', { column });
+  if (cell === '') return (column) => textOf('dataSource.row.empty', { column });
   const v = Number(cell);
-  if (Number.isNaN(v) && !/^[-+]?nan$/i.test(cell)) return (column) => said('dataSource.row.notNumber', { column, cell: cell.length > 20 ? `${cell.slice(0, 17)}...` : cell });
-  if (!Number.isFinite(v)) return (column) => said('dataSource.row.infinite', { column, value: shown(v) });
+  if (Number.isNaN(v) && !/^[-+]?nan$/i.test(cell)) return (column) => textOf('dataSource.row.notNumber', { column, cell: cell.length > 20 ? `${cell.slice(0, 17)}...` : cell });
+  if (!Number.isFinite(v)) return (column) => textOf('dataSource.row.infinite', { column, value: shown(v) });
   return v;
 }
 
@@ -152,7 +150,7 @@ function* tableSteps(text: string, options: TableOptions): Generator<number, Tab
   const skipped: { line: number; reason: NestedText }[] = [];
   const skip = (line: number, reason: NestedText) => skipped.push({ line, reason });
   const take = ({ line, cells }: { line: number; cells: string[] }) => {
-    if (cells.length !== width) return skip(line, said('dataSource.row.cells', { cells: cells.length, header: !!header, width }));
+    if (cells.length !== width) return skip(line, textOf('dataSource.row.cells', { cells: cells.length, header: !!header, width }));
     const row: number[] = [];
     for (let k = 0; k < width; k++) {
       if (k === label) continue;
@@ -160,7 +158,7 @@ function* tableSteps(text: string, options: TableOptions): Generator<number, Tab
       if (typeof v !== 'number') return skip(line, v(header?.[k] || `c${k}`));
       row.push(v);
     }
-    if (label >= 0 && cells[label] === '') return skip(line, said('dataSource.row.noLabel'));
+    if (label >= 0 && cells[label] === '') return skip(line, textOf('dataSource.row.noLabel'));
     if (count + row.length > MAX_TABLE_VALUES) throw invalid('dataSource.table.tooBig', { name, most: MAX_TABLE_VALUES });
     if (count + row.length > values.length) values = grow(values, count + row.length);
     values.set(row, count);

@@ -4,6 +4,9 @@ import { formatsOf, type Formats } from './formats.js';
 export type MessageKey = keyof typeof en;
 /** The arguments of `key`'s entry, or undefined for fixed text. */
 export type MessageArgs<K extends MessageKey> = (typeof en)[K] extends (args: infer A, f: Formats) => string ? A : undefined;
+/** A message kept as data (key and arguments): translated later, in the reader's language, or nested in another's arguments. */
+export const textOf = <K extends MessageKey>(key: K, ...args: ArgList<K>): NestedText => (args.length ? { key, args: args[0] as Record<string, unknown> } : { key });
+
 /** Keys of fixed texts, which take no arguments. */
 export type PlainKey = { [K in MessageKey]: MessageArgs<K> extends undefined ? K : never }[MessageKey];
 /** Arguments as a call passes them: none for fixed text. */

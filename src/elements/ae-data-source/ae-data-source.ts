@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { DatasetInput } from '../../engine/dataset-input.js';
 import { AEError, shown } from '../../engine/errors.js';
 import { IMAGE_SIDES, sampleShapeOf, type SampleShape } from '../../engine/sample.js';
-import type { NestedText } from '../../l10n/english.js';
+import { textOf, type NestedText } from '../../l10n/english.js';
 import { AEElement } from '../../shared/ae-element.js';
 import { attributeOf } from '../../shared/ae-base.js';
 import { invalidAttribute } from '../../shared/attributes.js';
@@ -14,7 +14,7 @@ import { StoreController } from '../../shared/store-controller.js';
 import { StoreTask, type TaskRun } from '../../shared/store-task.js';
 import { styles } from './ae-data-source.styles.js';
 import { droppedFiles, type PathedFile } from './images.js';
-import { fromFiles, fromUrl, isDatasetFile, said, skippedItem, textIn, type AddFilesOptions, type LoadContext, type Loaded, type Options, type Skip, type Source } from './loaders.js';
+import { fromFiles, fromUrl, isDatasetFile, skippedItem, textIn, type AddFilesOptions, type LoadContext, type Loaded, type Options, type Skip, type Source } from './loaders.js';
 
 export { MAX_FILE_BYTES, MAX_IMAGES, MAX_IMAGE_VALUES, type AddFilesOptions, type SkippedItem } from './loaders.js';
 
@@ -219,10 +219,10 @@ export class AeDataSource extends AEElement {
       this.skipped = loaded.skipped;
       this.notes = loaded.notes;
       this.reportSkipped(loaded);
-      this.progress = said('dataSource.progress.handing');
+      this.progress = textOf('dataSource.progress.handing');
       const input = this.withTrainLabels(loaded.input);
       await run.step(run.store.setDataset(input).catch((e: unknown) => Promise.reject(this.trainLabelsError(e))));
-      if (input.trainLabels) this.notes = [...this.notes, said('dataSource.note.trainLabels', { labels: input.trainLabels })];
+      if (input.trainLabels) this.notes = [...this.notes, textOf('dataSource.note.trainLabels', { labels: input.trainLabels })];
       this.took(input, loaded.skipped);
     } finally {
       this.progress = null;
@@ -279,7 +279,7 @@ export class AeDataSource extends AEElement {
   /** A dataset file through the store's own loading: it must be the data the store uses. */
   private async loadDatasetFile(run: TaskRun, url: string) {
     run.store.useData(url, `<ae-data-source src="${url}">`);
-    this.progress = said('dataSource.progress.loading', { url });
+    this.progress = textOf('dataSource.progress.loading', { url });
     await run.step(run.store.ready());
     const ds = await run.step(run.store.dataset());
     this.took({ ...ds, sample: sampleShapeOf(ds).kind, length: ds.width }, []);

@@ -2,7 +2,7 @@ import { MAX_TABLE_VALUES, parseTableInSlices } from '../../data/table.js';
 import type { DatasetInput } from '../../engine/dataset-input.js';
 import { AEError, shown } from '../../engine/errors.js';
 import { nextTask } from '../../engine/schedule.js';
-import type { ArgList, MessageArgs, MessageKey, NestedText } from '../../l10n/english.js';
+import { textOf, type MessageArgs, type MessageKey, type NestedText } from '../../l10n/english.js';
 import { translateText } from '../../l10n/languages.js';
 import { BUNDLED_DATA } from '../../store/data-sources.js';
 import type { TaskRun } from '../../shared/store-task.js';
@@ -26,9 +26,6 @@ export interface SkippedItem {
   name: string;
   reason: string;
 }
-
-/** A message kept as data (catalogue key and arguments), shown in the element's language when it renders. */
-export const said = <K extends MessageKey>(key: K, ...args: ArgList<K>): NestedText => (args.length ? { key, args: args[0] as Record<string, unknown> } : { key });
 
 /** A skipped item as the element keeps it: the file or table line, and why; a text is a reason no catalogue entry has. */
 export interface Skip {
@@ -89,7 +86,7 @@ async function fetched(run: TaskRun, attribute: string, url: string): Promise<{ 
   const failed = (why: string | NestedText, details: Record<string, unknown> = {}) =>
     AEError.of('dataset-fetch-failed', 'dataSource.fetchFailed', { written: `${attribute}=${shown(url)}`, why }, { url, ...details });
   const response = await run.step(fetch(new URL(url, document.baseURI), { signal: run.signal }).catch((e: Error) => Promise.reject(failed(e.message))));
-  if (!response.ok) throw failed(said('dataSource.serverAnswered', { status: response.status, text: response.statusText }), { status: response.status });
+  if (!response.ok) throw failed(textOf('dataSource.serverAnswered', { status: response.status, text: response.statusText }), { status: response.status });
   const bytes = Number(response.headers.get('content-length'));
   const name = decodeURIComponent(new URL(url, document.baseURI).pathname.split('/').pop() || url);
   if (bytes > MAX_FILE_BYTES) {
@@ -101,7 +98,7 @@ async function fetched(run: TaskRun, attribute: string, url: string): Promise<{ 
 
 /** A CSV/TSV table or a sprite sheet at a URL: only that URL (and `labels`) is fetched. */
 export async function fromUrl(ctx: LoadContext, url: string): Promise<Loaded> {
-  ctx.progress(said('dataSource.progress.loading', { url }));
+  ctx.progress(textOf('dataSource.progress.loading', { url }));
   const { response, name, type } = await fetched(ctx.run, 'src', url);
   const image = isImageName(name) || type.startsWith('image/');
   if (image || ctx.options.tile) {
@@ -128,12 +125,12 @@ async function fromSprite(ctx: LoadContext, blob: Blob, name: string): Promise<L
   try {
     const most = Math.floor(MAX_IMAGE_VALUES / (height * width * (ctx.options.channels ?? 1)));
     const tiles = await readSprite(bitmap, height, width, most, async (done, total) => {
-      ctx.progress(said('dataSource.progress.tile', { done, total }));
+      ctx.progress(textOf('dataSource.progress.tile', { done, total }));
       await ctx.run.step(nextTask());
     });
     if (!tiles.n) throw invalid('dataSource.sheetTooSmall', { name, sheetWidth: bitmap.width, sheetHeight: bitmap.height, height, width });
-    if (tiles.n < tiles.total) notes.push(said('dataSource.note.sheetCut', { total: tiles.total, n: tiles.n, most: MAX_IMAGE_VALUES }));
-    notes.push(tiles.layout === 'rows' ? said('dataSource.note.rows', { height, width, sheetWidth: bitmap.width }) : said('dataSource.note.grid', { height, width }));
+    if (tiles.n < tiles.total) notes.push(textOf('dataSource.note.sheetCut', { total: tiles.total, n: tiles.n, most: MAX_IMAGE_VALUES }));
+    notes.push(tiles.layout === 'rows' ? textOf('dataSource.note.rows', { height, width, sheetWidth: bitmap.width }) : textOf('dataSource.note.grid', { height, width }));
     const channels = ctx.options.channels ?? (tiles.colour ? 3 : 1);
     const size = height * width * channels;
     const pixels = new Uint8Array(tiles.n * size);
@@ -158,10 +155,10 @@ async function fromTable(ctx: LoadContext, text: string, name: string): Promise<
   const table = await parseTableInSlices(
     text,
     { labelColumn, name },
-    (line) => ctx.progress(said('dataSource.progress.line', { name, line })),
+    (line) => ctx.progress(textOf('dataSource.progress.line', { name, line })),
     () => ctx.run.step(nextTask()),
   );
-  const skipped = table.skipped.map((s, k): Skip => ({ name: said('dataSource.line', { line: s.line }), reason: table.reasons[k] }));
+  const skipped = table.skipped.map((s, k): Skip => ({ name: textOf('dataSource.line', { line: s.line }), reason: table.reasons[k] }));
   return { input: { ...table.input, standardize }, skipped, notes: [] };
 }
 
@@ -176,7 +173,7 @@ export async function fromFiles(ctx: LoadContext, source: Source & { kind: 'file
     }
     const { file } = tables[0];
     if (file.size > MAX_FILE_BYTES) throw tooBig(file.name, file.size);
-    ctx.progress(said('dataSource.progress.reading', { name: file.name }));
+    ctx.progress(textOf('dataSource.progress.reading', { name: file.name }));
     return fromTable(ctx, await ctx.run.step(file.text()), file.name);
   }
   return fromImages(ctx, source, images);
@@ -184,7 +181,7 @@ export async function fromFiles(ctx: LoadContext, source: Source & { kind: 'file
 
 async function fromImages(ctx: LoadContext, source: Source & { kind: 'files' }, images: PathedFile[]): Promise<Loaded> {
   const { height, width } = ctx.options;
-  const skipped: Skip[] = source.files.filter((f) => !isImageFile(f.file)).map((f) => ({ name: f.path, reason: said('dataSource.skip.notImage') }));
+  const skipped: Skip[] = source.files.filter((f) => !isImageFile(f.file)).map((f) => ({ name: f.path, reason: textOf('dataSource.skip.notImage') }));
   if (images.length > MAX_IMAGES) throw invalid('dataSource.tooManyImages', { count: images.length, most: MAX_IMAGES }, { limit: MAX_IMAGES });
   const least = images.length * height * width * (ctx.options.channels ?? 1);
   if (least > MAX_IMAGE_VALUES) {
@@ -193,7 +190,7 @@ async function fromImages(ctx: LoadContext, source: Source & { kind: 'files' }, 
   const sorted = [...images].sort((a, b) => a.path.localeCompare(b.path));
   const decoded: { item: PathedFile; image: DecodedImage }[] = [];
   for (let i = 0; i < sorted.length; i += BATCH) {
-    ctx.progress(said('dataSource.progress.decoding', { done: i, total: sorted.length }));
+    ctx.progress(textOf('dataSource.progress.decoding', { done: i, total: sorted.length }));
     const batch = sorted.slice(i, i + BATCH);
     const results = await ctx.run.step(
       Promise.allSettled(batch.map(({ file }) => (file.size > MAX_FILE_BYTES ? Promise.reject(invalid('dataSource.skip.tooBig', { bytes: file.size, limit: MAX_FILE_BYTES })) : decodeImage(file, height, width)))),
@@ -223,7 +220,7 @@ async function fromImages(ctx: LoadContext, source: Source & { kind: 'files' }, 
 /** Why an image was skipped: the catalogue entry of the reason it was refused with, else its own words. */
 function reasonOf(e: unknown): NestedText | string {
   if (e instanceof AEError && e.text) return e.text;
-  return (e as Error)?.message || said('dataSource.skip.notDecoded');
+  return (e as Error)?.message || textOf('dataSource.skip.notDecoded');
 }
 
 
@@ -257,7 +254,7 @@ function sizeNote(images: DecodedImage[], height: number, width: number): { note
   for (const im of images) sizes.set(`${im.height}x${im.width}`, (sizes.get(`${im.height}x${im.width}`) ?? 0) + 1);
   const target = `${height}x${width}`;
   if (sizes.size === 1 && sizes.has(target)) return null;
-  if (sizes.size === 1) return { note: said('dataSource.note.resized', { size: [...sizes.keys()][0], target }), mixed: false };
-  return { note: said('dataSource.note.mixedSizes', { sizes: [...sizes].map(([size, count]) => ({ size, count })), target }), mixed: true };
+  if (sizes.size === 1) return { note: textOf('dataSource.note.resized', { size: [...sizes.keys()][0], target }), mixed: false };
+  return { note: textOf('dataSource.note.mixedSizes', { sizes: [...sizes].map(([size, count]) => ({ size, count })), target }), mixed: true };
 }
 

@@ -1,5 +1,5 @@
 import { AEError, shown } from '../errors.js';
-import type { ArgList, MessageKey } from '../../l10n/english.js';
+import { textOf, type ArgList, type MessageKey } from '../../l10n/english.js';
 
 // Spec fields as data: each says its default, how it is checked and which <ae-trainer>
 // attribute sets it. Kinds declare their own; spec.ts declares the ones every kind has.
@@ -24,7 +24,7 @@ export type FieldValues<F extends Fields> = { [K in keyof F]: F[K] extends Field
 
 /** A spec-invalid error naming `field`; its reason, entry `key` alone, lets an element tell it about an attribute instead. */
 export const badField = <K extends MessageKey>(field: string, key: K, ...args: ArgList<K>) =>
-  AEError.of('spec-invalid', 'spec.field', { field, reason: args.length ? { key, args: args[0] as Record<string, unknown> } : { key } }, { field });
+  AEError.of('spec-invalid', 'spec.field', { field, reason: textOf(key, ...args) }, { field });
 
 type Extra = Pick<Field<unknown>, 'attribute'>;
 

@@ -24,7 +24,7 @@ export const attributes = section({
 });
 
 /** `"a"`, `one of "a" or "b"`, `one of "a", "b" or "c"`. */
-function oneOfWords(options: string[]): string {
+export function oneOfWords(options: string[]): string {
   const list = options.map((o) => `"${o}"`);
   return list.length > 1 ? `one of ${list.slice(0, -1).join(', ')} or ${list.at(-1)}` : list[0];
 }

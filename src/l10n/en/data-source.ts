@@ -18,7 +18,7 @@ export function sayIn(entries: Readonly<Record<string, unknown>>, text: NestedTe
   return typeof entry === 'function' ? (entry as (a: unknown, f: Formats) => string)(text.args, f) : typeof entry === 'string' ? entry : text.key;
 }
 
-const mb = (bytes: number, f: Formats) => `${f.number(Math.ceil(bytes / (1024 * 1024)))} MB`;
+export const mb = (bytes: number, f: Formats) => `${f.number(Math.ceil(bytes / (1024 * 1024)))} MB`;
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
 
 /** Why an item of a load was skipped: an image file, or a table row. */

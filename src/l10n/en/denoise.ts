@@ -1,4 +1,5 @@
 import { section } from '../catalog.js';
+import { oneOfWords } from './attributes.js';
 
 type W = { written: string };
 type Range = W & { lo: number; hi: number };
@@ -6,11 +7,6 @@ type Range = W & { lo: number; hi: number };
 type Noise = 'gaussian' | 'salt-pepper' | 'masking';
 type Amount = { amount: number };
 
-/** `"a"`, `one of "a" or "b"`, `one of "a", "b" or "c"`: as the other attribute messages list choices. */
-const choices = (options: string[]) => {
-  const list = options.map((o) => `"${o}"`);
-  return list.length > 1 ? `one of ${list.slice(0, -1).join(', ')} or ${list.at(-1)}` : list[0];
-};
 
 /** <ae-denoise-demo>. */
 export const denoise = section({
@@ -69,5 +65,5 @@ export const denoise = section({
   'denoise.measuring': 'Measuring the test split…',
   'denoise.attr.noise': ({ written, lo, hi, noise }: Range & { noise: Noise }) => `${written} must be a number ${hi === Infinity ? `of ${lo} or more` : `from ${lo} to ${hi}`} for ${noise} noise.`,
   'denoise.attr.factor': ({ written, factors }: W & { factors: number[] }) => `${written} must be ${factors.join(' or ')}.`,
-  'denoise.attr.source': ({ written, options }: W & { options: string[] }) => `${written} must be ${choices(options)} (the drawing pad).`,
+  'denoise.attr.source': ({ written, options }: W & { options: string[] }) => `${written} must be ${oneOfWords(options)} (the drawing pad).`,
 });

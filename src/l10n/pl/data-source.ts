@@ -1,5 +1,5 @@
 import type { Translation } from '../catalog.js';
-import { sayIn, type dataSource as en, type reasons as enReasons } from '../en/data-source.js';
+import { mb, sayIn, type dataSource as en, type reasons as enReasons } from '../en/data-source.js';
 import type { NestedText } from '../english.js';
 import type { Formats } from '../formats.js';
 
@@ -7,7 +7,6 @@ type Forms = { one: string; few: string; many: string };
 /** `n` and the word's form for it: 1 obraz, 2 obrazy, 5 obrazów. */
 const counted = (n: number, w: Forms, f: Formats) => `${f.number(n)} ${f.plural(n, { ...w, other: w.few })}`;
 const IMAGES = { one: 'obraz', few: 'obrazy', many: 'obrazów' };
-const mb = (bytes: number, f: Formats) => `${f.number(Math.ceil(bytes / (1024 * 1024)))} MB`;
 const quoted = (names: readonly string[]) => names.map((n) => `„${n}”`).join(', ');
 
 const reasons: Translation<typeof enReasons> = {

@@ -17,6 +17,7 @@ import type { KnnNeighbours, KnnResult, KnnSpace } from './types.js';
 import type { NoiseType } from './spec.js';
 import type { EmitFn, SessionStatus } from './protocol.js';
 import { Leases } from './leases.js';
+import { Adam } from './adam.js';
 import { sameShape, sampleDims, sampleSize, type DeviceDataset } from './sample.js';
 import { mapChunks } from './chunks.js';
 import { graphOf, type GraphProgress } from './neighbour-graph.js';
@@ -30,7 +31,7 @@ const WEIGHTS_EVENT_MS = 400;
  * 1e-4 on WebGL. Against per-weight gradients near 1e-5 that shrinks every step about
  * tenfold and the model barely trains there. 1e-7 is Keras's default.
  */
-const newOptimizer = (lr = 1e-3) => tf.train.adam(lr, 0.9, 0.999, 1e-7);
+const newOptimizer = (lr = 1e-3) => new Adam(lr, 0.9, 0.999, 1e-7);
 
 /** One store's model on the engine side: build, train, infer, persist. */
 export class Session {
@@ -38,7 +39,7 @@ export class Session {
   /** Replaced models stay alive until the calls reading them end. */
   private models = new Leases<Autoencoder>(disposeAutoencoder);
   /** One per update of the kind (a reconstruction step, a discriminator step...). */
-  private optimizers: tf.AdamOptimizer[];
+  private optimizers: Adam[];
   private status: SessionStatus = 'ready';
   private stopping = false;
   private resumeGate: (() => void) | null = null;

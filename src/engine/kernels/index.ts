@@ -1,4 +1,5 @@
 import { registerMatMulTranspose } from '../matmul-transpose.js';
+import { registerAdamUpdate } from './adam.js';
 import { registerConvGrads } from './conv-grads.js';
 import { registerGather } from './gather.js';
 import { registerIdentity } from './identity.js';
@@ -9,4 +10,5 @@ export function registerWasmKernels(): void {
   registerMatMulTranspose('wasm');
   registerGather();
   registerIdentity();
+  registerAdamUpdate();
 }

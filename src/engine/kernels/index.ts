@@ -3,11 +3,17 @@ import { registerAdamUpdate } from './adam.js';
 import { registerConvGrads } from './conv-grads.js';
 import { registerGather } from './gather.js';
 import { registerIdentity } from './identity.js';
+import { registerMatMul } from './matmul.js';
 
-/** Kernels the engine adds to, or puts in place of, tfjs-backend-wasm 4.22's own. */
+let registered = false;
+
+/** Kernels the engine adds to, or puts in place of, tfjs-backend-wasm 4.22's own (once). */
 export function registerWasmKernels(): void {
+  if (registered) return;
+  registered = true;
   registerConvGrads();
   registerMatMulTranspose('wasm');
+  registerMatMul(); // after the transposing wrapper, which it falls back to
   registerGather();
   registerIdentity();
   registerAdamUpdate();

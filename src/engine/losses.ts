@@ -3,6 +3,7 @@ import type { Autoencoder } from './model.js';
 import { corrupt } from './noise.js';
 import { kindOf, type ModelSpec } from './spec.js';
 import type { Batch, Losses, Update } from './kinds/kind.js';
+import { bceSumKernel } from './kernels/bce.js';
 
 // What a kind's loss is handed: the engine's ops and the model's parts, for one batch.
 
@@ -17,6 +18,8 @@ export interface BatchOptions {
 /** Reconstruction loss per value averaged over the batch, or per sample ('sum' over its values). */
 function reconstruction(ae: Autoencoder, target: tf.Tensor, output: tf.Tensor, per: 'mean' | 'sum' = 'mean'): tf.Scalar {
   return tf.tidy(() => {
+    const total = ae.spec.loss === 'bce' ? bceSumKernel(target, output) : null;
+    if (total) return tf.div(total, per === 'mean' ? target.size : target.shape[0]);
     const perValue =
       ae.spec.loss === 'bce'
         ? tf.tidy(() => {

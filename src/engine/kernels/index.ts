@@ -1,5 +1,6 @@
 import { registerMatMulTranspose } from '../matmul-transpose.js';
 import { registerAdamUpdate } from './adam.js';
+import { registerBce } from './bce.js';
 import { registerConvGrads } from './conv-grads.js';
 import { registerGather } from './gather.js';
 import { registerIdentity } from './identity.js';
@@ -17,4 +18,5 @@ export function registerWasmKernels(): void {
   registerGather();
   registerIdentity();
   registerAdamUpdate();
+  registerBce();
 }

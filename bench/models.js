@@ -1,5 +1,5 @@
 // Training speed per model spec and backend, with tfjs-layers models built like
-// src/engine/model.ts and the engine's wasm kernels registered (bundled by scripts/bench.mjs
+// src/engine/model.ts, the engine's Adam and its wasm kernels registered (bundled by scripts/bench.mjs
 // into models.bundle.js). Also a per-kernel profile of one training step.
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
@@ -8,11 +8,17 @@ import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerWasmKernels } from '../src/engine/kernels/index.js';
+import { Adam } from '../src/engine/adam.js';
+import { bceSumKernel } from '../src/engine/kernels/bce.js';
 
 setWasmPaths(new URL('../node_modules/@tensorflow/tfjs-backend-wasm/dist/', location.href).href);
 
-/** The store's architecture for `kind: 'ae'` and `kind: 'conv'` (see src/engine/model.ts). */
-function buildModel({ kind = 'ae', height: h = 28, width: w = 28, channels: c = 1, hidden = [200, 200], latentDim = 2, filters = [16, 32] }) {
+/**
+ * The store's architecture for `kind: 'ae'` and `kind: 'conv'` (see src/engine/model.ts),
+ * or with `layout: 'anchor'` the layers of ../shared/anchors/torch_speed.py (linear code;
+ * a conv decoder that ends in a stride-2 ConvTranspose to the image channels).
+ */
+function buildModel({ kind = 'ae', height: h = 28, width: w = 28, channels: c = 1, hidden = [200, 200], latentDim = 2, filters = [16, 32], layout = 'store' }) {
   const layers = [];
   const dense = (units, activation) => tfl.layers.dense({ units, activation });
   const conv = (f, strides, activation) => tfl.layers.conv2d({ filters: f, kernelSize: 3, strides, padding: 'same', activation });
@@ -22,23 +28,39 @@ function buildModel({ kind = 'ae', height: h = 28, width: w = 28, channels: c = 
     layers.push(tfl.layers.flatten());
   } else layers.push(tfl.layers.flatten({ inputShape: [h, w, c] }));
   for (const u of hidden) layers.push(dense(u, 'relu'));
-  layers.push(dense(latentDim, kind === 'conv' ? 'linear' : 'tanh'));
+  layers.push(dense(latentDim, kind === 'conv' || layout === 'anchor' ? 'linear' : 'tanh'));
   for (const u of [...hidden].reverse()) layers.push(dense(u, 'relu'));
   if (kind === 'conv') {
     const s = 2 ** filters.length;
     const [fh, fw, top] = [Math.ceil(h / s), Math.ceil(w / s), filters.at(-1)];
     layers.push(dense(fh * fw * top, 'relu'), tfl.layers.reshape({ targetShape: [fh, fw, top] }));
-    for (const f of [...filters].reverse()) layers.push(tfl.layers.conv2dTranspose({ filters: f, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' }));
+    const up = (f, activation) => tfl.layers.conv2dTranspose({ filters: f, kernelSize: 3, strides: 2, padding: 'same', activation });
+    if (layout === 'anchor') {
+      // torch_speed.py's decoder: the filters reversed without the last, then the image channels.
+      const outs = [...[...filters].reverse().slice(1), c];
+      outs.forEach((f, i) => layers.push(up(f, i === outs.length - 1 ? 'sigmoid' : 'relu')));
+    } else for (const f of [...filters].reverse()) layers.push(up(f, 'relu'));
     if (fh * s !== h || fw * s !== w) layers.push(tfl.layers.cropping2D({ cropping: [[0, fh * s - h], [0, fw * s - w]] }));
-    layers.push(conv(c, 1, 'sigmoid'));
+    if (layout !== 'anchor') layers.push(conv(c, 1, 'sigmoid'));
   } else layers.push(dense(h * w * c, 'sigmoid'), tfl.layers.reshape({ targetShape: [h, w, c] }));
   return tfl.sequential({ layers });
 }
 
+// torch_speed.py trains with binary cross-entropy; the store's default is MSE.
+const mse = (x, y) => tf.mean(tf.square(tf.sub(y, x)));
+// The engine's, as src/engine/losses.ts takes it: its wasm kernel where there is one.
+const bce = (x, y) => {
+  const total = bceSumKernel(x, y);
+  if (total) return tf.div(total, x.size);
+  const p = tf.clipByValue(y, 1e-7, 1 - 1e-7);
+  return tf.neg(tf.mean(tf.add(tf.mul(x, tf.log(p)), tf.mul(tf.sub(1, x), tf.log(tf.sub(1, p))))));
+};
+
 function trainer(spec, batch) {
   const { height: h = 28, width: w = 28, channels: c = 1 } = spec;
+  const loss = spec.layout === 'anchor' ? bce : mse;
   const model = buildModel(spec);
-  const opt = tf.train.adam(1e-3);
+  const opt = new Adam(1e-3); // the engine's: one fused kernel per variable on wasm
   const data = tf.randomUniform([1024, h, w, c]);
   const vars = model.trainableWeights.map((v) => v.read());
   const idx = new Int32Array(batch);
@@ -46,7 +68,7 @@ function trainer(spec, batch) {
     for (let i = 0; i < batch; i++) idx[i] = Math.floor(Math.random() * 1024);
     return tf.tidy(() => {
       const x = tf.gather(data, tf.tensor1d(idx, 'int32'));
-      return opt.minimize(() => tf.mean(tf.square(tf.sub(model.apply(x, { training: true }), x))), true, vars);
+      return opt.minimize(() => loss(x, model.apply(x, { training: true })), true, vars);
     });
   };
   const dispose = () => {

@@ -7,8 +7,11 @@
 //   BENCH_CONV=0   skip the conv models (store, worker mode, each backend)
 //   BENCH_PROFILE=0   skip the per-kernel profile of a wasm training step
 //   BENCH_GRAPH=0   skip timing the umap-ae neighbour graph of the 8,000 train digits
-// With python3-torch installed, PyTorch on one thread trains the same specs
-// (../shared/anchors/torch_speed.py) and the last table gives the ratios.
+// With python3-torch installed, PyTorch on one thread trains the same specs, before the
+// browser starts and again at the end (the machine's load drifts): with the store's layers
+// (scripts/pytorch/store_speed.py) against the store, and with the layers of
+// ../shared/anchors/torch_speed.py against the same layers in tfjs-layers with the engine's
+// wasm kernels (bench/models.js, layout 'anchor'). The last table gives the ratios.
 import { cpus, loadavg } from 'node:os';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
@@ -98,6 +101,8 @@ function table(rows, key) {
 
 async function main() {
   const todo = plans();
+  const torch = findTorch(ROOT);
+  const torchBefore = torch.missing ? null : torchRuns(torch);
   await buildBare();
   await buildBare('models');
   const isolate = process.env.BENCH_ISOLATE === '1';
@@ -108,6 +113,7 @@ async function main() {
   const rows = [];
   const conv = {}; // name -> backend -> result
   let profiles = null;
+  let anchors = {};
   const graphs = {}; // backend -> { seconds, n } or { error }
   try {
     const page = await browser.newPage();
@@ -134,6 +140,7 @@ async function main() {
     if (process.env.BENCH_GRAPH !== '0') await graphRuns(page, todo, graphs);
     await page.close(); // a timed-out run may still be training there: it would skew the profile
     if (process.env.BENCH_PROFILE !== '0') profiles = await profileRuns(browser, url);
+    if (!torch.missing) anchors = await anchorRuns(browser, url);
   } finally {
     await browser.close();
     server.close();
@@ -156,7 +163,11 @@ async function main() {
     console.log(`| ${Object.values(graphs).map((g) => (g.error ? `failed: ${g.error.replace(/\|/g, '/').slice(0, 60)}` : fmt(g.seconds, 1))).join(' | ')} |`);
   }
   if (profiles) printProfiles(profiles);
-  anchorTable(rows, conv);
+  if (torch.missing) {
+    console.log(`\nPyTorch anchor skipped: ${torch.missing}. Ours on wasm (store, worker), samples/s:`);
+    console.log(`- lab AE 784-200-200-2: ${fmt(rows.find((r) => r.backend === 'wasm')?.worker?.median)}`);
+    for (const [name, by] of Object.entries(conv)) console.log(`- ${name}: ${fmt(by.wasm?.median)}`);
+  } else anchorTable(rows, conv, anchors, [torchBefore, torchRuns(torch)]);
   if (rows.some((r) => r.error)) process.exitCode = 1;
 }
 
@@ -197,23 +208,39 @@ function convTable(conv, backends) {
   return lines.join('\n');
 }
 
-/** Per-kernel time of a wasm training step (tf.profile) for each spec, in bench/models.html. */
-async function profileRuns(browser, url) {
+/** Runs `each(page, name, spec)` for every spec in bench/models.html; name -> its result. */
+async function onModelsPage(browser, url, what, each) {
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.log(`  models page error: ${e.message}`));
   const out = {};
   try {
     await page.goto(`${url}bench/models.html`);
     await page.waitForFunction(() => window.modelsReady === true, { timeout: 60_000 });
-    for (const [name, spec] of Object.entries(SPECS)) {
-      out[name] = await withTimeout(page.evaluate((s) => window.runModel({ backend: 'wasm', spec: s, seconds: 2, profile: 3 }), spec), BACKEND_TIMEOUT_MS, `profile ${name}`);
-    }
+    for (const [name, spec] of Object.entries(SPECS)) out[name] = await withTimeout(each(page, spec), BACKEND_TIMEOUT_MS, `${what} ${name}`);
   } catch (e) {
-    console.log(`profile: ${e.message.split('\n')[0]}`);
+    console.log(`${what}: ${e.message.split('\n')[0]}`);
   } finally {
     await page.close();
   }
   return out;
+}
+
+/** Per-kernel time of a wasm training step (tf.profile) for each spec. */
+const profileRuns = (browser, url) => onModelsPage(browser, url, 'profile', (page, spec) => page.evaluate((s) => window.runModel({ backend: 'wasm', spec: s, seconds: 2, profile: 3 }), spec));
+
+/** Each spec with torch_speed.py's layers and loss, trained by tfjs-layers with the engine's wasm kernels. */
+const anchorRuns = (browser, url) => onModelsPage(browser, url, 'anchor layers', (page, spec) => page.evaluate((s) => window.runModel({ backend: 'wasm', spec: { ...s, layout: 'anchor' }, seconds: 3 }), spec));
+
+/** PyTorch on one thread for every spec, with its own layers and with the store's: name -> { anchor, store } (samples/s or an error). */
+function torchRuns(torch) {
+  const run = (spec, layers) => {
+    try {
+      return torchSpeed(torch, spec, { layers });
+    } catch (e) {
+      return { error: e.message.split('\n')[0].slice(0, 80) };
+    }
+  };
+  return Object.fromEntries(Object.entries(SPECS).map(([name, spec]) => [name, { anchor: run(spec, 'anchor'), store: run(spec, 'store') }]));
 }
 
 function printProfiles(profiles) {
@@ -225,30 +252,27 @@ function printProfiles(profiles) {
   }
 }
 
-/** Ours on wasm (store, worker) beside PyTorch on one thread, when python3-torch is here. */
-function anchorTable(rows, conv) {
-  const torch = findTorch(ROOT);
+/**
+ * Ours on wasm beside PyTorch on one thread, layer for layer: the store against PyTorch with
+ * the store's layers, and tfjs-layers with the engine's kernels against torch_speed.py with
+ * its layers. PyTorch ran twice, before and after; the ratio uses the mean of the two.
+ */
+function anchorTable(rows, conv, anchors, [before, after]) {
   const ours = { 'lab AE 784-200-200-2': rows.find((r) => r.backend === 'wasm')?.worker?.median };
   for (const [name, by] of Object.entries(conv)) ours[name] = by.wasm?.median;
-  if (torch.missing) {
-    console.log(`\nPyTorch anchor skipped: ${torch.missing}. Ours on wasm (store, worker), samples/s:`);
-    for (const [name, v] of Object.entries(ours)) console.log(`- ${name}: ${fmt(v)}`);
-    return;
+  const both = (name, layers) => {
+    const runs = [before[name][layers], after[name][layers]];
+    const bad = runs.find((r) => typeof r !== 'number');
+    return bad ? { error: bad.error } : { mean: (runs[0] + runs[1]) / 2, text: runs.map((r) => fmt(r)).join(' / ') };
+  };
+  const cell = (us, theirs) => (theirs.error ? [fmt(us), `failed: ${theirs.error}`, '-'] : [fmt(us), theirs.text, fmt(us / theirs.mean, 2)]);
+  console.log('\nAgainst PyTorch on one CPU thread, same layers on both sides, batch 64, samples/s (PyTorch: before / after our runs):\n');
+  console.log('| model | store, wasm worker | PyTorch, store_speed.py | ratio | tfjs-layers + engine wasm kernels, page | PyTorch, torch_speed.py | ratio |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const name of Object.keys(SPECS)) {
+    console.log(`| ${[name, ...cell(ours[name], both(name, 'store')), ...cell(anchors[name]?.samplesPerSec, both(name, 'anchor'))].join(' | ')} |`);
   }
-  console.log('\nAgainst PyTorch on one CPU thread (../shared/anchors/torch_speed.py, batch 64), samples/s:\n');
-  console.log('| model | ours, wasm (store, worker) | PyTorch 1 thread | ours / PyTorch |');
-  console.log('|---|---|---|---|');
-  for (const [name, spec] of Object.entries(SPECS)) {
-    let theirs;
-    try {
-      theirs = torchSpeed(torch, spec);
-    } catch (e) {
-      console.log(`| ${name} | ${fmt(ours[name])} | failed: ${e.message.split('\n')[0].slice(0, 80)} | - |`);
-      continue;
-    }
-    console.log(`| ${name} | ${fmt(ours[name])} | ${fmt(theirs)} | ${fmt(ours[name] / theirs, 3)} |`);
-  }
-  console.log("\nNot the same work to the flop: torch_speed.py's conv decoder ends in a ConvTranspose to the image channels, ours adds a 3x3 Conv2D after the last ConvTranspose; its dense AE has a linear code, ours tanh.");
+  console.log("\nstore_speed.py builds the store's layers (a conv decoder of stride-2 ConvTranspose per filter, then a 3x3 Conv2D; tanh code for dense; MSE). torch_speed.py has its own (a conv decoder ending in a stride-2 ConvTranspose to the image channels, a third of the work; linear code; BCE), rebuilt in tfjs-layers by bench/models.js.");
 }
 
 main().catch((e) => {

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const PYTHONS = ['/usr/bin/python3', 'python3'];
 
@@ -29,8 +30,13 @@ export function findTorch(root) {
   return { missing: 'python3-torch is not installed (apt-get install -y python3-torch libopenblas0-pthread)' };
 }
 
-/** Samples/s of PyTorch on one thread, batch 64, for a spec in the library's fields. */
-export function torchSpeed({ python, script }, spec, batch = 64) {
-  const out = execFileSync(python, [script, JSON.stringify(spec), '1', String(batch)], { env: env(), encoding: 'utf8', timeout: 120_000 });
+/**
+ * Samples/s of PyTorch on one thread, batch 64, for a spec in the library's fields: with
+ * torch_speed.py's own layers, or (`layers: 'store'`) with the store's, built by
+ * scripts/pytorch/store_speed.py.
+ */
+export function torchSpeed({ python, script }, spec, { batch = 64, layers = 'anchor' } = {}) {
+  const file = layers === 'store' ? fileURLToPath(new URL('../pytorch/store_speed.py', import.meta.url)) : script;
+  const out = execFileSync(python, [file, JSON.stringify(spec), '1', String(batch)], { env: env(), encoding: 'utf8', timeout: 120_000 });
   return JSON.parse(out.trim().split('\n').at(-1)).samplesPerSec;
 }

@@ -20,6 +20,11 @@ describe('convolution gradients on wasm', () => {
     ['same, stride 2, 5x5 filter, odd size', [2, 9, 11, 2], [5, 5, 2, 3], 2, 'same'],
     ['same, stride 2, large enough for several GEMM chunks', [8, 64, 64, 16], [3, 3, 16, 8], 2, 'same'],
     ['explicit pad, stride 3', [2, 11, 13, 2], [3, 3, 2, 3], 3, [[0, 0], [2, 1], [0, 2], [0, 0]]],
+    // Stride 1 with input channels a multiple of 8: one GEMM per tap.
+    ['same, stride 1, 16 channels to 1 (an output layer)', [3, 28, 28, 16], [3, 3, 16, 1], 1, 'same'],
+    ['same, stride 1, 32 channels to 3, not square', [2, 12, 10, 32], [3, 3, 32, 3], 1, 'same'],
+    ['valid, stride 1, 2x3 filter, 8 channels to 5', [2, 9, 8, 8], [2, 3, 8, 5], 1, 'valid'],
+    ['explicit pad, stride 1, 8 channels to 8', [2, 7, 9, 8], [3, 3, 8, 8], 1, [[0, 0], [2, 0], [1, 1], [0, 0]]],
   ];
 
   /** Gradients of a conv2d and the output of a conv2dTranspose, as plain arrays. */

@@ -1,17 +1,66 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { asShape, conv2d, convGeometry, gemm, heap, type ConvGeometry, type KernelArgs, type WasmBackend } from './wasm-heap.js';
+import { offsetOf, simdOf, type Simd } from './wasm-simd.js';
 
 /**
- * Conv2DBackpropFilter for tfjs-backend-wasm 4.22, which has none. Stride 1: an im2col
- * would copy x fh*fw times, so one XNNPACK Conv2D does it from a single relayout of x.
- * Larger strides: im2col + one XNNPACK matMul (measured faster there).
+ * Conv2DBackpropFilter for tfjs-backend-wasm 4.22, which has none. Stride 1: one GEMM per
+ * filter tap over a padded copy of x (or, without the SIMD module or with input channels
+ * not a multiple of 8, one XNNPACK Conv2D from a single relayout of x). Larger strides:
+ * im2col + GEMM (measured faster there).
  */
 export function filterGrad({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo {
   const b = backend as WasmBackend;
   const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
   const a = attrs as unknown as tf.Conv2DBackpropFilterAttrs;
   const g = convGeometry(x.shape, a.filterShape, a);
-  return g.sh === 1 && g.sw === 1 ? filterGradConv(b, x, dy, g, a.filterShape) : filterGradGemm(b, x, dy, g, a.filterShape);
+  if (g.sh > 1 || g.sw > 1) return filterGradGemm(b, x, dy, g, a.filterShape);
+  const simd = simdOf(b);
+  return simd && g.ci % 8 === 0 ? filterGradTaps(b, simd, x, dy, g, a.filterShape) : filterGradConv(b, x, dy, g, a.filterShape);
+}
+
+/**
+ * Stride 1: dW [tap] = dy^T x shifted by the tap, one SIMD GEMM per tap over every output
+ * position. x is padded once into a grid as wide and tall as the padded output, with dy
+ * placed at its top left and zeros elsewhere, so each tap is x read from one offset with
+ * one stride. dy's channels go up to a multiple of 4: an output convolution to 1 or 3
+ * channels (XNNPACK's Conv2D route takes 10x longer there) wastes a little of the GEMM.
+ */
+function filterGradTaps(b: WasmBackend, simd: Simd, x: tf.TensorInfo, dy: tf.TensorInfo, g: ConvGeometry, filterShape: number[]): tf.TensorInfo {
+  const { n, h, w, ci, oh, ow, co, fh, fw, top, left } = g;
+  const [hp, wp, cop] = [oh + fh - 1, ow + fw - 1, Math.ceil(co / 4) * 4];
+  const grid = n * hp * wp;
+  const xp = b.makeOutput([grid + (fh - 1) * wp + fw, ci], 'float32'); // the last taps read past the grid
+  const dp = b.makeOutput([grid, cop], 'float32');
+  const taps = b.makeOutput([fh * fw, cop, ci], 'float32');
+  try {
+    const [xs, xv, ds, dv] = [heap(b, x), heap(b, xp), heap(b, dy), heap(b, dp)];
+    xv.fill(0);
+    dv.fill(0);
+    const cols = Math.max(0, Math.min(w, wp - left)) * ci; // columns right of the grid are never read
+    for (let bi = 0; bi < n; bi++) {
+      for (let y = 0; y < h && y + top < hp; y++) {
+        const src = (bi * h + y) * w * ci;
+        xv.set(xs.subarray(src, src + cols), ((bi * hp + y + top) * wp + left) * ci);
+      }
+      for (let y = 0; y < oh; y++) {
+        const src = (bi * oh + y) * ow * co;
+        const dst = (bi * hp + y) * wp * cop;
+        if (co === cop) dv.set(ds.subarray(src, src + ow * co), dst);
+        else for (let p = 0; p < ow; p++) for (let o = 0; o < co; o++) dv[dst + p * cop + o] = ds[src + p * co + o];
+      }
+    }
+    const [xAt, dAt, tAt] = [offsetOf(b, xp), offsetOf(b, dp), offsetOf(b, taps)];
+    for (let t = 0; t < fh * fw; t++) {
+      const shift = (Math.floor(t / fw) * wp + (t % fw)) * ci * 4;
+      simd.gemm(dAt, xAt + shift, tAt + t * cop * ci * 4, cop, grid, ci, 4, cop * 4);
+    }
+    const out = b.makeOutput([...filterShape], 'float32');
+    const [tv, ov] = [heap(b, taps), heap(b, out)]; // [tap, o, c] -> [tap, c, o]
+    for (let t = 0; t < fh * fw; t++) for (let c = 0; c < ci; c++) for (let o = 0; o < co; o++) ov[(t * ci + c) * co + o] = tv[(t * cop + o) * ci + c];
+    return out;
+  } finally {
+    for (const t of [xp, dp, taps]) b.disposeData(t.dataId);
+  }
 }
 
 /**

@@ -10,7 +10,7 @@ import { bceSumKernel } from '../../src/engine/kernels/bce.js';
 // saturated outputs included.
 describe('binary cross-entropy on wasm', () => {
   /** The loss as the engine wrote it in ops before the kernel. */
-  const plain = (t: tf.Tensor, p: tf.Tensor) => {
+  const plain = (t: tf.Tensor, p: tf.Tensor): tf.Scalar => {
     const q = tf.clipByValue(p, 1e-7, 1 - 1e-7);
     return tf.sum(tf.neg(tf.add(tf.mul(t, tf.log(q)), tf.mul(tf.sub(1, t), tf.log(tf.sub(1, q))))));
   };

@@ -131,15 +131,17 @@ function colourData(n = 2600, side = 32) {
 }
 
 /** Model specs timed beside the default dense one (the store's own default). */
-const CONV = {
+const MODELS = {
+  // The course lab's model, the mnist-ae-2d preset: linear code, binary cross-entropy.
+  'lab AE 784-200-200-2': { spec: { kind: 'ae', hidden: [200, 200], latentDim: 2, codeActivation: 'linear', loss: 'bce' } },
   'conv 28x28x1 [16,32] code 16': { spec: { kind: 'conv', filters: [16, 32], latentDim: 16, hidden: [], codeActivation: 'linear' } },
   'emoji-ae, conv 32x32x3 [32,64] code 32': { spec: { kind: 'conv', filters: [32, 64], latentDim: 32, hidden: [], codeActivation: 'linear' }, data: colourData },
 };
 
-/** One conv model in the store, worker mode: samples/s (median of windows, and mean). */
-window.benchConv = async (backend, name, plan) => {
+/** One of MODELS in the store, worker mode: samples/s (median of windows, and mean). */
+window.benchModel = async (backend, name, plan) => {
   const t = performance.now();
-  const r = await storeRun(backend, true, plan, CONV[name]);
+  const r = await storeRun(backend, true, plan, MODELS[name]);
   log(`${backend}: ${name} took ${((performance.now() - t) / 1000).toFixed(1)} s`);
   return r;
 };

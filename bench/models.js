@@ -18,7 +18,7 @@ setWasmPaths(new URL('../node_modules/@tensorflow/tfjs-backend-wasm/dist/', loca
  * or with `layout: 'anchor'` the layers of ../shared/anchors/torch_speed.py (linear code;
  * a conv decoder that ends in a stride-2 ConvTranspose to the image channels).
  */
-function buildModel({ kind = 'ae', height: h = 28, width: w = 28, channels: c = 1, hidden = [200, 200], latentDim = 2, filters = [16, 32], layout = 'store' }) {
+function buildModel({ kind = 'ae', height: h = 28, width: w = 28, channels: c = 1, hidden = [200, 200], latentDim = 2, filters = [16, 32], layout = 'store', codeActivation }) {
   const layers = [];
   const dense = (units, activation) => tfl.layers.dense({ units, activation });
   const conv = (f, strides, activation) => tfl.layers.conv2d({ filters: f, kernelSize: 3, strides, padding: 'same', activation });
@@ -28,7 +28,7 @@ function buildModel({ kind = 'ae', height: h = 28, width: w = 28, channels: c = 
     layers.push(tfl.layers.flatten());
   } else layers.push(tfl.layers.flatten({ inputShape: [h, w, c] }));
   for (const u of hidden) layers.push(dense(u, 'relu'));
-  layers.push(dense(latentDim, kind === 'conv' || layout === 'anchor' ? 'linear' : 'tanh'));
+  layers.push(dense(latentDim, layout === 'anchor' ? 'linear' : (codeActivation ?? (kind === 'conv' ? 'linear' : 'tanh'))));
   for (const u of [...hidden].reverse()) layers.push(dense(u, 'relu'));
   if (kind === 'conv') {
     const s = 2 ** filters.length;
@@ -58,7 +58,7 @@ const bce = (x, y) => {
 
 function trainer(spec, batch) {
   const { height: h = 28, width: w = 28, channels: c = 1 } = spec;
-  const loss = spec.layout === 'anchor' ? bce : mse;
+  const loss = spec.layout === 'anchor' || spec.loss === 'bce' ? bce : mse;
   const model = buildModel(spec);
   const opt = new Adam(1e-3); // the engine's: one fused kernel per variable on wasm
   const data = tf.randomUniform([1024, h, w, c]);

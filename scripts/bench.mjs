@@ -4,7 +4,7 @@
 //   BENCH_STEPS=wasm:110,cpu:30   timed steps per backend (keep warm-up + steps < 125,
 //   one epoch at batch 64, so the store's end-of-epoch test pass stays out of the timing)
 //   BENCH_ISOLATE=1   serve with COOP/COEP, so tfjs-backend-wasm runs multi-threaded
-//   BENCH_CONV=0   skip the conv models (store, worker mode, each backend)
+//   BENCH_MODELS=0   skip the lab and conv models (store, worker mode, each backend)
 //   BENCH_PROFILE=0   skip the per-kernel profile of a wasm training step
 //   BENCH_GRAPH=0   skip timing the umap-ae neighbour graph of the 8,000 train digits
 // With python3-torch installed, PyTorch on one thread trains the same specs, before the
@@ -28,16 +28,16 @@ const PLANS = {
 };
 const BACKEND_TIMEOUT_MS = 180_000;
 
-// Conv models (names as in bench/bench.js). Steps stay inside one epoch. SwiftShader
-// WebGPU and tfjs-backend-cpu take seconds per conv step: a few steps there.
-const CONV_PLANS = {
+// The lab and conv models (names as in bench/bench.js). Steps stay inside one epoch.
+// SwiftShader WebGPU and tfjs-backend-cpu take seconds per conv step: a few steps there.
+const MODEL_PLANS = {
   wasm: { warmup: 3, steps: 20 },
   cpu: { warmup: 1, steps: 2 },
   webgl: { warmup: 1, steps: 3 },
   webgpu: { warmup: 1, steps: 2 },
 };
 const SPECS = {
-  'lab AE 784-200-200-2': { kind: 'ae', hidden: [200, 200], latentDim: 2, height: 28, width: 28, channels: 1 },
+  'lab AE 784-200-200-2': { kind: 'ae', hidden: [200, 200], latentDim: 2, codeActivation: 'linear', loss: 'bce', height: 28, width: 28, channels: 1 },
   'conv 28x28x1 [16,32] code 16': { kind: 'conv', filters: [16, 32], latentDim: 16, hidden: [], height: 28, width: 28, channels: 1 },
   'emoji-ae, conv 32x32x3 [32,64] code 32': { kind: 'conv', filters: [32, 64], latentDim: 32, hidden: [], height: 32, width: 32, channels: 3 },
 };
@@ -111,7 +111,7 @@ async function main() {
   const started = Date.now();
   const loadBefore = loadavg()[0];
   const rows = [];
-  const conv = {}; // name -> backend -> result
+  const models = {}; // name -> backend -> result
   let profiles = null;
   let anchors = {};
   const graphs = {}; // backend -> { seconds, n } or { error }
@@ -136,7 +136,7 @@ async function main() {
         if (/timed out/.test(e.message)) break;
       }
     }
-    if (process.env.BENCH_CONV !== '0') await convRuns(page, todo, conv);
+    if (process.env.BENCH_MODELS !== '0') await modelRuns(page, todo, models);
     if (process.env.BENCH_GRAPH !== '0') await graphRuns(page, todo, graphs);
     await page.close(); // a timed-out run may still be training there: it would skew the profile
     if (process.env.BENCH_PROFILE !== '0') profiles = await profileRuns(browser, url);
@@ -153,9 +153,9 @@ async function main() {
   console.log(table(rows, 'median'));
   console.log('\nMean over all timed steps:\n');
   console.log(table(rows, 'mean'));
-  if (Object.keys(conv).length) {
-    console.log('\nConv models, store in worker mode, median samples/s (mean):\n');
-    console.log(convTable(conv, todo.map(([b]) => b)));
+  if (Object.keys(models).length) {
+    console.log('\nThe lab model (linear code, BCE) and conv models, store in worker mode, median samples/s (mean):\n');
+    console.log(modelTable(models, todo.map(([b]) => b)));
   }
   if (Object.keys(graphs).length) {
     console.log('\numap-ae neighbour graph of the 8,000 train digits (k = 15, exact), seconds:\n');
@@ -165,22 +165,21 @@ async function main() {
   if (profiles) printProfiles(profiles);
   if (torch.missing) {
     console.log(`\nPyTorch anchor skipped: ${torch.missing}. Ours on wasm (store, worker), samples/s:`);
-    console.log(`- lab AE 784-200-200-2: ${fmt(rows.find((r) => r.backend === 'wasm')?.worker?.median)}`);
-    for (const [name, by] of Object.entries(conv)) console.log(`- ${name}: ${fmt(by.wasm?.median)}`);
-  } else anchorTable(rows, conv, anchors, [torchBefore, torchRuns(torch)]);
+    for (const [name, by] of Object.entries(models)) console.log(`- ${name}: ${fmt(by.wasm?.median)}`);
+  } else anchorTable(models, anchors, [torchBefore, torchRuns(torch)]);
   if (rows.some((r) => r.error)) process.exitCode = 1;
 }
 
-async function convRuns(page, todo, conv) {
+async function modelRuns(page, todo, models) {
   for (const [backend] of todo) {
-    for (const name of Object.keys(SPECS).filter((n) => SPECS[n].kind === 'conv')) {
+    for (const name of Object.keys(SPECS)) {
       const t = Date.now();
       try {
-        const r = await withTimeout(page.evaluate((b, n, p) => window.benchConv(b, n, p), backend, name, CONV_PLANS[backend]), BACKEND_TIMEOUT_MS, `${backend} ${name}`);
-        (conv[name] ??= {})[backend] = r;
+        const r = await withTimeout(page.evaluate((b, n, p) => window.benchModel(b, n, p), backend, name, MODEL_PLANS[backend]), BACKEND_TIMEOUT_MS, `${backend} ${name}`);
+        (models[name] ??= {})[backend] = r;
         console.log(`${backend} ${name}: done in ${((Date.now() - t) / 1000).toFixed(0)} s`);
       } catch (e) {
-        (conv[name] ??= {})[backend] = { error: e.message.split('\n')[0] };
+        (models[name] ??= {})[backend] = { error: e.message.split('\n')[0] };
         console.log(`${backend} ${name}: ${e.message.split('\n')[0]}`);
         if (/timed out/.test(e.message)) return; // the page may still be busy: later numbers would be skewed
       }
@@ -200,9 +199,9 @@ async function graphRuns(page, todo, graphs) {
   }
 }
 
-function convTable(conv, backends) {
+function modelTable(models, backends) {
   const lines = [`| model | ${backends.join(' | ')} |`, `|---|${backends.map(() => '---').join('|')}|`];
-  for (const [name, by] of Object.entries(conv)) {
+  for (const [name, by] of Object.entries(models)) {
     lines.push(`| ${name} | ${backends.map((b) => (by[b]?.error ? `failed: ${by[b].error.replace(/\|/g, '/').slice(0, 80)}` : by[b] ? `${fmt(by[b].median)} (${fmt(by[b].mean)})` : '-')).join(' | ')} |`);
   }
   return lines.join('\n');
@@ -257,9 +256,8 @@ function printProfiles(profiles) {
  * the store's layers, and tfjs-layers with the engine's kernels against torch_speed.py with
  * its layers. PyTorch ran twice, before and after; the ratio uses the mean of the two.
  */
-function anchorTable(rows, conv, anchors, [before, after]) {
-  const ours = { 'lab AE 784-200-200-2': rows.find((r) => r.backend === 'wasm')?.worker?.median };
-  for (const [name, by] of Object.entries(conv)) ours[name] = by.wasm?.median;
+function anchorTable(models, anchors, [before, after]) {
+  const ours = Object.fromEntries(Object.entries(models).map(([name, by]) => [name, by.wasm?.median]));
   const both = (name, layers) => {
     const runs = [before[name][layers], after[name][layers]];
     const bad = runs.find((r) => typeof r !== 'number');
@@ -272,7 +270,7 @@ function anchorTable(rows, conv, anchors, [before, after]) {
   for (const name of Object.keys(SPECS)) {
     console.log(`| ${[name, ...cell(ours[name], both(name, 'store')), ...cell(anchors[name]?.samplesPerSec, both(name, 'anchor'))].join(' | ')} |`);
   }
-  console.log("\nstore_speed.py builds the store's layers (a conv decoder of stride-2 ConvTranspose per filter, then a 3x3 Conv2D; tanh code for dense; MSE). torch_speed.py has its own (a conv decoder ending in a stride-2 ConvTranspose to the image channels, a third of the work; linear code; BCE), rebuilt in tfjs-layers by bench/models.js.");
+  console.log("\nstore_speed.py builds the store's layers: for the lab model the same as torch_speed.py's (linear code, BCE); for conv a decoder of stride-2 ConvTranspose per filter, then a 3x3 Conv2D, with MSE. torch_speed.py's conv decoder ends in a stride-2 ConvTranspose to the image channels (a third of the work) and trains with BCE; bench/models.js rebuilds it in tfjs-layers.");
 }
 
 main().catch((e) => {

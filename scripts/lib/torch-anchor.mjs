@@ -7,9 +7,14 @@ import { fileURLToPath } from 'node:url';
 
 const PYTHONS = ['/usr/bin/python3', 'python3'];
 
-/** OpenBLAS picks its own kernel only without these (see torch_speed.py's header). */
+/**
+ * OpenBLAS picks its own kernel only without the first two (see torch_speed.py's header).
+ * torch.set_num_threads(1) leaves OpenBLAS its own thread pool: measured here, "one
+ * thread" then ran at 165% CPU, and its speed swung with the other core's load. One
+ * OpenBLAS thread makes it one core, and steadier.
+ */
 function env() {
-  const e = { ...process.env };
+  const e = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1' };
   delete e.OPENBLAS_CORETYPE;
   delete e.OPENBLAS_L2_SIZE;
   return e;

@@ -54,8 +54,10 @@ export class Adam extends tf.AdamOptimizer {
     if (!this.fusedSteps) return;
     const self = this as unknown as Slots;
     const t = this.iterations + 1;
-    self.accBeta1.assign(tf.scalar(this.beta1 ** t));
-    self.accBeta2.assign(tf.scalar(this.beta2 ** t));
+    tf.tidy(() => {
+      self.accBeta1.assign(tf.scalar(this.beta1 ** t));
+      self.accBeta2.assign(tf.scalar(this.beta2 ** t));
+    });
     this.fusedSteps = 0;
   }
 }

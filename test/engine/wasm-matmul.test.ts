@@ -45,6 +45,19 @@ describe('matrix products on wasm', () => {
     );
   }
 
+  it('add a bias of shape [m, 1] along the rows', async () => {
+    const run = () =>
+      tf.tidy(() => {
+        const [a, b, bias] = [rand([8, 8], 1), rand([8, 8], 2), rand([8, 1], 3)];
+        return Array.from(tf.fused.matMul({ a, b, bias, activation: 'relu' }).dataSync());
+      });
+    await tf.setBackend('cpu');
+    const expected = run();
+    await initBackend({ preference: 'wasm', wasmPaths: '/node_modules/@tensorflow/tfjs-backend-wasm/dist/' });
+    const actual = run();
+    expect(actual.reduce((m, v, j) => Math.max(m, Math.abs(v - expected[j])), 0)).to.be.below(1e-5);
+  });
+
   it('agree with tfjs-backend-cpu within 1e-4 and leak nothing', async () => {
     await tf.setBackend('cpu');
     const expected = run();

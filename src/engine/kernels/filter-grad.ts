@@ -15,7 +15,7 @@ export function filterGrad({ inputs, backend, attrs }: KernelArgs): tf.TensorInf
   const g = convGeometry(x.shape, a.filterShape, a);
   if (g.sh > 1 || g.sw > 1) return filterGradGemm(b, x, dy, g, a.filterShape);
   const simd = simdOf(b);
-  return simd && g.ci % 8 === 0 ? filterGradTaps(b, simd, x, dy, g, a.filterShape) : filterGradConv(b, x, dy, g, a.filterShape);
+  return simd && g.ci % 8 === 0 && g.n * g.ci * g.co * g.oh * g.ow > 0 ? filterGradTaps(b, simd, x, dy, g, a.filterShape) : filterGradConv(b, x, dy, g, a.filterShape);
 }
 
 /**

@@ -9,18 +9,31 @@ import { offsetOf, simdOf } from './wasm-simd.js';
  * a may be transposed in place; a transposed b is transposed first. Anything else goes to
  * the kernel registered before (for BatchMatMul, the transposing wrapper over XNNPACK).
  * _FusedMatMul with linear or relu (training fuses only linear) adds its bias here, for
- * every shape: tfjs-backend-wasm 4.22's adds it wrongly when a is transposed or batched.
+ * every shape: tfjs-backend-wasm 4.22's adds it wrongly when a is transposed or batched,
+ * and refuses a bias that is not a vector.
  */
 export function registerMatMul(): void {
   wrap(tf.BatchMatMul, (b, args) => product(b, args));
   wrap(tf._FusedMatMul, (b, args) => {
     const { bias, preluActivationWeights } = args.inputs as { bias?: tf.TensorInfo; preluActivationWeights?: tf.TensorInfo };
     const { activation } = args.attrs as unknown as tf._FusedMatMulAttrs;
-    if (preluActivationWeights || !['linear', 'relu'].includes(activation)) return null;
-    if (bias && (bias.dtype !== 'float32' || tf.util.sizeFromShape(bias.shape) !== outputColumns(args))) return null;
+    if (preluActivationWeights || !['linear', 'relu'].includes(activation) || (bias && bias.dtype !== 'float32')) return null;
     const out = product(b, args) ?? (tf.getKernel(tf.BatchMatMul, 'wasm')!.kernelFunc(args as never) as tf.TensorInfo);
-    if (bias || activation === 'relu') finish(heap(b, out), bias && heap(b, bias), activation === 'relu');
-    return out;
+    const n = outputColumns(args);
+    const relu = activation === 'relu';
+    // A bias along the columns ([n], [1, n]) is added here; any other shape ([m, 1]...) by
+    // the backend's broadcasting Add, where tfjs-backend-wasm's own kernel refuses it.
+    if (!bias || (bias.shape.at(-1) === n && tf.util.sizeFromShape(bias.shape) === n)) {
+      if (bias || relu) finish(heap(b, out), bias && heap(b, bias), relu);
+      return out;
+    }
+    try {
+      const sum = tf.getKernel(tf.Add, 'wasm')!.kernelFunc({ inputs: { a: out, b: bias }, backend: b as never, attrs: {} }) as tf.TensorInfo;
+      if (relu) finish(heap(b, sum), undefined, true);
+      return sum;
+    } finally {
+      b.disposeData(out.dataId);
+    }
   });
 }
 
@@ -53,7 +66,8 @@ function product(b: WasmBackend, args: KernelArgs): tf.TensorInfo | null {
   const [rows, cols] = x.shape.slice(-2);
   const [m, k] = transposeA ? [cols, rows] : [rows, cols];
   const n = outputColumns(args);
-  if (m % 4 || n % 8 || !k || !m || !n) return null;
+  const inner = y.shape[y.shape.length - (transposeB ? 1 : 2)];
+  if (m % 4 || n % 8 || !k || !m || !n || inner !== k) return null; // a mismatch gets the backend's own error
   const yt = transposeB ? (transpose.kernelFunc({ inputs: { x: asMatrix(y) }, backend: b as never, attrs: { perm: [1, 0] } }) as tf.TensorInfo) : y;
   try {
     // tfjs-layers multiplies some matrices as batches of one: the output keeps that rank.

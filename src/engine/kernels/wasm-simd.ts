@@ -6,9 +6,9 @@ import type { WasmBackend } from './wasm-heap.js';
  * assembled here from its bytes: the project has no wasm toolchain, and the code is short.
  */
 export interface Simd {
-  /** One Adam step over floats [0, n) (n a multiple of 4); arguments as in kernels/adam.ts. */
   /** c = a b as in gemmFunc (byte offsets and strides). */
   gemm(a: number, b: number, c: number, m: number, k: number, n: number, rowA: number, colA: number): void;
+  /** One Adam step over the floats [0, n - n % 4); arguments as in kernels/adam.ts. */
   adam(x: number, m: number, v: number, g: number, x1: number, m1: number, v1: number, n: number, beta1: number, a1: number, beta2: number, a2: number, step: number, root: number, epsilon: number): void;
 }
 
@@ -205,7 +205,12 @@ export function simdOf(backend: WasmBackend): Simd | null {
     }
   }
   if (!compiled) return null;
-  simd = new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as Simd;
+  try {
+    simd = new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as Simd;
+  } catch {
+    compiled = null;
+    return null;
+  }
   instances.set(memory, simd);
   return simd;
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { wrapKernel } from './kernels/wasm-heap.js';
 
 /**
  * tfjs-backend-wasm 4.22 multiplies fast only untransposed operands: with transposeA or
@@ -7,28 +8,21 @@ import * as tf from '@tensorflow/tfjs-core';
  * layer asks for both flags, so this wraps the kernel to transpose explicitly and then
  * call the original with the flags cleared.
  */
-export function registerMatMulTranspose(backendName: string): void {
-  const original = tf.getKernel(tf.BatchMatMul, backendName);
-  if (!original || WRAPPED.has(original.kernelFunc)) return;
-  const kernelFunc: tf.KernelFunc = (args) => {
+export function registerMatMulTranspose(): void {
+  wrapKernel(tf.BatchMatMul, (_, args, previous) => {
     const { transposeA, transposeB } = args.attrs as unknown as tf.BatchMatMulAttrs;
-    if (!transposeA && !transposeB) return original.kernelFunc(args);
+    if (!transposeA && !transposeB) return null;
     const { a, b } = args.inputs as { a: tf.Tensor; b: tf.Tensor };
     const at = transposeA ? swapLast(a) : a;
     const bt = transposeB ? swapLast(b) : b;
     try {
-      return original.kernelFunc({ ...args, inputs: { a: at, b: bt }, attrs: { ...args.attrs, transposeA: false, transposeB: false } });
+      return previous({ ...args, inputs: { a: at, b: bt }, attrs: { ...args.attrs, transposeA: false, transposeB: false } } as never) as tf.TensorInfo;
     } finally {
       if (at !== a) at.dispose();
       if (bt !== b) bt.dispose();
     }
-  };
-  WRAPPED.add(kernelFunc);
-  tf.unregisterKernel(tf.BatchMatMul, backendName);
-  tf.registerKernel({ ...original, kernelFunc });
+  });
 }
-
-const WRAPPED = new WeakSet<tf.KernelFunc>();
 
 function swapLast(t: tf.Tensor): tf.Tensor {
   const perm = [...Array(t.rank).keys()];

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { heap, type KernelArgs, type WasmBackend } from './wasm-heap.js';
-import { offsetOf, simdOf } from './wasm-simd.js';
+import { heap, offsetOf, type KernelArgs, type WasmBackend } from './wasm-heap.js';
+import { simdOf } from './wasm-simd.js';
 
 type Seven = [number, number, number, number, number, number, number];
 

@@ -8,8 +8,6 @@ import { inputGrad } from './input-grad.js';
  * and its Conv2DBackpropInput (also the forward pass of Conv2DTranspose) is a scalar
  * loop, several times slower. NHWC only.
  */
-const OURS = new WeakSet<tf.KernelFunc>();
-
 /** Puts both kernels in place for the wasm backend (once; later calls do nothing). */
 export function registerConvGrads(): void {
   for (const [kernelName, kernelFunc] of [
@@ -17,9 +15,8 @@ export function registerConvGrads(): void {
     [tf.Conv2DBackpropInput, inputGrad],
   ] as const) {
     const current = tf.getKernel(kernelName, 'wasm');
-    if (current && OURS.has(current.kernelFunc)) continue;
+    if (current?.kernelFunc === kernelFunc) continue;
     if (current) tf.unregisterKernel(kernelName, 'wasm');
-    OURS.add(kernelFunc as tf.KernelFunc);
     tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc: kernelFunc as tf.KernelFunc });
   }
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { asShape, conv2d, convGeometry, gemm, heap, type ConvGeometry, type KernelArgs, type WasmBackend } from './wasm-heap.js';
-import { offsetOf, simdOf, type Simd } from './wasm-simd.js';
+import { asShape, conv2d, convGeometry, gemm, heap, offsetOf, type ConvGeometry, type KernelArgs, type WasmBackend } from './wasm-heap.js';
+import { simdOf, type Simd } from './wasm-simd.js';
 
 /**
  * Conv2DBackpropFilter for tfjs-backend-wasm 4.22, which has none. Stride 1: one GEMM per

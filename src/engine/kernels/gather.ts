@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { KernelArgs, WasmBackend } from './wasm-heap.js';
+import { wrapKernel, type WasmBackend } from './wasm-heap.js';
 
 /**
  * GatherV2 on wasm as one block copy per index: tfjs-backend-wasm 4.22 copies element by
@@ -7,20 +7,13 @@ import type { KernelArgs, WasmBackend } from './wasm-heap.js';
  * batchDims 0 of numeric tensors; anything else goes to the backend's own kernel.
  */
 export function registerGather(): void {
-  const original = tf.getKernel(tf.GatherV2, 'wasm');
-  if (!original || OURS.has(original.kernelFunc)) return;
-  const kernelFunc = ((args: KernelArgs) => {
+  wrapKernel(tf.GatherV2, (b, args) => {
     const { x, indices } = args.inputs as { x: tf.TensorInfo; indices: tf.TensorInfo };
     const { axis, batchDims } = args.attrs as unknown as tf.GatherV2Attrs;
-    if (batchDims || !['float32', 'int32'].includes(x.dtype) || !['float32', 'int32'].includes(indices.dtype)) return original.kernelFunc(args as never);
-    return gather(args.backend as WasmBackend, x, indices, tf.util.parseAxisParam(axis, x.shape)[0]);
-  }) as tf.KernelFunc;
-  OURS.add(kernelFunc);
-  tf.unregisterKernel(tf.GatherV2, 'wasm');
-  tf.registerKernel({ ...original, kernelFunc });
+    if (batchDims || !['float32', 'int32'].includes(x.dtype) || !['float32', 'int32'].includes(indices.dtype)) return null;
+    return gather(b, x, indices, tf.util.parseAxisParam(axis, x.shape)[0]);
+  });
 }
-
-const OURS = new WeakSet<tf.KernelFunc>();
 
 function gather(b: WasmBackend, x: tf.TensorInfo, indices: tf.TensorInfo, axis: number): tf.TensorInfo {
   const dim = x.shape[axis];

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { KernelArgs } from './wasm-heap.js';
+import { wrapKernel } from './wasm-heap.js';
 
 /**
  * Identity on wasm shares the data (one more reference), as Reshape there and Identity on
@@ -8,17 +8,10 @@ import type { KernelArgs } from './wasm-heap.js';
  * is safe. Strings keep the backend's own kernel.
  */
 export function registerIdentity(): void {
-  const original = tf.getKernel(tf.Identity, 'wasm');
-  if (!original || OURS.has(original.kernelFunc)) return;
-  const kernelFunc = ((args: KernelArgs) => {
+  wrapKernel(tf.Identity, (b, args) => {
     const { x } = args.inputs as { x: tf.TensorInfo };
-    if (x.dtype === 'string') return original.kernelFunc(args as never);
-    (args.backend as { incRef(id: tf.DataId): void }).incRef(x.dataId);
+    if (x.dtype === 'string') return null;
+    b.incRef(x.dataId);
     return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
-  }) as tf.KernelFunc;
-  OURS.add(kernelFunc);
-  tf.unregisterKernel(tf.Identity, 'wasm');
-  tf.registerKernel({ ...original, kernelFunc });
+  });
 }
-
-const OURS = new WeakSet<tf.KernelFunc>();

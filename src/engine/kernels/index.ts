@@ -13,7 +13,7 @@ export function registerWasmKernels(): void {
   if (registered) return;
   registered = true;
   registerConvGrads();
-  registerMatMulTranspose('wasm');
+  registerMatMulTranspose();
   registerMatMul(); // after the transposing wrapper, which it falls back to
   registerGather();
   registerIdentity();

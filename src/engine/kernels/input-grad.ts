@@ -99,5 +99,3 @@ function transpose(a: Float32Array, out: Float32Array, rows: number, cols: numbe
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = a[r * cols + c];
 }
 
-const OURS = new WeakSet<tf.KernelFunc>();
-

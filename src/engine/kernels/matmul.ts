@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { heap, type KernelArgs, type WasmBackend } from './wasm-heap.js';
-import { offsetOf, simdOf } from './wasm-simd.js';
+import { heap, offsetOf, wrapKernel, type KernelArgs, type WasmBackend } from './wasm-heap.js';
+import { simdOf } from './wasm-simd.js';
 
 /**
  * BatchMatMul and _FusedMatMul on wasm through the engine's own SIMD GEMM (wasm-simd.ts)
@@ -13,8 +13,8 @@ import { offsetOf, simdOf } from './wasm-simd.js';
  * and refuses a bias that is not a vector.
  */
 export function registerMatMul(): void {
-  wrap(tf.BatchMatMul, (b, args) => product(b, args));
-  wrap(tf._FusedMatMul, (b, args) => {
+  wrapKernel(tf.BatchMatMul, product);
+  wrapKernel(tf._FusedMatMul, (b, args) => {
     const { bias, preluActivationWeights } = args.inputs as { bias?: tf.TensorInfo; preluActivationWeights?: tf.TensorInfo };
     const { activation } = args.attrs as unknown as tf._FusedMatMulAttrs;
     if (preluActivationWeights || !['linear', 'relu'].includes(activation) || (bias && bias.dtype !== 'float32')) return null;
@@ -36,20 +36,6 @@ export function registerMatMul(): void {
     }
   });
 }
-
-type Ours = (b: WasmBackend, args: KernelArgs) => tf.TensorInfo | null;
-
-/** Puts `ours` before the kernel registered now, which runs whenever ours returns null. */
-function wrap(kernelName: string, ours: Ours): void {
-  const previous = tf.getKernel(kernelName, 'wasm');
-  if (!previous || OURS.has(previous.kernelFunc)) return;
-  const kernelFunc = ((args: KernelArgs) => ours(args.backend as WasmBackend, args) ?? previous.kernelFunc(args as never)) as tf.KernelFunc;
-  OURS.add(kernelFunc);
-  tf.unregisterKernel(kernelName, 'wasm');
-  tf.registerKernel({ ...previous, kernelFunc });
-}
-
-const OURS = new WeakSet<tf.KernelFunc>();
 
 const outputColumns = (args: KernelArgs) => {
   const { b: y } = args.inputs as { b: tf.TensorInfo };

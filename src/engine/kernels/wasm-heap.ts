@@ -4,7 +4,27 @@ import * as tf from '@tensorflow/tfjs-core';
 export interface WasmBackend {
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
   disposeData(dataId: tf.DataId): boolean;
+  incRef(dataId: tf.DataId): void;
   typedArrayFromHeap(t: tf.TensorInfo): Float32Array;
+  dataIdMap: { get(dataId: tf.DataId): { memoryOffset: number } };
+  /** The emscripten module; its `asm` exports hold the heap's WebAssembly.Memory. */
+  wasm?: { asm?: { memory?: WebAssembly.Memory } };
+}
+
+/** What replaces a kernel: a result, or null to leave the call to the kernel it replaced. */
+export type KernelWrap = (backend: WasmBackend, args: KernelArgs, previous: tf.KernelFunc) => tf.TensorInfo | null;
+
+/**
+ * Puts `ours` in front of the wasm kernel registered now, which runs wherever ours returns
+ * null. Wraps stack: a later one falls back to the earlier. registerWasmKernels() calls
+ * each once.
+ */
+export function wrapKernel(kernelName: string, ours: KernelWrap): void {
+  const previous = tf.getKernel(kernelName, 'wasm');
+  if (!previous) return;
+  const kernelFunc = ((args: KernelArgs) => ours(args.backend as WasmBackend, args, previous.kernelFunc) ?? previous.kernelFunc(args as never)) as tf.KernelFunc;
+  tf.unregisterKernel(kernelName, 'wasm');
+  tf.registerKernel({ ...previous, kernelFunc });
 }
 
 /**
@@ -12,6 +32,9 @@ export interface WasmBackend {
  * the heap, so take views only after every makeOutput of a kernel.
  */
 export const heap = (backend: WasmBackend, t: tf.TensorInfo): Float32Array => backend.typedArrayFromHeap(t);
+
+/** Byte offset of a tensor on the wasm heap, for the engine's own wasm module (wasm-simd.ts). */
+export const offsetOf = (backend: WasmBackend, t: tf.TensorInfo): number => backend.dataIdMap.get(t.dataId).memoryOffset;
 
 /** The same data seen with another shape (no copy; the caller keeps ownership). */
 export const asShape = (t: tf.TensorInfo, shape: number[]): tf.TensorInfo => ({ dataId: t.dataId, dtype: t.dtype, shape });

@@ -193,7 +193,7 @@ const instances = new WeakMap<WebAssembly.Memory, Simd>();
  * browser, or the threaded build's shared memory (its kernels then use plain loops).
  */
 export function simdOf(backend: WasmBackend): Simd | null {
-  const memory = (backend as unknown as { wasm?: { asm?: { memory?: WebAssembly.Memory } } }).wasm?.asm?.memory;
+  const memory = backend.wasm?.asm?.memory;
   if (!(memory instanceof WebAssembly.Memory) || !(memory.buffer instanceof ArrayBuffer)) return null;
   let simd = instances.get(memory);
   if (simd) return simd;
@@ -215,6 +215,3 @@ export function simdOf(backend: WasmBackend): Simd | null {
   return simd;
 }
 
-/** Byte offset of a tensor on the wasm heap. */
-export const offsetOf = (backend: WasmBackend, t: { dataId: object }): number =>
-  (backend as unknown as { dataIdMap: { get(id: object): { memoryOffset: number } } }).dataIdMap.get(t.dataId).memoryOffset;

@@ -9,7 +9,7 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerWasmKernels } from '../src/engine/kernels/index.js';
 import { Adam } from '../src/engine/adam.js';
-import { bceSumKernel } from '../src/engine/kernels/bce.js';
+import { reconstructionLoss } from '../src/engine/losses.js';
 
 setWasmPaths(new URL('../node_modules/@tensorflow/tfjs-backend-wasm/dist/', location.href).href);
 
@@ -46,19 +46,11 @@ function buildModel({ kind = 'ae', height: h = 28, width: w = 28, channels: c = 
   return tfl.sequential({ layers });
 }
 
-// torch_speed.py trains with binary cross-entropy; the store's default is MSE.
-const mse = (x, y) => tf.mean(tf.square(tf.sub(y, x)));
-// The engine's, as src/engine/losses.ts takes it: its wasm kernel where there is one.
-const bce = (x, y) => {
-  const total = bceSumKernel(x, y);
-  if (total) return tf.div(total, x.size);
-  const p = tf.clipByValue(y, 1e-7, 1 - 1e-7);
-  return tf.neg(tf.mean(tf.add(tf.mul(x, tf.log(p)), tf.mul(tf.sub(1, x), tf.log(tf.sub(1, p))))));
-};
-
 function trainer(spec, batch) {
   const { height: h = 28, width: w = 28, channels: c = 1 } = spec;
-  const loss = spec.layout === 'anchor' || spec.loss === 'bce' ? bce : mse;
+  // The engine's own loss; torch_speed.py trains with binary cross-entropy, the store's default is MSE.
+  const lossName = spec.layout === 'anchor' || spec.loss === 'bce' ? 'bce' : 'mse';
+  const loss = (x, y) => reconstructionLoss(lossName, x, y);
   const model = buildModel(spec);
   const opt = new Adam(1e-3); // the engine's: one fused kernel per variable on wasm
   const data = tf.randomUniform([1024, h, w, c]);

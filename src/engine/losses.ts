@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Autoencoder } from './model.js';
 import { corrupt } from './noise.js';
-import { kindOf, type ModelSpec } from './spec.js';
+import { kindOf, type LossName, type ModelSpec } from './spec.js';
 import type { Batch, Losses, Update } from './kinds/kind.js';
 import { bceSumKernel } from './kernels/bce.js';
 
@@ -16,12 +16,12 @@ export interface BatchOptions {
 }
 
 /** Reconstruction loss per value averaged over the batch, or per sample ('sum' over its values). */
-function reconstruction(ae: Autoencoder, target: tf.Tensor, output: tf.Tensor, per: 'mean' | 'sum' = 'mean'): tf.Scalar {
+export function reconstructionLoss(loss: LossName, target: tf.Tensor, output: tf.Tensor, per: 'mean' | 'sum' = 'mean'): tf.Scalar {
   return tf.tidy(() => {
-    const total = ae.spec.loss === 'bce' ? bceSumKernel(target, output) : null;
+    const total = loss === 'bce' ? bceSumKernel(target, output) : null;
     if (total) return tf.div(total, per === 'mean' ? target.size : target.shape[0]);
     const perValue =
-      ae.spec.loss === 'bce'
+      loss === 'bce'
         ? tf.tidy(() => {
             const p = tf.clipByValue(output, 1e-7, 1 - 1e-7);
             return tf.neg(tf.add(tf.mul(target, tf.log(p)), tf.mul(tf.sub(1, target), tf.log(tf.sub(1, p)))));
@@ -43,7 +43,7 @@ export function batchOf(ae: Autoencoder, x: tf.Tensor, opts: BatchOptions): Batc
     seed: opts.seed,
     encode: (input) => outputs(ae.encoder.apply(input, training) as tf.Tensor | tf.Tensor[]),
     decode: (code) => ae.decoder.apply(code, training) as tf.Tensor,
-    reconstruction: (target, output, per) => reconstruction(ae, target, output, per),
+    reconstruction: (target, output, per) => reconstructionLoss(ae.spec.loss, target, output, per),
     corrupt: (input, type, amount) => corrupt(input, type, amount, opts.seed),
     net: (name, input) => ae.networks[name].apply(input, training) as tf.Tensor,
     edges: opts.edges,

@@ -1,3 +1,4 @@
+import { fixture, html } from '@open-wc/testing';
 import { getModelStore, type Dataset, type DatasetInput, type ModelStore } from '../src/index.js';
 
 let counter = 0;
@@ -94,4 +95,15 @@ export async function rejection(promise: Promise<unknown>): Promise<{ code: stri
     return e as { code: string; message: string };
   }
   throw new Error('expected a rejection, but the call succeeded');
+}
+
+/** Puts `el` in a fresh fixture, 320 px wide, with `attrs` set, and waits for its first drawing. */
+export async function mounted<T extends HTMLElement & { updateComplete: Promise<boolean> }>(el: T, attrs: Record<string, string> = {}): Promise<T> {
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.style.width = '320px';
+  const wrapper = await fixture(html`<div></div>`);
+  wrapper.append(el);
+  await el.updateComplete;
+  await new Promise((r) => requestAnimationFrame(r));
+  return el;
 }

@@ -1,6 +1,6 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { configure, getModelStore, type AeDenoiseDemo, type AeDrawPad, type AeLatentScatter, type AeReconstructionGrid, type ModelStore, type VaeLatentWalk } from '../src/index.js';
-import { freshStore, subset } from './helpers.js';
+import { freshStore, mounted, subset } from './helpers.js';
 
 // The views in Polish: each element mounted with lang="pl" shows its labels in Polish and
 // writes its numbers with a decimal comma.
@@ -26,16 +26,7 @@ describe('views in Polish', () => {
 
   /** Mounts `tag` on `store` with lang="pl" and waits for its first drawing. */
   async function mount<T extends HTMLElement & { updateComplete: Promise<boolean> }>(tag: string, attrs: Record<string, string> = {}, store?: ModelStore): Promise<T> {
-    const el = document.createElement(tag) as T;
-    el.setAttribute('lang', 'pl');
-    if (store) el.setAttribute('model', store.id);
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    el.style.width = '320px';
-    const wrapper = await fixture(html`<div></div>`);
-    wrapper.append(el);
-    await el.updateComplete;
-    await new Promise((r) => requestAnimationFrame(r));
-    return el;
+    return mounted(document.createElement(tag) as T, { lang: 'pl', ...(store && { model: store.id }), ...attrs });
   }
 
   it('<ae-latent-scatter>: status, legend and scores in Polish; MSE and axis ticks with a decimal comma', async () => {

@@ -1,6 +1,6 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { configure, getModelStore, type AeLatentScatter, type ModelStore } from '../../src/index.js';
-import { freshStore, subset } from '../helpers.js';
+import { freshStore, mounted, subset } from '../helpers.js';
 
 describe('<ae-latent-scatter>', () => {
   let data: ReturnType<typeof subset>;
@@ -13,13 +13,7 @@ describe('<ae-latent-scatter>', () => {
   async function mount(store: ModelStore, attrs: Record<string, string> = {}) {
     const el = document.createElement('ae-latent-scatter') as AeLatentScatter;
     el.model = store.id;
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    el.style.width = '320px';
-    const wrapper = await fixture(html`<div></div>`);
-    wrapper.append(el);
-    await el.updateComplete;
-    await new Promise((r) => requestAnimationFrame(r));
-    return el;
+    return mounted(el, attrs);
   }
 
   async function storeWith(spec = {}) {
